@@ -1,0 +1,51 @@
+using System;
+using System.Collections.Generic;
+
+namespace PerfLint.Knowledge.Catalog
+{
+    /// <summary>
+    /// Which current families RDS, ElastiCache and OpenSearch offer (Data/service-families.csv), so that a
+    /// suggested successor or replacement is one the service can actually run. SageMaker is checked against its own
+    /// catalog of <c>ml.*</c> types; EC2 against the EC2 catalog.
+    /// </summary>
+    public static class ServiceFamilies
+    {
+        private static readonly Lazy<Dictionary<InstanceService, HashSet<string>>> Table =
+            new Lazy<Dictionary<InstanceService, HashSet<string>>>(Load);
+
+        /// <summary>True when the service can run this exact family and size.</summary>
+        public static bool Offers(InstanceTypeName name)
+        {
+            switch (name.Service)
+            {
+                case InstanceService.Ec2:
+                case InstanceService.SageMaker:
+                    return InstanceCatalog.Exists(name);
+                default:
+                    return InstanceCatalog.Exists(name) && Table.Value.TryGetValue(name.Service, out var set) && set.Contains(name.Family);
+            }
+        }
+
+        private static Dictionary<InstanceService, HashSet<string>> Load()
+        {
+            var result = new Dictionary<InstanceService, HashSet<string>>();
+            var table = CsvTable.LoadEmbedded("service-families.csv");
+            foreach (var row in table.Rows)
+            {
+                var service = table.Get(row, "service") switch
+                {
+                    "rds" => InstanceService.Rds,
+                    "elasticache" => InstanceService.ElastiCache,
+                    "opensearch" => InstanceService.OpenSearch,
+                    _ => (InstanceService?)null,
+                };
+                if (service.HasValue)
+                {
+                    result[service.Value] = new HashSet<string>(table.Get(row, "families").Split(new[] { ' ' }, StringSplitOptions.RemoveEmptyEntries), StringComparer.Ordinal);
+                }
+            }
+
+            return result;
+        }
+    }
+}

@@ -1,0 +1,68 @@
+#!/usr/bin/env python3
+"""Regenerates the embedded instance data of PerfLint.Knowledge from the reference CSVs in ../shared/data.
+
+Usage (from the repository root):  python3 analyzers/PerfLint.Knowledge/Data/generate.py [path/to/shared/data]
+
+Only the columns the rules use are kept, so the analyzer assembly stays small. The hand-written tables in this
+folder (service-families.csv, models.csv, superseded-accelerators.csv) are not touched.
+"""
+import csv, os, sys
+
+here = os.path.dirname(os.path.abspath(__file__))
+src = sys.argv[1] if len(sys.argv) > 1 else os.path.join(here, "..", "..", "..", "..", "shared", "data")
+
+def rows(name):
+    with open(os.path.join(src, name), newline="") as f:
+        return list(csv.DictReader(f))
+
+def write(name, header, data):
+    with open(os.path.join(here, name), "w", newline="") as f:
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(header)
+        for r in data:
+            w.writerow(r)
+
+PREV = {"yes": "yes", "no": "no", "unverified": "unverified"}
+def prev(value):
+    return PREV.get(value, "inferred" if value.startswith("inferred") else value)
+
+ec2 = rows("aws_ec2_instance_types.csv")
+write("instance-types.csv",
+      ["type", "family", "size", "category", "subcategory", "generation", "previous_generation", "architecture",
+       "cpu", "vcpus", "memory_gib", "accelerator_kind", "accelerator_name", "accelerator_count",
+       "accelerator_memory_gib", "usd_per_hour", "regions"],
+      [[r["instance_type"], r["family"], r["size"], r["category"], r["subcategory"], r["generation"],
+        prev(r["is_previous_generation"]), r["architecture"], r["cpu_manufacturer"], r["vcpus"], r["memory_gib"],
+        r["accelerator_kind"], r["accelerator_name"], r["accelerator_count"], r["accelerator_memory_total_gib"],
+        r["ondemand_linux_usd_per_hour_us_east_1"], r["cfnlint_region_count"]] for r in ec2])
+
+sm = rows("aws_sagemaker_instance_types.csv")
+write("sagemaker-types.csv",
+      ["type", "ec2_equivalent", "uses", "family", "size", "category", "generation", "previous_generation",
+       "architecture", "vcpus", "memory_gib", "accelerator_kind", "accelerator_name", "accelerator_count",
+       "accelerator_memory_gib", "ec2_usd_per_hour", "regions"],
+      [[r["instance_type"], r["ec2_equivalent"], r["sagemaker_uses"], r["family"], r["size"], r["category"],
+        r["generation"], prev(r["is_previous_generation"]), r["architecture"], r["vcpus"], r["memory_gib"],
+        r["accelerator_kind"], r["accelerator_name"], r["accelerator_count"], r["accelerator_memory_total_gib"],
+        r["ec2_ondemand_linux_usd_per_hour_us_east_1"], r["cfnlint_region_count"]] for r in sm])
+
+succ = rows("aws_instance_family_successors.csv")
+def first(v):
+    # "g6 (L4); g6e (L40S) for larger models" -> "g6"; "i3 (AWS page); current Intel: i4i / i7ie" -> current choice
+    if "current Intel:" in v:
+        v = v.split("current Intel:")[1]
+    return v.strip().split(" ")[0].split("/")[0].strip().rstrip(";,") if v.strip() else ""
+write("family-successors.csv",
+      ["family", "previous_generation", "intel", "amd", "graviton", "accelerated", "source"],
+      [[r["from_family"], r["from_is_previous_generation"], first(r["successor_x86_intel"]),
+        first(r["successor_x86_amd"]), first(r["successor_arm64_graviton"]), first(r["successor_accelerated"]),
+        "AWS upgrade-paths table" if r["source"].startswith("aws.amazon.com") else "analyst mapping"] for r in succ])
+
+cls = rows("cdk_instance_class_enum.csv")
+write("cdk-instance-class.csv", ["member", "kind", "enum_value", "family"],
+      [[r["ts_member"], r["member_kind"], r["ts_enum_value"], r["resolved_family"]] for r in cls])
+
+size = rows("cdk_instance_size_enum.csv")
+write("cdk-instance-size.csv", ["member", "size"], [[r["ts_member"], r["size_string"]] for r in size])
+print("wrote", len(ec2), "EC2,", len(sm), "SageMaker,", len(succ), "successor,", len(cls), "InstanceClass,",
+      len(size), "InstanceSize rows")

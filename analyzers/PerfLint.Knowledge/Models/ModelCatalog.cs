@@ -1,0 +1,101 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text.RegularExpressions;
+using PerfLint.Knowledge.Catalog;
+
+namespace PerfLint.Knowledge.Models
+{
+    /// <summary>A model's parameter count and how PerfLint knows it.</summary>
+    public sealed class ModelSize
+    {
+        public ModelSize(string modelId, double parametersBillions, string source)
+        {
+            ModelId = modelId;
+            ParametersBillions = parametersBillions;
+            Source = source;
+        }
+
+        public string ModelId { get; }
+
+        public double ParametersBillions { get; }
+
+        /// <summary>A model card (table of well-known models) or <c>the model name</c> (<c>7b</c>, <c>8x7B</c>).</summary>
+        public string Source { get; }
+    }
+
+    /// <summary>
+    /// Parameter counts of models named by id (<c>HF_MODEL_ID</c>, <c>MODEL_ID</c>, S3 paths): a table of well-known
+    /// models first (Data/models.csv; Mixtral 8x7B is 46.7B, not 56B), then the size written in the name
+    /// (<c>-7b</c>, <c>70B</c>, <c>1.5b</c>, <c>8x7b</c> = 8 x 7B as an upper bound).
+    /// </summary>
+    public static class ModelCatalog
+    {
+        private static readonly Regex Experts = new Regex(@"(?<![a-z0-9.])(\d+)x(\d+(?:\.\d+)?)b(?![a-z])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+        private static readonly Regex Billions = new Regex(@"(?<![a-z0-9.])(\d+(?:\.\d+)?)b(?![a-z])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+        private static readonly Regex Millions = new Regex(@"(?<![a-z0-9.])(\d+(?:\.\d+)?)m(?![a-z])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+
+        private static readonly Lazy<List<KeyValuePair<string, ModelSize>>> Known = new Lazy<List<KeyValuePair<string, ModelSize>>>(Load);
+
+        public static ModelSize? Estimate(string? modelId)
+        {
+            if (string.IsNullOrWhiteSpace(modelId))
+            {
+                return null;
+            }
+
+            var id = modelId!.Trim();
+            var lower = id.ToLowerInvariant();
+            foreach (var pair in Known.Value)
+            {
+                if (lower.Contains(pair.Key))
+                {
+                    return new ModelSize(id, pair.Value.ParametersBillions, pair.Value.Source);
+                }
+            }
+
+            var name = LastSegment(lower);
+            var experts = Experts.Match(name);
+            if (experts.Success)
+            {
+                var n = double.Parse(experts.Groups[1].Value, CultureInfo.InvariantCulture);
+                var each = double.Parse(experts.Groups[2].Value, CultureInfo.InvariantCulture);
+                return new ModelSize(id, n * each, "the model name (" + experts.Value + ", experts x size: an upper bound)");
+            }
+
+            var billions = Billions.Match(name);
+            if (billions.Success)
+            {
+                return new ModelSize(id, double.Parse(billions.Groups[1].Value, CultureInfo.InvariantCulture), "the model name (" + billions.Value + ")");
+            }
+
+            var millions = Millions.Match(name);
+            if (millions.Success)
+            {
+                return new ModelSize(id, double.Parse(millions.Groups[1].Value, CultureInfo.InvariantCulture) / 1000.0, "the model name (" + millions.Value + ")");
+            }
+
+            return null;
+        }
+
+        private static string LastSegment(string id)
+        {
+            var trimmed = id.TrimEnd('/');
+            var slash = trimmed.LastIndexOf('/');
+            return slash >= 0 ? trimmed.Substring(slash + 1) : trimmed;
+        }
+
+        private static List<KeyValuePair<string, ModelSize>> Load()
+        {
+            var table = CsvTable.LoadEmbedded("models.csv");
+            return table.Rows
+                .Select(r => new KeyValuePair<string, ModelSize>(
+                    table.Get(r, "pattern"),
+                    new ModelSize(table.Get(r, "pattern"), InstanceCatalog.ParseDouble(table.Get(r, "parameters_billions")) ?? 0, table.Get(r, "source"))))
+                // Longest pattern first: "llama-3.1-70b" must win over "llama-3-70b" style prefixes.
+                .OrderByDescending(p => p.Key.Length)
+                .ToList();
+        }
+    }
+}

@@ -1,0 +1,102 @@
+using System;
+using System.Linq;
+using PerfLint.Knowledge.Catalog;
+using PerfLint.Knowledge.Models;
+
+namespace PerfLint.Knowledge.Rules
+{
+    /// <summary>
+    /// PL1004: weights (parameters x bytes per parameter) plus headroom for KV cache and runtime, against the memory of
+    /// the accelerators the server uses. Warning when it cannot fit, with the choices (quantize, a larger instance);
+    /// Info when the need is a small fraction of the memory and a cheaper instance fits.
+    /// </summary>
+    public static class ModelFitRule
+    {
+        private const double GiB = 1024.0 * 1024 * 1024;
+
+        public static RuleFinding? Evaluate(ModelDeployment deployment, RuleOptions? options = null)
+        {
+            options ??= RuleOptions.Default;
+            var size = ModelCatalog.Estimate(deployment.ModelId);
+            var info = InstanceCatalog.Find(deployment.InstanceType);
+            if (size == null || info == null || info.Accelerator.Count == 0 || info.Accelerator.TotalMemoryGiB <= 0)
+            {
+                return null;
+            }
+
+            var (bytes, why) = deployment.BytesPerParameter;
+            var devices = Math.Min(deployment.DevicesUsed ?? info.Accelerator.Count, info.Accelerator.Count);
+            var available = info.Accelerator.MemoryPerDeviceGiB * devices;
+            var weights = WeightsGiB(size.ParametersBillions, bytes);
+            var needed = weights * (1 + options.Headroom);
+            var figures = "'" + size.ModelId + "' has ~" + Describe.Number(size.ParametersBillions) + "B parameters (" + size.Source + ") x " +
+                          Describe.Number(bytes) + " bytes (" + why + ") = " + Describe.Number(weights) + " GiB of weights, " +
+                          Describe.Number(needed) + " GiB with " + Describe.Number(options.Headroom * 100) + "% headroom for KV cache and runtime";
+            var memory = devices + " of " + info.Accelerator.Count + "x " + info.Accelerator.Name + " on '" + info.Name + "' = " + Describe.Number(available) + " GiB";
+
+            if (needed > available)
+            {
+                var choices = "; choices: " + QuantizeChoice(size.ParametersBillions, bytes, options.Headroom, available);
+                if (devices < info.Accelerator.Count)
+                {
+                    choices += "; shard over all " + info.Accelerator.Count + " devices (" + Describe.Number(info.Accelerator.TotalMemoryGiB) + " GiB)";
+                }
+
+                var larger = Cheapest(info, needed, cheaperThan: null);
+                if (larger != null)
+                {
+                    choices += "; a larger instance such as '" + larger.Name + "' (" + Describe.Hardware(larger) + ", " + Describe.Price(larger) + ")";
+                }
+
+                return new RuleFinding(RuleIds.ModelDoesNotFitAccelerator, RuleSeverity.Warning,
+                    "Model does not fit: " + figures + " > " + memory + choices, larger?.Name.ToString());
+            }
+
+            // Only multi-device instances can be grossly over-provisioned in a way a cheaper, smaller type fixes.
+            if (options.OverProvisionRatio > 0 && info.Accelerator.Count > 1 && needed <= options.OverProvisionRatio * info.Accelerator.TotalMemoryGiB)
+            {
+                var smaller = Cheapest(info, needed, cheaperThan: info.OnDemandUsdPerHour);
+                if (smaller != null)
+                {
+                    return new RuleFinding(RuleIds.ModelDoesNotFitAccelerator, RuleSeverity.Info,
+                        "Accelerator memory over-provisioned: " + figures + " uses " + Describe.Number(needed / info.Accelerator.TotalMemoryGiB * 100) + "% of " +
+                        Describe.Number(info.Accelerator.TotalMemoryGiB) + " GiB on '" + info.Name + "' (" + Describe.Price(info) + "); a smaller instance such as '" +
+                        smaller.Name + "' (" + Describe.Hardware(smaller) + ", " + Describe.Price(smaller) + ") fits, unless a load test shows the throughput needs more",
+                        smaller.Name.ToString());
+                }
+            }
+
+            return null;
+        }
+
+        public static double WeightsGiB(double parametersBillions, double bytesPerParameter) =>
+            parametersBillions * 1e9 * bytesPerParameter / GiB;
+
+        private static string QuantizeChoice(double billions, double bytes, double headroom, double available)
+        {
+            foreach (var (b, name) in new[] { (1.0, "fp8/int8"), (0.5, "awq/gptq (4-bit)") })
+            {
+                if (b < bytes && WeightsGiB(billions, b) * (1 + headroom) <= available)
+                {
+                    return "quantize to " + name + " (" + Describe.Number(WeightsGiB(billions, b) * (1 + headroom)) + " GiB fits)";
+                }
+            }
+
+            return "even 4-bit quantization (" + Describe.Number(WeightsGiB(billions, 0.5) * (1 + headroom)) + " GiB) does not fit";
+        }
+
+        /// <summary>The cheapest type of the same service and accelerator kind whose accelerators hold <paramref name="neededGiB"/>.</summary>
+        private static InstanceTypeInfo? Cheapest(InstanceTypeInfo current, double neededGiB, double? cheaperThan)
+        {
+            var pool = current.Service == InstanceService.SageMaker ? InstanceCatalog.SageMakerTypes : InstanceCatalog.Ec2Types;
+            return pool
+                .Where(t => t.Accelerator.Kind == current.Accelerator.Kind && t.Accelerator.TotalMemoryGiB >= neededGiB &&
+                            t.OnDemandUsdPerHour.HasValue && (!cheaperThan.HasValue || t.OnDemandUsdPerHour < cheaperThan) &&
+                            !t.Name.Equals(current.Name))
+                .OrderBy(t => t.OnDemandUsdPerHour)
+                .ThenBy(t => t.Name.ToString(), StringComparer.Ordinal)
+                // Never suggest a type PL1001 would flag (previous generation or superseded).
+                .FirstOrDefault(t => PreviousGenerationRule.Evaluate(t.Name.ToString()) == null);
+        }
+    }
+}

@@ -1,0 +1,89 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+
+namespace PerfLint.Knowledge.Rules
+{
+    /// <summary>
+    /// Typed `.editorconfig` options (<c>PL1001.allowed_families = m5, c5</c>). Both front ends build this from their
+    /// own key lookup (Roslyn's AnalyzerConfigOptions, or the .editorconfig read by `perflint check`).
+    /// Keys are case-insensitive. Invalid values fall back to the default (never throw).
+    /// </summary>
+    public sealed class RuleOptions
+    {
+        public const string AllowedFamiliesKey = "allowed_families";
+        public const string MinGenerationGapKey = "PL1001.min_generation_gap";
+        public const string HeadroomKey = "PL1004.headroom";
+        public const string OverProvisionRatioKey = "PL1004.over_provision_ratio";
+        public const string MinFleetInstancesKey = "PL2002.min_instances";
+        public const string ExampleValuesKey = "PL5002.example_values";
+
+        public static readonly RuleOptions Default = new RuleOptions(_ => null);
+
+        private readonly Func<string, string?> _lookup;
+
+        public RuleOptions(Func<string, string?> lookup)
+        {
+            _lookup = lookup;
+        }
+
+        /// <summary>Families a rule never reports (<c>PL1001.allowed_families</c>, <c>PL1002.…</c>, <c>PL1005.…</c>).</summary>
+        public bool IsFamilyAllowed(string ruleId, string family)
+        {
+            var value = _lookup(ruleId + "." + AllowedFamiliesKey);
+            return value != null && SplitList(value).Any(f => string.Equals(f, family, StringComparison.OrdinalIgnoreCase));
+        }
+
+        /// <summary>PL1001: Info needs the successor to be at least this many generations newer (default 2).</summary>
+        public int MinGenerationGap => ReadInt(MinGenerationGapKey, 2, 1, 20);
+
+        /// <summary>PL1004: KV-cache and runtime memory on top of the weights, as a fraction (default 0.2 = 20%).</summary>
+        public double Headroom => ReadDouble(HeadroomKey, 0.2, 0, 10);
+
+        /// <summary>PL1004: report over-provisioning when the need is at most this fraction of the memory (default 0.25; 0 turns it off).</summary>
+        public double OverProvisionRatio => ReadDouble(OverProvisionRatioKey, 0.25, 0, 1);
+
+        /// <summary>PL2002: how many accelerated/HPC instances make a fleet (default 2).</summary>
+        public int MinFleetInstances => ReadInt(MinFleetInstancesKey, 2, 2, 100000);
+
+        /// <summary>PL5002: target values taken to be documentation examples (default 70).</summary>
+        public IReadOnlyList<double> ExampleTargetValues
+        {
+            get
+            {
+                var raw = _lookup(ExampleValuesKey);
+                if (raw == null)
+                {
+                    return new[] { 70.0 };
+                }
+
+                var values = new List<double>();
+                foreach (var item in SplitList(raw))
+                {
+                    if (double.TryParse(item, NumberStyles.Float, CultureInfo.InvariantCulture, out var v))
+                    {
+                        values.Add(v);
+                    }
+                }
+
+                return values;
+            }
+        }
+
+        private int ReadInt(string key, int fallback, int min, int max)
+        {
+            var raw = _lookup(key);
+            return raw != null && int.TryParse(raw.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) && v >= min && v <= max ? v : fallback;
+        }
+
+        private double ReadDouble(string key, double fallback, double min, double max)
+        {
+            var raw = _lookup(key);
+            return raw != null && double.TryParse(raw.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && v >= min && v <= max ? v : fallback;
+        }
+
+        private static IEnumerable<string> SplitList(string value) =>
+            value.Split(new[] { ',', ' ', ';' }, StringSplitOptions.RemoveEmptyEntries).Select(s => s.Trim());
+    }
+}

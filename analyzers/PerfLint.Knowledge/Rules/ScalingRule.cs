@@ -1,0 +1,38 @@
+using System;
+using System.Globalization;
+using System.Linq;
+
+namespace PerfLint.Knowledge.Rules
+{
+    /// <summary>PL5001 (no scalable target), PL5002 (target value from documentation), PL5003 (min = max).</summary>
+    public static class ScalingRule
+    {
+        public static RuleFinding EndpointWithoutAutoScaling(string endpoint) =>
+            new RuleFinding(RuleIds.EndpointWithoutAutoScaling, RuleSeverity.Info,
+                "SageMaker endpoint '" + endpoint + "' has no auto-scaling (no scalable target for its variant): it runs a fixed instance count; register a scalable target and a target-tracking policy sized from a load test (perflint bench)");
+
+        public static RuleFinding? TargetValue(double targetValue, string? metric, RuleOptions? options = null)
+        {
+            options ??= RuleOptions.Default;
+            if (!options.ExampleTargetValues.Any(v => Math.Abs(v - targetValue) < 1e-9))
+            {
+                return null;
+            }
+
+            return new RuleFinding(RuleIds.ScalingTargetIsDocumentationExample, RuleSeverity.Warning,
+                "Scaling target value " + targetValue.ToString("0.###", CultureInfo.InvariantCulture) + (metric == null ? string.Empty : " for " + metric) +
+                " is the AWS documentation's example, not a load-tested figure; measure the maximum invocations per instance at your latency budget (perflint bench) and set the target to about half of it");
+        }
+
+        public static RuleFinding? Capacity(double? minCapacity, double? maxCapacity)
+        {
+            if (!minCapacity.HasValue || !maxCapacity.HasValue || Math.Abs(minCapacity.Value - maxCapacity.Value) > 1e-9)
+            {
+                return null;
+            }
+
+            return new RuleFinding(RuleIds.ScalingCannotScale, RuleSeverity.Warning,
+                "MinCapacity equals MaxCapacity (" + minCapacity.Value.ToString("0", CultureInfo.InvariantCulture) + "): the scaling policy can never change the capacity; raise MaxCapacity to what a load test says peak traffic needs");
+        }
+    }
+}

@@ -1,0 +1,180 @@
+using PerfLint.Knowledge.Models;
+using PerfLint.Knowledge.Rules;
+
+namespace PerfLint.Knowledge.Tests;
+
+public class RuleDecisionTests
+{
+    [TestCase("m4.large", RuleSeverity.Warning, "m7i.large")]
+    [TestCase("t2.micro", RuleSeverity.Warning, "t3.micro")]
+    [TestCase("c4.xlarge", RuleSeverity.Warning, "c7i.xlarge")]
+    [TestCase("r4.2xlarge", RuleSeverity.Warning, "r7i.2xlarge")]
+    [TestCase("p3.2xlarge", RuleSeverity.Warning, null)]
+    [TestCase("inf1.xlarge", RuleSeverity.Warning, "inf2.xlarge")]
+    [TestCase("m5.large", RuleSeverity.Info, "m7i.large")]
+    [TestCase("g4dn.xlarge", RuleSeverity.Info, "g6.xlarge")]
+    [TestCase("db.m4.large", RuleSeverity.Warning, "db.m7i.large")]
+    [TestCase("ml.c4.2xlarge", RuleSeverity.Warning, "ml.c7i.2xlarge")]
+    [TestCase("ml.inf1.xlarge", RuleSeverity.Warning, "ml.inf2.xlarge")]
+    public void PL1001_severity_and_successor(string type, RuleSeverity severity, string? successor)
+    {
+        var finding = PreviousGenerationRule.Evaluate(type)!;
+        Assert.That(finding, Is.Not.Null);
+        Assert.That(finding.Severity, Is.EqualTo(severity), finding.Message);
+        if (successor != null)
+        {
+            Assert.That(finding.Replacement, Is.EqualTo(successor), finding.Message);
+        }
+    }
+
+    [TestCase("m7i.large")]
+    [TestCase("m8g.large")]
+    [TestCase("g6.xlarge")]
+    [TestCase("inf2.xlarge")]
+    [TestCase("ml.g6.xlarge")]
+    public void PL1001_is_silent_on_current_families(string type) =>
+        Assert.That(PreviousGenerationRule.Evaluate(type), Is.Null);
+
+    [Test]
+    public void PL1001_allowed_families_option()
+    {
+        var options = new RuleOptions(k => k == "PL1001.allowed_families" ? "m4, t2" : null);
+        Assert.That(PreviousGenerationRule.Evaluate("m4.large", options), Is.Null);
+        Assert.That(PreviousGenerationRule.Evaluate("c4.large", options), Is.Not.Null);
+    }
+
+    [Test]
+    public void PL1001_min_generation_gap_option_silences_info()
+    {
+        var options = new RuleOptions(k => k == RuleOptions.MinGenerationGapKey ? "3" : null);
+        Assert.That(PreviousGenerationRule.Evaluate("m5.large", options), Is.Null);
+    }
+
+    [TestCase("db.c5.large", "db.r5.large")]
+    [TestCase("db.c6gd.xlarge", "db.r6gd.xlarge")]
+    [TestCase("cache.c5.large", "cache.r5.large")]
+    public void PL1002_database_on_compute_family(string type, string replacement)
+    {
+        var finding = DatabaseFamilyRule.Evaluate(type)!;
+        Assert.That(finding.Replacement, Is.EqualTo(replacement), finding.Message);
+    }
+
+    [TestCase("db.r6g.large")]
+    [TestCase("db.m7g.large")]
+    [TestCase("cache.c7gn.large")]
+    public void PL1002_silent_for_suitable_families(string type) => Assert.That(DatabaseFamilyRule.Evaluate(type), Is.Null);
+
+    [TestCase("763104351884.dkr.ecr.us-east-1.amazonaws.com/pytorch-inference:2.1.0-cpu-py310", "ml.g5.xlarge", true)]
+    [TestCase("763104351884.dkr.ecr.us-east-1.amazonaws.com/huggingface-pytorch-tgi-inference:2.1.1-tgi2.0.0-gpu-py310-cu121-ubuntu22.04", "ml.m5.xlarge", true)]
+    [TestCase("763104351884.dkr.ecr.us-east-1.amazonaws.com/djl-inference:0.28.0-neuronx-sdk2.18.2", "ml.g5.2xlarge", true)]
+    [TestCase("763104351884.dkr.ecr.us-east-1.amazonaws.com/pytorch-inference:2.1.0-gpu-py310-cu118", "ml.inf2.xlarge", true)]
+    [TestCase("763104351884.dkr.ecr.us-east-1.amazonaws.com/pytorch-inference:2.1.0-gpu-py310-cu118", "ml.g5.xlarge", false)]
+    [TestCase("763104351884.dkr.ecr.us-east-1.amazonaws.com/djl-inference:0.28.0-neuronx-sdk2.18.2", "ml.inf2.xlarge", false)]
+    [TestCase("my-registry/my-model:latest", "ml.g5.xlarge", false)]
+    public void PL1003_image_and_accelerator(string image, string type, bool reported) =>
+        Assert.That(AcceleratorImageRule.Evaluate(image, type) != null, Is.EqualTo(reported));
+
+    [Test]
+    public void PL1004_70b_does_not_fit_one_a10g_and_suggests_choices()
+    {
+        var finding = ModelFitRule.Evaluate(new ModelDeployment("meta-llama/Llama-2-70b-chat-hf", "ml.g5.2xlarge", null))!;
+        Assert.That(finding.Severity, Is.EqualTo(RuleSeverity.Warning));
+        Assert.That(finding.Message, Does.Contain("69B").And.Contain("22.35 GiB").And.Contain("4-bit quantization"));
+        Assert.That(finding.Replacement, Does.StartWith("ml."));
+    }
+
+    [Test]
+    public void PL1004_quantization_makes_it_fit()
+    {
+        var env = new Dictionary<string, string> { ["HF_MODEL_ID"] = "mistralai/Mistral-7B-Instruct-v0.2", ["HF_MODEL_QUANTIZE"] = "awq" };
+        Assert.That(ModelFitRule.Evaluate(new ModelDeployment(null, "ml.g5.xlarge", env)), Is.Null);
+        env.Remove("HF_MODEL_QUANTIZE");
+        env["OPTION_DTYPE"] = "fp32";
+        Assert.That(ModelFitRule.Evaluate(new ModelDeployment(null, "ml.g5.xlarge", env))!.Severity, Is.EqualTo(RuleSeverity.Warning));
+    }
+
+    [Test]
+    public void PL1004_sm_num_gpus_limits_the_memory_used()
+    {
+        var env = new Dictionary<string, string> { ["HF_MODEL_ID"] = "tiiuae/falcon-40b", ["SM_NUM_GPUS"] = "1" };
+        Assert.That(ModelFitRule.Evaluate(new ModelDeployment(null, "ml.g5.12xlarge", env))!.Message, Does.Contain("shard over all 4"));
+        env["SM_NUM_GPUS"] = "4";
+        Assert.That(ModelFitRule.Evaluate(new ModelDeployment(null, "ml.g5.12xlarge", env)), Is.Null);
+    }
+
+    [Test]
+    public void PL1004_over_provisioning_is_info()
+    {
+        var finding = ModelFitRule.Evaluate(new ModelDeployment("distilbert-base-uncased", "ml.p4d.24xlarge", null))!;
+        Assert.That(finding.Severity, Is.EqualTo(RuleSeverity.Info), finding.Message);
+        var off = new RuleOptions(k => k == RuleOptions.OverProvisionRatioKey ? "0" : null);
+        Assert.That(ModelFitRule.Evaluate(new ModelDeployment("distilbert-base-uncased", "ml.p4d.24xlarge", null), off), Is.Null);
+    }
+
+    [TestCase("mistralai/Mixtral-8x7B-Instruct-v0.1", 46.7)]
+    [TestCase("s3://bucket/models/acme-13b-v2/", 13)]
+    [TestCase("org/custom-8x3b", 24)]
+    [TestCase("org/tiny-350m", 0.35)]
+    public void Model_sizes(string id, double billions) =>
+        Assert.That(ModelCatalog.Estimate(id)!.ParametersBillions, Is.EqualTo(billions).Within(1e-6));
+
+    [Test]
+    public void Model_without_size_is_unknown() => Assert.That(ModelCatalog.Estimate("org/my-classifier"), Is.Null);
+
+    [TestCase("m6i.large", "m6g.large")]
+    [TestCase("t3.micro", "t4g.micro")]
+    public void PL1005_graviton_twin(string type, string twin) =>
+        Assert.That(GravitonRule.EvaluateInstance(type)!.Replacement, Is.EqualTo(twin));
+
+    [TestCase("m7g.large")]
+    [TestCase("c7i.large")]
+    public void PL1005_silent_for_arm_or_non_general_purpose(string type) =>
+        Assert.That(GravitonRule.EvaluateInstance(type), Is.Null);
+
+    [Test]
+    public void PL1005_lambda_architecture()
+    {
+        Assert.That(GravitonRule.EvaluateLambdaArchitecture(null), Is.Not.Null);
+        Assert.That(GravitonRule.EvaluateLambdaArchitecture("arm64"), Is.Null);
+    }
+
+    [TestCase("gp2", RuleIds.Gp2Volume, "gp3")]
+    [TestCase("io1", RuleIds.Io1Volume, "io2")]
+    public void PL4001_PL4002(string volume, string id, string replacement)
+    {
+        var f = VolumeTypeRule.Evaluate(volume)!;
+        Assert.That((f.RuleId, f.Replacement), Is.EqualTo((id, replacement)));
+        Assert.That(VolumeTypeRule.Evaluate("gp3"), Is.Null);
+    }
+
+    [Test]
+    public void PL2002_fleet()
+    {
+        Assert.That(PlacementRule.Evaluate("p5.48xlarge", 2, false), Is.Not.Null);
+        Assert.That(PlacementRule.Evaluate("p5.48xlarge", 2, true), Is.Null);
+        Assert.That(PlacementRule.Evaluate("p5.48xlarge", 1, false), Is.Null);
+        Assert.That(PlacementRule.Evaluate("m7i.large", 10, false), Is.Null);
+        Assert.That(PlacementRule.Evaluate("hpc7g.16xlarge", 4, false), Is.Not.Null);
+    }
+
+    [Test]
+    public void PL5002_and_PL5003()
+    {
+        Assert.That(ScalingRule.TargetValue(70, "SageMakerVariantInvocationsPerInstance"), Is.Not.Null);
+        Assert.That(ScalingRule.TargetValue(183, null), Is.Null);
+        Assert.That(ScalingRule.TargetValue(183, null, new RuleOptions(k => k == RuleOptions.ExampleValuesKey ? "70, 183" : null)), Is.Not.Null);
+        Assert.That(ScalingRule.Capacity(2, 2), Is.Not.Null);
+        Assert.That(ScalingRule.Capacity(1, 4), Is.Null);
+    }
+
+    [Test]
+    public void Every_rule_has_metadata_and_a_help_link()
+    {
+        Assert.That(RuleCatalog.All.Select(r => r.Id), Is.Unique);
+        Assert.That(RuleCatalog.All, Has.Count.EqualTo(14));
+        foreach (var rule in RuleCatalog.All)
+        {
+            Assert.That(rule.HelpUri, Does.EndWith("docs/rules/" + rule.Id + ".md"));
+        }
+    }
+}
