@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# The test command of README.md: builds the solution and runs every test project, then prints one line
+# "N passed, N failed". Each run gets its own TMPDIR (CDK synth leaves ~66 MB of jsii files per run).
+set -uo pipefail
+cd "$(dirname "$0")/.."
+run_tmp=$(mktemp -d /tmp/perflint-test.XXXXXX)
+trap 'rm -rf "$run_tmp"' EXIT
+export TMPDIR="$run_tmp"
+log="$run_tmp/test.log"
+dotnet build PerfLint.sln -c Release -v q -nologo 2>&1 | tail -n 20
+build_rc=${PIPESTATUS[0]}
+if [ "$build_rc" -ne 0 ]; then
+  echo "build failed"
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+# One test assembly at a time: the container and synth tests measure latency and must not fight for 2 cores.
+dotnet test PerfLint.sln -c Release --no-build -m:1 --logger "console;verbosity=normal" "$@" 2>&1 | tee "$log" | grep -E '^\s*(Failed|Passed!|Failed!|Skipped)|Total tests|error' || true
+test_rc=${PIPESTATUS[0]}
+passed=$(grep -Eo 'Passed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+failed=$(grep -Eo 'Failed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+if [ "$test_rc" -ne 0 ] && [ "$failed" -eq 0 ]; then
+  failed=1   # the runner failed without reporting a failed test (crash, no tests): count it
+fi
+echo "$passed passed, $failed failed"
+[ "$test_rc" -eq 0 ] && [ "$failed" -eq 0 ]
