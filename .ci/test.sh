@@ -17,8 +17,10 @@ fi
 # One test assembly at a time: the container and synth tests measure latency and must not fight for 2 cores.
 dotnet test PerfLint.sln -c Release --no-build -m:1 --logger "console;verbosity=normal" "$@" 2>&1 | tee "$log" | grep -E '^\s*(Failed|Passed!|Failed!|Skipped)|Total tests|error' || true
 test_rc=${PIPESTATUS[0]}
-passed=$(grep -Eo 'Passed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
-failed=$(grep -Eo 'Failed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+# Sum the per-assembly summary lines: "Passed!  - Failed:     0, Passed:    80, Skipped:     0, Total:    80, ..."
+summary=$(grep -E '^(Passed|Failed)! +- Failed: +[0-9]+, Passed: +[0-9]+' "$log")
+passed=$(echo "$summary" | grep -Eo 'Passed: +[0-9]+' | awk '{s+=$2} END {print s+0}')
+failed=$(echo "$summary" | grep -Eo 'Failed: +[0-9]+' | awk '{s+=$2} END {print s+0}')
 if [ "$test_rc" -ne 0 ] && [ "$failed" -eq 0 ]; then
   failed=1   # the runner failed without reporting a failed test (crash, no tests): count it
 fi
