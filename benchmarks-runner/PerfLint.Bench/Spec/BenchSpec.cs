@@ -1,0 +1,44 @@
+namespace PerfLint.Bench.Spec;
+
+/// <summary>A parsed spec file: one or more benchmarks.</summary>
+public sealed record BenchSpecFile(string Path, IReadOnlyList<BenchmarkSpec> Benchmarks);
+
+public enum Accelerator { None, Nvidia, Neuron }
+
+public enum Arrival { Constant, Poisson }
+
+/// <summary>One benchmark: a container image, the request it serves, the load plan and the budgets.</summary>
+public sealed record BenchmarkSpec
+{
+    public required string Name { get; init; }
+    public required SourcePos NamePos { get; init; }
+    public required string Image { get; init; }
+    public Accelerator Accelerator { get; init; }
+    public IReadOnlyDictionary<string, string> Env { get; init; } = new Dictionary<string, string>();
+    public double ReadinessTimeoutSeconds { get; init; } = 240;
+    public double RequestTimeoutSeconds { get; init; } = 60;
+    public required RequestSpec Request { get; init; }
+    public required LoadSpec Load { get; init; }
+    public string? InstanceType { get; init; }
+    /// <summary>How many times the whole load plan is repeated (regressions are judged on the median of the runs).</summary>
+    public int Repeat { get; init; } = 1;
+    public IReadOnlyList<Budget> Budgets { get; init; } = Array.Empty<Budget>();
+}
+
+public sealed record RequestSpec(byte[] Body, string ContentType, string Path, string Method);
+
+/// <summary>Closed-loop steps (concurrency) and/or open-loop steps (requests per second).</summary>
+public sealed record LoadSpec
+{
+    public IReadOnlyList<int> Concurrency { get; init; } = Array.Empty<int>();
+    public IReadOnlyList<double> RatePerSecond { get; init; } = Array.Empty<double>();
+    public Arrival Arrival { get; init; } = Arrival.Constant;
+    public double DurationSeconds { get; init; } = 30;
+    public double WarmupSeconds { get; init; } = 5;
+    /// <summary>Open loop: most requests in flight at once (and connections); later sends wait, their latency still counts from the schedule.</summary>
+    public int MaxOutstanding { get; init; } = 256;
+}
+
+public enum BudgetLevel { Error, Warn }
+
+public sealed record Budget(BudgetKind Kind, double Limit, BudgetLevel Level, SourcePos Pos);
