@@ -1,4 +1,4 @@
-using System.Security.Cryptography;
+using System.Buffers.Binary;
 using Onnx;
 
 namespace PerfLint.Serving.Resnet18;
@@ -28,14 +28,34 @@ internal static class BatchDimensionEditor
     /// </summary>
     public static string GetOrCreateCached(string sourcePath, string cacheDirectory)
     {
-        string hash;
-        using (var stream = File.OpenRead(sourcePath))
-            hash = Convert.ToHexString(SHA256.HashData(stream))[..16].ToLowerInvariant();
+        var hash = ContentHash(sourcePath).ToString("x16");
         var cached = Path.Combine(cacheDirectory, $"{Path.GetFileNameWithoutExtension(sourcePath)}.batchN.{hash}.onnx");
         if (File.Exists(cached)) return cached;
         Directory.CreateDirectory(cacheDirectory);
         MakeBatchDimensionSymbolic(sourcePath, cached);
         return cached;
+    }
+
+    /// <summary>
+    /// FNV-1a over 8-byte words: a cache key, not a security hash. Managed on purpose: .NET's SHA-256 on Linux needs
+    /// OpenSSL, which the FROM-scratch image does not carry.
+    /// </summary>
+    internal static ulong ContentHash(string path)
+    {
+        const ulong offsetBasis = 14695981039346656037, prime = 1099511628211;
+        var hash = offsetBasis;
+        var buffer = new byte[1 << 20];
+        long length = 0;
+        using var stream = File.OpenRead(path);
+        int read;
+        while ((read = stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false)) > 0)
+        {
+            length += read;
+            var words = read / 8;
+            for (var i = 0; i < words; i++) hash = (hash ^ BinaryPrimitives.ReadUInt64LittleEndian(buffer.AsSpan(i * 8))) * prime;
+            for (var i = words * 8; i < read; i++) hash = (hash ^ buffer[i]) * prime;
+        }
+        return (hash ^ (ulong)length) * prime;
     }
 
     /// <summary>The leading dimension of every graph input and output, as text ("1" or "N").</summary>

@@ -38,6 +38,8 @@ internal sealed class ResNet18Model : IDisposable
     /// <summary>CUDA when asked for and available, else CPU; the choice is logged so a run says what it measured.</summary>
     private static (InferenceSession, string) CreateSession(string modelPath, bool tryCuda, Action<string> log)
     {
+        // ONNX Runtime 1.31 would try to upload usage telemetry; a benchmark target must not make network calls.
+        OrtEnv.Instance().DisableTelemetryEvents();
         if (tryCuda)
         {
             var cudaOptions = new SessionOptions();
