@@ -127,7 +127,7 @@ public static class BudgetEvaluator
         result.Valid = false;
         result.Validity =
             $"INVALID: p{(p * 100).ToString("0.###", CultureInfo.InvariantCulture)} needs at least {needed} successful requests per step " +
-            $"(early stopping, {EarlyStopping.Confidence:P0} confidence); measured {string.Join(", ", shortRuns)}. Run longer or at a higher load.";
+            $"(early stopping, {EarlyStopping.Confidence * 100:0}% confidence); measured {string.Join(", ", shortRuns)}. Run longer or at a higher load.";
         result.Budgets.Add(new BudgetResult
         {
             Name = "validity",

@@ -10,7 +10,7 @@ public static class ReadinessProbe
     {
         using var client = new HttpClient(new SocketsHttpHandler { UseProxy = false }) { Timeout = TimeSpan.FromSeconds(2) };
         var watch = Stopwatch.StartNew();
-        var lastStateCheck = TimeSpan.MinValue;
+        var lastStateCheck = TimeSpan.FromSeconds(-1);
         string lastAnswer = "no answer yet";
         while (true)
         {
