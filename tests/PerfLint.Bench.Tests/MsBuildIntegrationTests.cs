@@ -1,0 +1,62 @@
+using System.Text.RegularExpressions;
+using PerfLint.Bench.Containers;
+
+namespace PerfLint.Bench.Tests;
+
+/// <summary>
+/// `dotnet build -p:PerfLintRunBenchmarks=true` on a temporary project importing the built PerfLint.targets: the build
+/// fails with error PLBxxxx at the line and column of the missed budget.
+/// </summary>
+public class MsBuildIntegrationTests : ContainerFixture
+{
+    private static string Project() => $"""
+        <Project Sdk="Microsoft.NET.Sdk">
+          <PropertyGroup>
+            <TargetFramework>net10.0</TargetFramework>
+            <PerfLintRunnerPath>{RepoPaths.RunnerDll}</PerfLintRunnerPath>
+          </PropertyGroup>
+          <Import Project="{RepoPaths.TasksTargets}" />
+        </Project>
+        """;
+
+    private static async Task<ProcessResult> BuildAsync(TempDir dir)
+    {
+        dir.File("app.csproj", Project());
+        dir.File("Lib.cs", "namespace App; public static class Lib { }");
+        return await ProcessRunner.RunAsync("dotnet", new[] { "build", Path.Combine(dir.Path, "app.csproj"), "-p:PerfLintRunBenchmarks=true", "-nologo", "-v:m" },
+            TimeSpan.FromMinutes(4), env: new Dictionary<string, string> { ["MSBUILDDISABLENODEREUSE"] = "1" });
+    }
+
+    [Test]
+    public async Task MissedBudgetFailsTheBuildAtItsLine()
+    {
+        using var dir = new TempDir();
+        var name = UniqueName("msbuild");
+        var spec = FaultSpec(name, "\"FAULT_MODE\": \"slow\", \"FAULT_DELAY_MS\": \"30\"", "\"maxErrorRate\": 0.5,\n      \"p50Ms\": 10");
+        var specPath = dir.File("perflint.bench.json", spec);
+        var lines = spec.Split('\n');
+        var line = Array.FindIndex(lines, l => l.Contains("\"p50Ms\"")) + 1;
+        var column = lines[line - 1].IndexOf("\"p50Ms\"", StringComparison.Ordinal) + 1;
+
+        var build = await BuildAsync(dir);
+        var output = build.Stdout + build.Stderr;
+        Assert.That(build.ExitCode, Is.Not.EqualTo(0), output);
+        Assert.That(output, Does.Contain($"{specPath}({line},{column}): error PLB0001: {name}: p50Ms:"), output);
+        Assert.That(output, Does.Not.Contain("error PLB0007"), "the met error budget is not reported");
+        Assert.That(output, Does.Contain($"perflint bench: {name}: FAIL"), "one summary line per benchmark");
+        Assert.That(File.Exists(Path.Combine(dir.Path, "perflint-results", "perflint.bench", "report.html")));
+        await AssertNoContainerLeftAsync(name);
+    }
+
+    [Test]
+    public async Task BadSpecIsOneErrorAtItsPosition()
+    {
+        using var dir = new TempDir();
+        var specPath = dir.File("perflint.bench.json", "{\n  \"benchmarks\": [ {\n    \"name\": \"x\", \"image\": \"y\", \"request\": { \"body\": \"a\" },\n    \"load\": { \"concurrency\": [0] } } ] }");
+        var build = await BuildAsync(dir);
+        var output = build.Stdout + build.Stderr;
+        Assert.That(build.ExitCode, Is.Not.EqualTo(0), output);
+        Assert.That(output, Does.Contain($"{specPath}(4,29): error PLB0100: perflint bench: \"concurrency\" must be a whole number"), output);
+        Assert.That(Regex.Matches(output, "error PLB").Count, Is.EqualTo(2), "one error (MSBuild repeats errors in its summary)");
+    }
+}

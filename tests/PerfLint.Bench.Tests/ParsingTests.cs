@@ -1,0 +1,69 @@
+using PerfLint.Bench.Cli;
+using PerfLint.Bench.Containers;
+using PerfLint.Bench.Utilization;
+
+namespace PerfLint.Bench.Tests;
+
+public class ParsingTests
+{
+    [Test]
+    public void PodmanStatsJson()
+    {
+        const string podman = """[ { "id": "abc", "name": "x", "cpu_percent": "12.50%", "mem_usage": "120.5MB / 8.2GB", "mem_percent": "1.4%" } ]""";
+        var (cpu, mem) = StatsParsing.Parse(podman);
+        Assert.That(cpu, Is.EqualTo(12.5));
+        Assert.That(mem, Is.EqualTo(120.5e6 / 1024 / 1024).Within(1e-6));
+    }
+
+    [Test]
+    public void DockerStatsJsonLines()
+    {
+        const string docker = """{"BlockIO":"0B / 0B","CPUPerc":"3.21%","Container":"abc","MemUsage":"1.5GiB / 7.6GiB","Name":"x"}""";
+        var (cpu, mem) = StatsParsing.Parse(docker + "\n");
+        Assert.That(cpu, Is.EqualTo(3.21));
+        Assert.That(mem, Is.EqualTo(1536));
+    }
+
+    [Test]
+    public void GarbageStatsAreNotAvailableNotAnError()
+    {
+        Assert.That(StatsParsing.Parse("Error: no such container"), Is.EqualTo(((double?)null, (double?)null)));
+        Assert.That(StatsParsing.Parse(""), Is.EqualTo(((double?)null, (double?)null)));
+    }
+
+    [TestCase("10%", 0.10)]
+    [TestCase("0.05", 0.05)]
+    [TestCase("15", 0.15)]
+    public void RegressionThreshold(string text, double expected) =>
+        Assert.That(BenchOptions.Parse(new[] { "s.json", "--regression-threshold", text }).RegressionThreshold, Is.EqualTo(expected).Within(1e-12));
+
+    [Test]
+    public void OptionsDefaultsAndErrors()
+    {
+        var o = BenchOptions.Parse(new[] { "s.json" });
+        Assert.That((o.OutputDir, o.RegressionThreshold, o.BaselinePath), Is.EqualTo(("perflint-results", 0.10, (string?)null)));
+        Assert.Throws<ArgumentException>(() => BenchOptions.Parse(Array.Empty<string>()));
+        Assert.Throws<ArgumentException>(() => BenchOptions.Parse(new[] { "s.json", "--engine", "lxc" }));
+        Assert.Throws<ArgumentException>(() => BenchOptions.Parse(new[] { "s.json", "--bogus" }));
+    }
+
+    [TestCase("tcp://gpu-box:2376", "gpu-box")]
+    [TestCase("ssh://me@inf2-host/run/podman/podman.sock", "inf2-host")]
+    [TestCase("unix:///run/podman/podman.sock", null)]
+    [TestCase("tcp://127.0.0.1:2375", null)]
+    [TestCase(null, null)]
+    public void RemoteEngineHost(string? url, string? host) =>
+        Assert.That(ContainerEngine.RemoteHostOf(url), Is.EqualTo(host));
+
+    [Test]
+    public async Task BadSpecExitsTwoWithFileLineColumn()
+    {
+        using var dir = new TempDir();
+        var spec = dir.File("perflint.bench.json", "{\n  \"benchmarks\": [\n    { \"name\": 5 }\n  ]\n}");
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var code = await BenchCommand.RunAsync(new[] { spec }, stdout, stderr, CancellationToken.None);
+        Assert.That(code, Is.EqualTo(2));
+        Assert.That(stderr.ToString(), Does.StartWith($"{spec}(3,5): error PLB0100: a benchmark needs \"image\""));
+    }
+}
