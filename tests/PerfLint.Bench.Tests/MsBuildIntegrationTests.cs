@@ -56,7 +56,7 @@ public class MsBuildIntegrationTests : ContainerFixture
         var build = await BuildAsync(dir);
         var output = build.Stdout + build.Stderr;
         Assert.That(build.ExitCode, Is.Not.EqualTo(0), output);
-        Assert.That(output, Does.Contain($"{specPath}(4,29): error PLB0100: perflint bench: \"concurrency\" must be a whole number"), output);
+        Assert.That(output, Does.Contain($"{specPath}(4,31): error PLB0100: perflint bench: \"concurrency\" must be a whole number"), output);
         Assert.That(Regex.Matches(output, "error PLB").Count, Is.EqualTo(2), "one error (MSBuild repeats errors in its summary)");
     }
 }
