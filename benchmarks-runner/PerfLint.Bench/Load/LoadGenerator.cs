@@ -143,8 +143,7 @@ public static class LoadGenerator
             {
                 var scheduled = start + SecondsToTicks(schedule.NextOffsetSeconds());
                 if (scheduled >= measureEnd) break;
-                var wait = scheduled - Stopwatch.GetTimestamp();
-                if (wait > 0) await Task.Delay(TimeSpan.FromSeconds(TicksToSeconds(wait)), stop).ConfigureAwait(false);
+                await WaitUntilAsync(scheduled, stop).ConfigureAwait(false);
                 if (live != null && scheduled >= measureStart) live.Phase = "measure";
                 // A full in-flight window delays the send, never the schedule: the wait shows up as latency.
                 await slots.WaitAsync(stop).ConfigureAwait(false);
@@ -163,6 +162,23 @@ public static class LoadGenerator
         step.AddErrors(shared.Errors);
         step.ElapsedSeconds = TicksToSeconds(Math.Max(measureEnd, shared.LastEnd) - measureStart);
         return step;
+    }
+
+    /// <summary>
+    /// Timers fire up to a millisecond or two late, and in an open loop that lateness would be counted as server latency.
+    /// So: sleep until shortly before the send time, then yield-spin the last stretch (short, and it gives the CPU away).
+    /// </summary>
+    private static async Task WaitUntilAsync(long due, CancellationToken stop)
+    {
+        var spinWindow = SecondsToTicks(0.002);
+        var wait = due - Stopwatch.GetTimestamp();
+        if (wait > spinWindow)
+            await Task.Delay(TimeSpan.FromSeconds(TicksToSeconds(wait - spinWindow)), stop).ConfigureAwait(false);
+        while (Stopwatch.GetTimestamp() < due)
+        {
+            stop.ThrowIfCancellationRequested();
+            Thread.Yield();
+        }
     }
 
     private static async Task SendOneAsync(HttpClient client, LoadTarget target, SemaphoreSlim slots, long scheduled,
