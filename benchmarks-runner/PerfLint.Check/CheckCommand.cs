@@ -1,11 +1,109 @@
+using PerfLint.Check.Checks;
+using PerfLint.Check.Config;
+using PerfLint.Check.Findings;
+using PerfLint.Check.Mapping;
+using PerfLint.Check.Output;
+using PerfLint.Check.Templates;
+
 namespace PerfLint.Check;
 
-/// <summary>`perflint check`: implemented in the whole-app checks issue.</summary>
+/// <summary>
+/// `perflint check`: read a cloud assembly, run the template rules of the shared knowledge base, map findings to
+/// C# lines, drop what the analyzers already reported, write text/SARIF/JSON. Exit 0 (nothing at the fail-on
+/// severity), 1 (something), 2 (bad input or usage).
+/// </summary>
 public static class CheckCommand
 {
+    public const int ExitOk = 0;
+    public const int ExitFindings = 1;
+    public const int ExitBadInput = 2;
+
     public static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        stderr.WriteLine("perflint check: not available in this build.");
-        return Task.FromResult(2);
+        try
+        {
+            var arguments = CheckArguments.Parse(args);
+            if (arguments.Help)
+            {
+                stdout.WriteLine(CheckArguments.Usage);
+                return Task.FromResult(ExitOk);
+            }
+
+            var report = Run(arguments);
+            Write(report, arguments, stdout);
+            var failing = arguments.FailOn is { } threshold && report.Findings.Any(f => f.Severity >= threshold);
+            return Task.FromResult(failing ? ExitFindings : ExitOk);
+        }
+        catch (CheckInputException e)
+        {
+            stderr.WriteLine(e.Message.StartsWith("perflint", StringComparison.Ordinal) ? e.Message : "perflint check: " + e.Message);
+            return Task.FromResult(ExitBadInput);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            stderr.WriteLine("perflint check: " + e.Message);
+            return Task.FromResult(ExitBadInput);
+        }
+    }
+
+    public static CheckReport Run(CheckArguments arguments)
+    {
+        var model = CloudAssemblyReader.Read(arguments.Input);
+        var projectDirectory = arguments.Project ?? ProjectLocator.FindProjectDirectory(model.RootDirectory);
+        if (arguments.Project != null && !Directory.Exists(arguments.Project))
+        {
+            throw new CheckInputException($"{arguments.Project}: --project directory not found");
+        }
+
+        var settings = EditorConfigLoader.Load(projectDirectory, arguments.EditorConfig);
+        var findings = TemplateChecker.Run(model, settings);
+        if (projectDirectory != null)
+        {
+            var index = CSharpSourceIndex.Build(projectDirectory);
+            foreach (var finding in findings)
+            {
+                finding.SourcePosition = index.Find(finding.Resource.ConstructPath);
+            }
+        }
+
+        var excluded = 0;
+        if (arguments.ExcludeReported != null)
+        {
+            var reported = ReportedFindings.Load(arguments.ExcludeReported);
+            excluded = findings.RemoveAll(f => f.SourcePosition is { } p && reported.Contains(f.RuleId, p.File, p.Line));
+        }
+
+        return new CheckReport(Path.GetFullPath(arguments.Input), projectDirectory, model.Stacks.Count, model.Resources.Count(), findings, model.Notes, excluded);
+    }
+
+    private static void Write(CheckReport report, CheckArguments arguments, TextWriter stdout)
+    {
+        if (arguments.Format == ReportFormat.Text)
+        {
+            if (arguments.Output == null)
+            {
+                TextReportWriter.Write(report, stdout);
+                return;
+            }
+
+            using var file = new StreamWriter(arguments.Output);
+            TextReportWriter.Write(report, file);
+            return;
+        }
+
+        using var stream = arguments.Output == null ? new MemoryStream() : (Stream)File.Create(arguments.Output);
+        if (arguments.Format == ReportFormat.Sarif)
+        {
+            SarifReportWriter.Write(report, stream);
+        }
+        else
+        {
+            JsonReportWriter.Write(report, stream);
+        }
+
+        if (stream is MemoryStream memory)
+        {
+            stdout.WriteLine(System.Text.Encoding.UTF8.GetString(memory.ToArray()));
+        }
     }
 }

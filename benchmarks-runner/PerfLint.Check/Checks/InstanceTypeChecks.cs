@@ -1,0 +1,105 @@
+using PerfLint.Check.Json;
+using PerfLint.Knowledge.Rules;
+
+namespace PerfLint.Check.Checks;
+
+/// <summary>
+/// PL1001 (previous generation), PL1002 (database or cache on the wrong family) and PL1005 (Graviton) on every
+/// instance-type property CloudFormation has, plus PL1005 on Lambda architectures.
+/// </summary>
+public sealed class InstanceTypeChecks : ITemplateCheck
+{
+    private enum Workload
+    {
+        Compute,
+        Database,
+        Search,
+        SageMaker,
+    }
+
+    /// <summary>Resource type, property path, and what runs there.</summary>
+    private static readonly (string Type, string Path, Workload Kind)[] InstanceTypeProperties =
+    {
+        ("AWS::EC2::Instance", "InstanceType", Workload.Compute),
+        ("AWS::EC2::LaunchTemplate", "LaunchTemplateData.InstanceType", Workload.Compute),
+        ("AWS::AutoScaling::LaunchConfiguration", "InstanceType", Workload.Compute),
+        ("AWS::AutoScaling::AutoScalingGroup", "MixedInstancesPolicy.LaunchTemplate.Overrides[].InstanceType", Workload.Compute),
+        ("AWS::EC2::EC2Fleet", "LaunchTemplateConfigs[].Overrides[].InstanceType", Workload.Compute),
+        ("AWS::EC2::SpotFleet", "SpotFleetRequestConfigData.LaunchSpecifications[].InstanceType", Workload.Compute),
+        ("AWS::EKS::Nodegroup", "InstanceTypes[]", Workload.Compute),
+        ("AWS::Batch::ComputeEnvironment", "ComputeResources.InstanceTypes[]", Workload.Compute),
+        ("AWS::EMR::Cluster", "Instances.MasterInstanceGroup.InstanceType", Workload.Compute),
+        ("AWS::EMR::Cluster", "Instances.CoreInstanceGroup.InstanceType", Workload.Compute),
+        ("AWS::RDS::DBInstance", "DBInstanceClass", Workload.Database),
+        ("AWS::RDS::DBCluster", "DBClusterInstanceClass", Workload.Database),
+        ("AWS::DocDB::DBInstance", "DBInstanceClass", Workload.Database),
+        ("AWS::Neptune::DBInstance", "DBInstanceClass", Workload.Database),
+        ("AWS::ElastiCache::CacheCluster", "CacheNodeType", Workload.Database),
+        ("AWS::ElastiCache::ReplicationGroup", "CacheNodeType", Workload.Database),
+        ("AWS::MemoryDB::Cluster", "NodeType", Workload.Database),
+        ("AWS::OpenSearchService::Domain", "ClusterConfig.InstanceType", Workload.Search),
+        ("AWS::OpenSearchService::Domain", "ClusterConfig.DedicatedMasterType", Workload.Search),
+        ("AWS::Elasticsearch::Domain", "ElasticsearchClusterConfig.InstanceType", Workload.Search),
+        ("AWS::Elasticsearch::Domain", "ElasticsearchClusterConfig.DedicatedMasterType", Workload.Search),
+        ("AWS::SageMaker::EndpointConfig", "ProductionVariants[].InstanceType", Workload.SageMaker),
+        ("AWS::SageMaker::NotebookInstance", "InstanceType", Workload.SageMaker),
+    };
+
+    public void Run(CheckContext context)
+    {
+        var previousGeneration = context.IsOn(RuleIds.PreviousGenerationInstance);
+        var databaseFamily = context.IsOn(RuleIds.DatabaseOnWrongFamily);
+        var graviton = context.IsOn(RuleIds.GravitonOpportunity);
+        foreach (var (type, path, kind) in InstanceTypeProperties)
+        {
+            foreach (var resource in context.OfType(type))
+            {
+                foreach (var (propertyPath, node) in PropertyPaths.Find(resource.Properties, path))
+                {
+                    var instanceType = Normalize(context.String(resource, node));
+                    if (instanceType == null)
+                    {
+                        continue;
+                    }
+
+                    if (previousGeneration)
+                    {
+                        context.Report(PreviousGenerationRule.Evaluate(instanceType, context.Options), resource, node, propertyPath);
+                    }
+
+                    if (databaseFamily && kind == Workload.Database)
+                    {
+                        context.Report(DatabaseFamilyRule.Evaluate(instanceType, context.Options), resource, node, propertyPath);
+                    }
+
+                    if (graviton && kind != Workload.SageMaker)
+                    {
+                        context.Report(GravitonRule.EvaluateInstance(instanceType, context.Options), resource, node, propertyPath);
+                    }
+                }
+            }
+        }
+
+        if (graviton)
+        {
+            foreach (var function in context.OfType("AWS::Lambda::Function"))
+            {
+                var architectures = function.Properties?["Architectures"];
+                var first = context.Resolver.ResolveList(architectures, function.Stack)?.FirstOrDefault();
+                context.Report(GravitonRule.EvaluateLambdaArchitecture(first), function, architectures, architectures == null ? null : "Architectures");
+            }
+        }
+    }
+
+    /// <summary>Template spellings the catalog does not use: Elasticsearch's <c>r5.large.elasticsearch</c>.</summary>
+    private static string? Normalize(string? instanceType)
+    {
+        if (instanceType == null || Intrinsics.Tokens.HasToken(instanceType))
+        {
+            return null;
+        }
+
+        const string legacySuffix = ".elasticsearch";
+        return instanceType.EndsWith(legacySuffix, StringComparison.Ordinal) ? instanceType[..^legacySuffix.Length] + ".search" : instanceType;
+    }
+}

@@ -1,0 +1,43 @@
+using PerfLint.Check.Templates;
+using PerfLint.Knowledge.Rules;
+
+namespace PerfLint.Check.Findings;
+
+/// <summary>A file position (1-based line and column).</summary>
+public sealed record SourcePosition(string File, int Line, int Column);
+
+/// <summary>
+/// One rule finding on a template resource: the knowledge base's decision, the effective severity after
+/// <c>.editorconfig</c>, the template position of the offending value and, when found, the C# line that declares it.
+/// </summary>
+public sealed class Finding
+{
+    public Finding(RuleFinding decision, RuleSeverity severity, TemplateResource resource, SourcePosition templatePosition, string? property)
+    {
+        Decision = decision;
+        Severity = severity;
+        Resource = resource;
+        TemplatePosition = templatePosition;
+        Property = property;
+    }
+
+    public RuleFinding Decision { get; }
+
+    public string RuleId => Decision.RuleId;
+
+    public string Message => Decision.Message;
+
+    public RuleSeverity Severity { get; }
+
+    public TemplateResource Resource { get; }
+
+    /// <summary>Dotted property path of the value in the resource (<c>ProductionVariants[0].InstanceType</c>), or null for the resource.</summary>
+    public string? Property { get; }
+
+    public SourcePosition TemplatePosition { get; }
+
+    /// <summary>The C# construct id literal (or the helper call passing it); null when not mapped.</summary>
+    public SourcePosition? SourcePosition { get; set; }
+
+    public override string ToString() => RuleId + " " + Severity + " " + Resource.ConstructPath + ": " + Message;
+}

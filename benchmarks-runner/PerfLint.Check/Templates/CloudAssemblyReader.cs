@@ -1,0 +1,206 @@
+using PerfLint.Check.Json;
+
+namespace PerfLint.Check.Templates;
+
+/// <summary>
+/// Reads a cloud assembly (manifest.json: stack artifacts, nested assemblies of stages) or a single template file.
+/// Construct paths come from the template's <c>aws:cdk:path</c> metadata when present, else from the manifest's
+/// <c>aws:cdk:logicalId</c> metadata entries (always written by CDK). Nested stack templates are found through the
+/// <c>aws:asset:path</c> metadata, else through the asset manifest entry whose hash the <c>TemplateURL</c> names.
+/// </summary>
+public static class CloudAssemblyReader
+{
+    private const string NestedStackSuffix = ".NestedStack";
+
+    public static CloudAssemblyModel Read(string input)
+    {
+        if (Directory.Exists(input))
+        {
+            var model = new CloudAssemblyModel(Path.GetFullPath(input));
+            var manifest = Path.Combine(input, "manifest.json");
+            if (!File.Exists(manifest))
+            {
+                throw new CheckInputException($"{input}: not a cloud assembly (no manifest.json); pass a cdk.out directory or a template .json file");
+            }
+
+            ReadAssembly(model, Path.GetFullPath(input), depth: 0);
+            return model;
+        }
+
+        if (File.Exists(input))
+        {
+            var full = Path.GetFullPath(input);
+            var model = new CloudAssemblyModel(Path.GetDirectoryName(full)!);
+            if (Path.GetFileName(full).Equals("manifest.json", StringComparison.OrdinalIgnoreCase))
+            {
+                ReadAssembly(model, model.RootDirectory, depth: 0);
+                return model;
+            }
+
+            var name = Path.GetFileName(full);
+            name = name.EndsWith(".template.json", StringComparison.OrdinalIgnoreCase) ? name[..^".template.json".Length] : Path.GetFileNameWithoutExtension(name);
+            AddTemplate(model, name, name, full, new ManifestPaths(), null);
+            return model;
+        }
+
+        throw new CheckInputException($"{input}: no such file or directory");
+    }
+
+    private static void ReadAssembly(CloudAssemblyModel model, string directory, int depth)
+    {
+        var manifestFile = Path.Combine(directory, "manifest.json");
+        if (!File.Exists(manifestFile))
+        {
+            throw new CheckInputException($"{manifestFile}: missing (nested cloud assembly)");
+        }
+
+        if (PositionedJsonParser.ParseFile(manifestFile) is not JsonObjectNode manifest || manifest["artifacts"] is not JsonObjectNode artifacts)
+        {
+            throw new CheckInputException($"{manifestFile}: not a cloud assembly manifest (no \"artifacts\" object)", manifestFile, 1, 1);
+        }
+
+        foreach (var artifact in artifacts.Properties)
+        {
+            if (artifact.Value is not JsonObjectNode body)
+            {
+                continue;
+            }
+
+            var type = Text(body["type"]);
+            var properties = body["properties"] as JsonObjectNode;
+            if (type == "aws:cloudformation:stack")
+            {
+                var templateFile = Text(properties?["templateFile"]);
+                if (templateFile == null)
+                {
+                    throw new CheckInputException($"{manifestFile}({artifact.Line},{artifact.Column}): stack artifact '{artifact.Name}' has no templateFile", manifestFile, artifact.Line, artifact.Column);
+                }
+
+                var paths = ManifestPaths.From(body["metadata"] as JsonObjectNode);
+                var stackPath = Text(body["displayName"]) ?? paths.StackPath ?? artifact.Name;
+                var full = Path.Combine(directory, templateFile);
+                var stack = AddTemplate(model, artifact.Name, stackPath, full, paths, null);
+                AddNestedStacks(model, stack, directory, paths, depth);
+            }
+            else if (type == "cdk:cloud-assembly" && depth < 16)
+            {
+                var nested = Text(properties?["directoryName"]);
+                if (nested != null)
+                {
+                    ReadAssembly(model, Path.Combine(directory, nested), depth + 1);
+                }
+            }
+        }
+    }
+
+    private static StackTemplate AddTemplate(CloudAssemblyModel model, string name, string stackPath, string file, ManifestPaths paths, StackTemplate? parent)
+    {
+        if (!File.Exists(file))
+        {
+            throw new CheckInputException($"{file}: template file missing (named by {(parent == null ? "manifest.json" : "nested stack " + parent.Name)})", file);
+        }
+
+        if (PositionedJsonParser.ParseFile(file) is not JsonObjectNode root)
+        {
+            throw new CheckInputException($"{file}(1,1): not a CloudFormation template (the root is not an object)", file, 1, 1);
+        }
+
+        var stack = new StackTemplate(name, stackPath, file, root, parent);
+        model.Stacks.Add(stack);
+        if (root["Resources"] is not JsonObjectNode resources)
+        {
+            return stack;
+        }
+
+        foreach (var entry in resources.Properties)
+        {
+            if (entry.Value is not JsonObjectNode node || Text(node["Type"]) is not string type)
+            {
+                model.Notes.Add($"{file}({entry.Line},{entry.Column}): resource '{entry.Name}' has no Type; skipped");
+                continue;
+            }
+
+            var metadataPath = Text((node["Metadata"] as JsonObjectNode)?["aws:cdk:path"]);
+            var path = metadataPath ?? paths.PathOf(entry.Name, stackPath) ?? stackPath + "/" + entry.Name;
+            var resource = new TemplateResource(stack, entry.Name, type, node, ConstructPaths.Normalize(path));
+            stack.Resources.Add(resource);
+            stack.ByLogicalId[entry.Name] = resource;
+        }
+
+        return stack;
+    }
+
+    private static void AddNestedStacks(CloudAssemblyModel model, StackTemplate parent, string directory, ManifestPaths paths, int depth)
+    {
+        foreach (var resource in parent.Resources.Where(r => r.Type == "AWS::CloudFormation::Stack").ToList())
+        {
+            var file = NestedTemplateFile(resource, directory);
+            if (file == null)
+            {
+                model.Notes.Add($"{parent.TemplateFile}({resource.Node.Line},{resource.Node.Column}): nested stack '{resource.LogicalId}' has no local template (not a CDK nested stack); skipped");
+                continue;
+            }
+
+            // The stack resource's path is <parent>/<id>.NestedStack/<id>.NestedStackResource; the nested stack is <parent>/<id>.
+            var nestedPath = resource.ConstructPath;
+            var marker = nestedPath.IndexOf(NestedStackSuffix + "/", StringComparison.Ordinal);
+            if (marker > 0)
+            {
+                nestedPath = nestedPath[..marker];
+            }
+
+            var nested = AddTemplate(model, parent.Name + "/" + resource.LogicalId, nestedPath, file, paths, parent);
+            if (depth < 16)
+            {
+                AddNestedStacks(model, nested, directory, paths, depth + 1);
+            }
+        }
+    }
+
+    private static string? NestedTemplateFile(TemplateResource resource, string directory)
+    {
+        var assetPath = Text((resource.Node["Metadata"] as JsonObjectNode)?["aws:asset:path"]);
+        if (assetPath != null)
+        {
+            return Path.Combine(directory, assetPath);
+        }
+
+        // Without asset metadata: TemplateURL ends in "<hash>.json"; the stack's asset manifest maps the hash to a file.
+        var url = string.Concat(Scalars(resource.Properties?["TemplateURL"]));
+        var match = System.Text.RegularExpressions.Regex.Match(url, "([0-9a-f]{64})\\.json");
+        if (!match.Success)
+        {
+            return null;
+        }
+
+        foreach (var assets in Directory.EnumerateFiles(directory, "*.assets.json"))
+        {
+            if (PositionedJsonParser.ParseFile(assets) is JsonObjectNode manifest &&
+                (manifest["files"] as JsonObjectNode)?[match.Groups[1].Value] is JsonObjectNode entry &&
+                Text((entry["source"] as JsonObjectNode)?["path"]) is string path)
+            {
+                return Path.Combine(directory, path);
+            }
+        }
+
+        return null;
+    }
+
+    private static IEnumerable<string> Scalars(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonScalarNode s:
+                yield return s.Text;
+                break;
+            case JsonArrayNode a:
+                foreach (var item in a.Items.SelectMany(Scalars)) yield return item;
+                break;
+            case JsonObjectNode o:
+                foreach (var p in o.Properties.SelectMany(p => Scalars(p.Value))) yield return p;
+                break;
+        }
+    }
+
+    internal static string? Text(JsonNode? node) => node is JsonScalarNode { Kind: JsonScalarKind.String } s ? s.Text : null;
+}
