@@ -1,0 +1,24 @@
+namespace PerfLint.Integration.Tests.Infrastructure;
+
+/// <summary>
+/// Builds the analyzer side (Knowledge, Analyzers, CodeFixes) once per test run, in the test assembly's
+/// configuration, so every test reads current analyzer assemblies. Usually a no-op after the solution build.
+/// </summary>
+[SetUpFixture]
+public sealed class AnalyzerBuild
+{
+    internal static CliResult? Result { get; private set; }
+
+    [OneTimeSetUp]
+    public void BuildAnalyzers()
+    {
+        Result = DotnetCli.Run(Repository.Root, TimeSpan.FromMinutes(4),
+            "build", Repository.ProjectPath("analyzers/PerfLint.CodeFixes/PerfLint.CodeFixes.csproj"),
+            "-c", Repository.Configuration, "-nologo", "-v", "q");
+        Assert.That(Result.ExitCode, Is.Zero, "building the analyzers failed:\n" + Result.Tail());
+        foreach (var assembly in Repository.AnalyzerAssemblies)
+        {
+            Assert.That(File.Exists(assembly), Is.True, assembly + " was not built");
+        }
+    }
+}

@@ -1,0 +1,39 @@
+using System.Reflection;
+
+namespace PerfLint.Integration.Tests.Infrastructure;
+
+/// <summary>Where the repository and its build outputs are, seen from the test assembly.</summary>
+internal static class Repository
+{
+    public static string Root { get; } = FindRoot();
+
+    /// <summary>The configuration this test assembly was built in; the analyzers are built (and read) in the same one.</summary>
+    public static string Configuration { get; } =
+        typeof(Repository).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
+
+    public static string SampleDirectory => Path.Combine(Root, "samples", "CdkApp");
+
+    public static string ProjectPath(string relative) => Path.Combine(Root, relative);
+
+    /// <summary>Output of an analyzer-side project (netstandard2.0) of this repository.</summary>
+    public static string AnalyzerAssembly(string project) =>
+        Path.Combine(Root, "analyzers", project, "bin", Configuration, "netstandard2.0", project + ".dll");
+
+    public static IReadOnlyList<string> AnalyzerAssemblies { get; } = new[]
+    {
+        AnalyzerAssembly("PerfLint.Knowledge"),
+        AnalyzerAssembly("PerfLint.Analyzers"),
+        AnalyzerAssembly("PerfLint.CodeFixes"),
+    };
+
+    private static string FindRoot()
+    {
+        var dir = new DirectoryInfo(TestContext.CurrentContext.TestDirectory);
+        while (dir != null && !File.Exists(Path.Combine(dir.FullName, "PerfLint.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        return dir?.FullName ?? throw new InvalidOperationException("PerfLint.sln not found above " + TestContext.CurrentContext.TestDirectory);
+    }
+}
