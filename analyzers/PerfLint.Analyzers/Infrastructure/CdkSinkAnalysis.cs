@@ -1,0 +1,197 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace PerfLint.Analyzers.Infrastructure
+{
+    /// <summary>
+    /// Runs a rule over every <see cref="CdkSink"/> it matches, in two ways that together cover value flow into
+    /// helper methods and constructors without ever rescanning the compilation:
+    /// <list type="number">
+    /// <item><b>Direct</b>: an operation action on each sink; its value is resolved in place (constants, locals,
+    /// fields, concatenation, helper return values). Parameters stay unknown.</item>
+    /// <item><b>Caller-driven</b>: an operation action on each invocation or object creation of a method or
+    /// constructor declared in source. The callee's sinks (and the source calls it makes, up to
+    /// <see cref="ValueResolver.MaxCallDepth"/> deep) are computed once per compilation and method (cached), and
+    /// each sink's value is resolved with the callee's parameters bound to this call's arguments. Only values that
+    /// come from this call site are passed on, so each diagnostic lands at the call site that holds the value and
+    /// nothing is reported twice.</item>
+    /// </list>
+    /// </summary>
+    public static class CdkSinkAnalysis
+    {
+        private static readonly ImmutableArray<OperationKind> CallKinds = ImmutableArray.Create(OperationKind.Invocation, OperationKind.ObjectCreation);
+
+        /// <summary>
+        /// Registers both passes. <paramref name="sinkKinds"/> are the operation kinds <paramref name="matcher"/>
+        /// can match (<see cref="OperationKind.SimpleAssignment"/> for properties, <see cref="OperationKind.Argument"/>
+        /// for arguments); <paramref name="onSink"/> gets each matched sink with its resolved values.
+        /// </summary>
+        public static void Register(CompilationStartAnalysisContext context, CdkTypes cdk, SinkMatcher matcher, Action<SinkHit> onSink,
+            params OperationKind[] sinkKinds)
+        {
+            context.RegisterOperationAction(
+                c =>
+                {
+                    var sink = matcher(c.Operation, cdk);
+                    if (sink == null)
+                    {
+                        return;
+                    }
+
+                    var values = ValueResolver.Resolve(sink.Value, cdk, c.CancellationToken);
+                    onSink(new SinkHit(c, cdk, sink, values, null));
+                },
+                sinkKinds);
+
+            var summaries = new ConcurrentDictionary<IMethodSymbol, MethodSummary>(SymbolEqualityComparer.Default);
+            context.RegisterOperationAction(
+                c =>
+                {
+                    var target = TargetOf(c.Operation);
+                    if (target == null || target.Parameters.Length == 0 || !IsFollowable(target, cdk))
+                    {
+                        return;
+                    }
+
+                    var bindings = ParameterBindings.ForCallSite(c.Operation);
+                    if (bindings != null)
+                    {
+                        var visiting = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default) { target.OriginalDefinition };
+                        VisitCallee(c, cdk, matcher, onSink, summaries, target.OriginalDefinition, bindings, visiting);
+                    }
+                },
+                CallKinds);
+        }
+
+        private static void VisitCallee(OperationAnalysisContext context, CdkTypes cdk, SinkMatcher matcher, Action<SinkHit> onSink,
+            ConcurrentDictionary<IMethodSymbol, MethodSummary> summaries, IMethodSymbol method, ParameterBindings bindings, HashSet<IMethodSymbol> visiting)
+        {
+            var summary = summaries.GetOrAdd(method, m => MethodSummary.Build(m, cdk, matcher));
+            var reportTree = context.Operation.Syntax.SyntaxTree;
+            foreach (var sink in summary.Sinks)
+            {
+                var values = ValueResolver.Resolve(sink.Value, cdk, context.CancellationToken, bindings, reportTree);
+                var fromHere = values.Where(v => v.FromCallSite && v.Node.SyntaxTree == reportTree).ToImmutableArray();
+                if (fromHere.Length > 0 || HasCallSiteSibling(sink, cdk, context, bindings, reportTree))
+                {
+                    onSink(new SinkHit(context, cdk, sink, fromHere, bindings));
+                }
+            }
+
+            if (bindings.Depth >= ValueResolver.MaxCallDepth)
+            {
+                return;
+            }
+
+            foreach (var call in summary.Calls)
+            {
+                var callee = TargetOf(call)?.OriginalDefinition;
+                if (callee == null || !visiting.Add(callee))
+                {
+                    continue;
+                }
+
+                var nested = ParameterBindings.ForNestedCall(call, bindings);
+                if (nested != null)
+                {
+                    VisitCallee(context, cdk, matcher, onSink, summaries, callee, nested, visiting);
+                }
+
+                visiting.Remove(callee);
+            }
+        }
+
+        /// <summary>
+        /// A sink whose own value is a callee constant may still depend on the call site through a sibling property
+        /// (<c>MinCapacity = 2, MaxCapacity = max</c>): rules that compare siblings get the hit with no values.
+        /// </summary>
+        private static bool HasCallSiteSibling(CdkSink sink, CdkTypes cdk, OperationAnalysisContext context, ParameterBindings bindings, SyntaxTree reportTree)
+        {
+            var initializer = sink.Initializer;
+            if (initializer == null)
+            {
+                return false;
+            }
+
+            foreach (var sibling in initializer.Initializers)
+            {
+                if (sibling is ISimpleAssignmentOperation assignment && assignment != sink.Operation && DependsOnParameters(assignment.Value) &&
+                    ValueResolver.Resolve(assignment.Value, cdk, context.CancellationToken, bindings, reportTree).Any(v => v.FromCallSite))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static IMethodSymbol? TargetOf(IOperation operation) =>
+            operation switch
+            {
+                IInvocationOperation invocation => invocation.TargetMethod,
+                IObjectCreationOperation creation => creation.Constructor,
+                _ => null,
+            };
+
+        /// <summary>A method or constructor whose declared body is what runs: in source, not CDK, not abstract/virtual/extern.</summary>
+        internal static bool IsFollowable(IMethodSymbol method, CdkTypes cdk) =>
+            !cdk.IsCdk(method) && !method.IsAbstract && !method.IsExtern && (!method.IsVirtual || method.IsSealed) &&
+            !method.IsOverride && cdk.Flow.IsInSource(method.OriginalDefinition);
+
+        /// <summary>True when the expression reads a parameter, a local or calls something (it may depend on the call site).</summary>
+        internal static bool DependsOnParameters(IOperation? value) =>
+            value != null && value.DescendantsAndSelf().Any(o =>
+                o is IParameterReferenceOperation || o is ILocalReferenceOperation || o is IInvocationOperation || o is IObjectCreationOperation);
+
+        /// <summary>One callee's sinks that may depend on its parameters, and the source calls it makes with such values.</summary>
+        private sealed class MethodSummary
+        {
+            private static readonly MethodSummary Empty = new MethodSummary(ImmutableArray<CdkSink>.Empty, ImmutableArray<IOperation>.Empty);
+
+            private MethodSummary(ImmutableArray<CdkSink> sinks, ImmutableArray<IOperation> calls)
+            {
+                Sinks = sinks;
+                Calls = calls;
+            }
+
+            public ImmutableArray<CdkSink> Sinks { get; }
+
+            public ImmutableArray<IOperation> Calls { get; }
+
+            public static MethodSummary Build(IMethodSymbol method, CdkTypes cdk, SinkMatcher matcher)
+            {
+                var body = cdk.Flow.GetBody(method);
+                if (body == null)
+                {
+                    return Empty;
+                }
+
+                var sinks = ImmutableArray.CreateBuilder<CdkSink>();
+                var calls = ImmutableArray.CreateBuilder<IOperation>();
+                foreach (var op in body.DescendantsAndSelf())
+                {
+                    var sink = matcher(op, cdk);
+                    if (sink != null && (DependsOnParameters(sink.Value) || sink.Initializer != null))
+                    {
+                        sinks.Add(sink);
+                        continue;
+                    }
+
+                    var target = TargetOf(op);
+                    if (target != null && IsFollowable(target, cdk) && op.ChildOperations.Any(DependsOnParameters))
+                    {
+                        calls.Add(op);
+                    }
+                }
+
+                return new MethodSummary(sinks.ToImmutable(), calls.ToImmutable());
+            }
+        }
+    }
+}

@@ -1,0 +1,127 @@
+using System;
+using System.Globalization;
+using Microsoft.CodeAnalysis;
+
+namespace PerfLint.Analyzers.Infrastructure
+{
+    /// <summary>What kind of compile-time value <see cref="ValueResolver"/> found.</summary>
+    public enum ResolvedValueKind
+    {
+        /// <summary>A string (<see cref="ResolvedValue.Text"/>).</summary>
+        String,
+        /// <summary>A number (<see cref="ResolvedValue.Number"/>).</summary>
+        Number,
+        /// <summary>A boolean constant (<see cref="ResolvedValue.Constant"/>).</summary>
+        Boolean,
+        /// <summary>An enum member (<c>InstanceClass.STANDARD4</c>) or a static member of a jsii enum-like class
+        /// (<c>Architecture.ARM_64</c>): <see cref="ResolvedValue.Member"/>.</summary>
+        Member,
+        /// <summary>An EC2 <c>InstanceType</c> object (<c>InstanceType.Of(..)</c>, <c>new InstanceType("..")</c>):
+        /// <see cref="ResolvedValue.Text"/> is the instance type name, e.g. <c>m4.large</c>.</summary>
+        InstanceType,
+    }
+
+    /// <summary>
+    /// One compile-time value of an expression, with the syntax node a diagnostic about it belongs on: the literal
+    /// or enum member that holds it when that is in the file being analyzed, else the nearest expression of that file
+    /// that leads to it (a reference to a constant of another file). Immutable.
+    /// </summary>
+    public sealed class ResolvedValue
+    {
+        private ResolvedValue(ResolvedValueKind kind, object? constant, ISymbol? member, string? text, SyntaxNode node, SyntaxNode origin,
+            bool fromCallSite, IFieldSymbol? classMember, IFieldSymbol? sizeMember, SyntaxNode? classNode)
+        {
+            Kind = kind;
+            Constant = constant;
+            Member = member;
+            Text = text;
+            Node = node;
+            Origin = origin;
+            FromCallSite = fromCallSite;
+            InstanceClassMember = classMember;
+            InstanceSizeMember = sizeMember;
+            InstanceClassNode = classNode;
+        }
+
+        /// <summary>The kind of value.</summary>
+        public ResolvedValueKind Kind { get; }
+
+        /// <summary>The raw constant (string, boxed number or bool) for String/Number/Boolean.</summary>
+        public object? Constant { get; }
+
+        /// <summary>The enum member or static member for <see cref="ResolvedValueKind.Member"/>.</summary>
+        public ISymbol? Member { get; }
+
+        /// <summary>The string (String) or the instance type name (InstanceType); null otherwise.</summary>
+        public string? Text { get; }
+
+        /// <summary>Where to report: the literal/enum member when it is in the analyzed file, else the nearest expression there.</summary>
+        public SyntaxNode Node { get; }
+
+        /// <summary>The literal, enum member or creation expression the value comes from (may be in another file).</summary>
+        public SyntaxNode Origin { get; }
+
+        /// <summary>The location of <see cref="Node"/>.</summary>
+        public Location Location => Node.GetLocation();
+
+        /// <summary>
+        /// True when the value came from an argument at the call site being analyzed (a parameter of a helper method
+        /// or constructor bound to that call's argument), i.e. it must be reported at that call site.
+        /// </summary>
+        public bool FromCallSite { get; }
+
+        /// <summary>For <c>InstanceType.Of(cls, size)</c>: the <c>InstanceClass</c> member (e.g. STANDARD4).</summary>
+        public IFieldSymbol? InstanceClassMember { get; }
+
+        /// <summary>For <c>InstanceType.Of(cls, size)</c>: the <c>InstanceSize</c> member (e.g. LARGE).</summary>
+        public IFieldSymbol? InstanceSizeMember { get; }
+
+        /// <summary>For <c>InstanceType.Of(cls, size)</c>: the node of the class member (equal to <see cref="Node"/>).</summary>
+        public SyntaxNode? InstanceClassNode { get; }
+
+        /// <summary>The number, for Number values.</summary>
+        public double? Number =>
+            Kind == ResolvedValueKind.Number && Constant != null
+                ? Convert.ToDouble(Constant, CultureInfo.InvariantCulture)
+                : (double?)null;
+
+        /// <summary>The member's name for Member values (<c>GP2</c>, <c>STANDARD4</c>, <c>ARM_64</c>).</summary>
+        public string? MemberName => Member?.Name;
+
+        /// <summary>True when the origin is a string literal whose text is the whole value (a fix may rewrite it).</summary>
+        public bool IsWholeStringLiteral =>
+            Kind == ResolvedValueKind.String && Node == Origin &&
+            Node.RawKind == (int)Microsoft.CodeAnalysis.CSharp.SyntaxKind.StringLiteralExpression;
+
+        /// <inheritdoc />
+        public override string ToString() =>
+            Kind + ":" + (Text ?? Member?.ToDisplayString() ?? Convert.ToString(Constant, CultureInfo.InvariantCulture));
+
+        internal static ResolvedValue? FromConstant(object? constant, SyntaxNode node, SyntaxNode origin, bool fromCallSite)
+        {
+            switch (constant)
+            {
+                case string s:
+                    return new ResolvedValue(ResolvedValueKind.String, s, null, s, node, origin, fromCallSite, null, null, null);
+                case bool b:
+                    return new ResolvedValue(ResolvedValueKind.Boolean, b, null, null, node, origin, fromCallSite, null, null, null);
+                case byte _: case sbyte _: case short _: case ushort _: case int _: case uint _:
+                case long _: case ulong _: case float _: case double _: case decimal _:
+                    return new ResolvedValue(ResolvedValueKind.Number, constant, null, null, node, origin, fromCallSite, null, null, null);
+                default:
+                    return null;
+            }
+        }
+
+        internal static ResolvedValue FromMember(ISymbol member, SyntaxNode node, SyntaxNode origin, bool fromCallSite) =>
+            new ResolvedValue(ResolvedValueKind.Member, null, member, null, node, origin, fromCallSite, null, null, null);
+
+        internal static ResolvedValue FromInstanceType(string name, SyntaxNode node, SyntaxNode origin, bool fromCallSite,
+            IFieldSymbol? classMember, IFieldSymbol? sizeMember) =>
+            new ResolvedValue(ResolvedValueKind.InstanceType, null, null, name, node, origin, fromCallSite, classMember, sizeMember,
+                classMember != null ? node : null);
+
+        internal static ResolvedValue FromText(string text, SyntaxNode node, SyntaxNode origin, bool fromCallSite) =>
+            new ResolvedValue(ResolvedValueKind.String, text, null, text, node, origin, fromCallSite, null, null, null);
+    }
+}

@@ -1,0 +1,236 @@
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Diagnostics.CodeAnalysis;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Text;
+
+namespace PerfLint.Analyzers.Infrastructure
+{
+    /// <summary>
+    /// Per-compilation caches that let value flow read source declared elsewhere in the compilation — the body of a
+    /// helper method, the initializer of a constant or static readonly field in another class — without rescanning
+    /// the compilation: each declaration is bound once, on first use, and only when a value actually flows through it.
+    /// Thread-safe; owned by <see cref="CdkTypes.Flow"/>.
+    /// </summary>
+    public sealed class SourceFlowCache
+    {
+        private readonly Compilation _compilation;
+        private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _models = new ConcurrentDictionary<SyntaxTree, SemanticModel>();
+        private readonly ConcurrentDictionary<ISymbol, IOperation?> _bodies = new ConcurrentDictionary<ISymbol, IOperation?>(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<ISymbol, IOperation?> _initializers = new ConcurrentDictionary<ISymbol, IOperation?>(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<SyntaxNode, LocalTable> _locals = new ConcurrentDictionary<SyntaxNode, LocalTable>();
+
+        internal SourceFlowCache(Compilation compilation)
+        {
+            _compilation = compilation;
+        }
+
+        /// <summary>True when the symbol is declared in a syntax tree of this compilation (a helper PerfLint can follow).</summary>
+        public bool IsInSource(ISymbol symbol) =>
+            symbol.DeclaringSyntaxReferences.Any(r => _compilation.ContainsSyntaxTree(r.SyntaxTree));
+
+        /// <summary>
+        /// The bound body of a method, constructor or accessor declared in this compilation (an
+        /// <see cref="IMethodBodyOperation"/>, <see cref="IConstructorBodyOperation"/> or block), or null.
+        /// </summary>
+        public IOperation? GetBody(IMethodSymbol method) =>
+            _bodies.GetOrAdd(method.OriginalDefinition, m => BindBody((IMethodSymbol)m));
+
+        /// <summary>The value of a field's or auto-property's initializer (<c>= "m4.large"</c>) declared in this compilation, or null.</summary>
+        public IOperation? GetInitializer(ISymbol fieldOrProperty) =>
+            _initializers.GetOrAdd(fieldOrProperty.OriginalDefinition, BindInitializer);
+
+        /// <summary>
+        /// The values assigned to a local in the body that contains <paramref name="reference"/>: one entry per
+        /// assignment (its value operation) or null for an assignment PerfLint cannot see through (out/ref, deconstruction,
+        /// compound assignment, foreach). Null when the local's declaration is not found.
+        /// </summary>
+        public IReadOnlyList<IOperation?>? GetLocalAssignments(ILocalReferenceOperation reference)
+        {
+            var root = reference;
+            IOperation top = reference;
+            while (top.Parent != null)
+            {
+                top = top.Parent;
+            }
+
+            var declaration = reference.Local.DeclaringSyntaxReferences.FirstOrDefault();
+            if (declaration == null)
+            {
+                return null;
+            }
+
+            var table = _locals.GetOrAdd(top.Syntax, _ => LocalTable.Build(top));
+            return table.Assignments.TryGetValue(new LocalKey(declaration.SyntaxTree, declaration.Span), out var list) ? list : null;
+        }
+
+        [SuppressMessage("MicrosoftCodeAnalysisCorrectness", "RS1030:Do not invoke Compilation.GetSemanticModel() method within a diagnostic analyzer",
+            Justification = "Value flow binds only the one helper method or field initializer a value flows through, once per compilation (cached); the analyzer's own context has no model for other files.")]
+        private SemanticModel? ModelFor(SyntaxTree tree) =>
+            _compilation.ContainsSyntaxTree(tree) ? _models.GetOrAdd(tree, t => _compilation.GetSemanticModel(t)) : null;
+
+        private IOperation? BindBody(IMethodSymbol method)
+        {
+            foreach (var reference in method.DeclaringSyntaxReferences)
+            {
+                var model = ModelFor(reference.SyntaxTree);
+                var syntax = reference.GetSyntax();
+                if (model == null)
+                {
+                    continue;
+                }
+
+                SyntaxNode? bodyOwner = syntax switch
+                {
+                    BaseMethodDeclarationSyntax m when m.Body != null || m.ExpressionBody != null => m,
+                    AccessorDeclarationSyntax a when a.Body != null || a.ExpressionBody != null => a,
+                    ArrowExpressionClauseSyntax arrow => arrow,
+                    _ => null,
+                };
+                if (bodyOwner != null)
+                {
+                    var operation = model.GetOperation(bodyOwner);
+                    if (operation != null)
+                    {
+                        return operation;
+                    }
+                }
+            }
+
+            return null;
+        }
+
+        private IOperation? BindInitializer(ISymbol symbol)
+        {
+            foreach (var reference in symbol.DeclaringSyntaxReferences)
+            {
+                var model = ModelFor(reference.SyntaxTree);
+                if (model == null)
+                {
+                    continue;
+                }
+
+                EqualsValueClauseSyntax? initializer = reference.GetSyntax() switch
+                {
+                    VariableDeclaratorSyntax declarator => declarator.Initializer,
+                    PropertyDeclarationSyntax property => property.Initializer,
+                    _ => null,
+                };
+                if (initializer == null)
+                {
+                    continue;
+                }
+
+                switch (model.GetOperation(initializer))
+                {
+                    case IFieldInitializerOperation field:
+                        return field.Value;
+                    case IPropertyInitializerOperation property:
+                        return property.Value;
+                }
+            }
+
+            return null;
+        }
+
+        private readonly struct LocalKey : System.IEquatable<LocalKey>
+        {
+            public LocalKey(SyntaxTree tree, TextSpan span)
+            {
+                Tree = tree;
+                Span = span;
+            }
+
+            public SyntaxTree Tree { get; }
+
+            public TextSpan Span { get; }
+
+            public bool Equals(LocalKey other) => Tree == other.Tree && Span == other.Span;
+
+            public override bool Equals(object? obj) => obj is LocalKey other && Equals(other);
+
+            public override int GetHashCode() => Span.GetHashCode();
+        }
+
+        /// <summary>Every assignment to every local of one body, found in one walk of that body.</summary>
+        private sealed class LocalTable
+        {
+            public Dictionary<LocalKey, List<IOperation?>> Assignments { get; } = new Dictionary<LocalKey, List<IOperation?>>();
+
+            public static LocalTable Build(IOperation root)
+            {
+                var table = new LocalTable();
+                foreach (var op in root.DescendantsAndSelf())
+                {
+                    switch (op)
+                    {
+                        case IVariableDeclaratorOperation declarator:
+                            var init = declarator.Initializer?.Value ?? (declarator.Parent as IVariableDeclarationOperation)?.Initializer?.Value;
+                            if (init != null)
+                            {
+                                table.Add(declarator.Symbol, init);
+                            }
+
+                            break;
+                        case ISimpleAssignmentOperation assignment when assignment.Target is ILocalReferenceOperation target:
+                            table.Add(target.Local, assignment.IsRef ? null : assignment.Value);
+                            break;
+                        case ICompoundAssignmentOperation compound when compound.Target is ILocalReferenceOperation target:
+                            table.Add(target.Local, null);
+                            break;
+                        case ICoalesceAssignmentOperation coalesce when coalesce.Target is ILocalReferenceOperation target:
+                            table.Add(target.Local, null);
+                            break;
+                        case IIncrementOrDecrementOperation increment when increment.Target is ILocalReferenceOperation target:
+                            table.Add(target.Local, null);
+                            break;
+                        case IDeconstructionAssignmentOperation deconstruction:
+                            foreach (var local in deconstruction.Target.DescendantsAndSelf().OfType<ILocalReferenceOperation>())
+                            {
+                                table.Add(local.Local, null);
+                            }
+
+                            break;
+                        case IArgumentOperation argument when argument.Value is ILocalReferenceOperation passed &&
+                                                               (argument.Parameter?.RefKind == RefKind.Ref || argument.Parameter?.RefKind == RefKind.Out):
+                            table.Add(passed.Local, null);
+                            break;
+                        case ILocalReferenceOperation declared when declared.IsDeclaration:
+                            table.Add(declared.Local, null);
+                            break;
+                        case IForEachLoopOperation loop:
+                            foreach (var local in loop.Locals)
+                            {
+                                table.Add(local, null);
+                            }
+
+                            break;
+                    }
+                }
+
+                return table;
+            }
+
+            private void Add(ILocalSymbol local, IOperation? value)
+            {
+                var declaration = local.DeclaringSyntaxReferences.FirstOrDefault();
+                if (declaration == null)
+                {
+                    return;
+                }
+
+                var key = new LocalKey(declaration.SyntaxTree, declaration.Span);
+                if (!Assignments.TryGetValue(key, out var list))
+                {
+                    list = new List<IOperation?>();
+                    Assignments[key] = list;
+                }
+
+                list.Add(value);
+            }
+        }
+    }
+}
