@@ -1,0 +1,161 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using PerfLint.Analyzers.Infrastructure;
+
+namespace PerfLint.Analyzers.Facts
+{
+    /// <summary>
+    /// Collects, while the compiler walks the operations of a compilation, the raw facts the app-level rules need:
+    /// construct creations, calls to helper methods declared in source (call chains), assignments to fields and
+    /// properties declared in source (where constructs are kept), and the CDK calls that wire constructs together
+    /// (<c>Connections.Allow*</c>, <c>Grant*</c>, <c>AddIngressRule</c>, <c>AddEnvironment</c>, escape-hatch
+    /// property assignments). At compilation end it hands an <see cref="AppModel"/> to the rule.
+    /// Each rule's analyzer registers its own collector, with only the construct kinds it needs: Roslyn gives
+    /// analyzers no shared, ordered state, and separate analyzers keep per-rule timing and let a disabled rule cost
+    /// nothing.
+    /// </summary>
+    public sealed class AppFactCollector
+    {
+        private readonly ConstructTypes _types;
+        private readonly HashSet<ConstructKind> _kinds;
+        private readonly bool _wiring;
+        private readonly ConcurrentBag<(IOperation Op, ConstructKind Kind, bool IsL1)> _creations = new ConcurrentBag<(IOperation, ConstructKind, bool)>();
+        private readonly ConcurrentDictionary<IMethodSymbol, ConcurrentBag<IOperation>> _callSites =
+            new ConcurrentDictionary<IMethodSymbol, ConcurrentBag<IOperation>>(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<ISymbol, ConcurrentBag<IOperation>> _memberAssignments =
+            new ConcurrentDictionary<ISymbol, ConcurrentBag<IOperation>>(SymbolEqualityComparer.Default);
+        private readonly ConcurrentBag<IInvocationOperation> _wiringCalls = new ConcurrentBag<IInvocationOperation>();
+        private readonly ConcurrentBag<ISimpleAssignmentOperation> _constructPropertyAssignments = new ConcurrentBag<ISimpleAssignmentOperation>();
+
+        private AppFactCollector(ConstructTypes types, IEnumerable<ConstructKind> kinds, bool wiring)
+        {
+            _types = types;
+            _kinds = new HashSet<ConstructKind>(kinds);
+            _wiring = wiring;
+        }
+
+        /// <summary>
+        /// Registers the collection of <paramref name="kinds"/> (and, when <paramref name="wiring"/>, of the calls that
+        /// connect constructs) for this compilation, and <paramref name="onEnd"/> at its end. Does nothing when the
+        /// compilation does not reference Amazon.CDK.Lib.
+        /// </summary>
+        public static void Register(CompilationStartAnalysisContext context, CdkTypes cdk, IEnumerable<ConstructKind> kinds, bool wiring,
+            Action<AppModel, CompilationAnalysisContext> onEnd)
+        {
+            var collector = new AppFactCollector(new ConstructTypes(cdk), kinds, wiring);
+            context.RegisterOperationAction(collector.OnCreation, OperationKind.ObjectCreation);
+            context.RegisterOperationAction(collector.OnInvocation, OperationKind.Invocation);
+            context.RegisterOperationAction(collector.OnAssignment, OperationKind.SimpleAssignment);
+            context.RegisterCompilationEndAction(end =>
+            {
+                if (collector._creations.IsEmpty)
+                {
+                    return;
+                }
+
+                onEnd(collector.BuildModel(end), end);
+            });
+        }
+
+        private AppModel BuildModel(CompilationAnalysisContext end) =>
+            new AppModel(_types, _creations, _callSites, _memberAssignments, _wiringCalls, _constructPropertyAssignments, end.Options, end.CancellationToken);
+
+        private void OnCreation(OperationAnalysisContext context)
+        {
+            var creation = (IObjectCreationOperation)context.Operation;
+            RecordCallSite(creation, creation.Constructor);
+            var kind = _types.Classify(creation.Type);
+            if (kind.HasValue && _kinds.Contains(kind.Value.Kind))
+            {
+                _creations.Add((creation, kind.Value.Kind, kind.Value.IsL1));
+            }
+        }
+
+        private void OnInvocation(OperationAnalysisContext context)
+        {
+            var invocation = (IInvocationOperation)context.Operation;
+            var method = invocation.TargetMethod;
+            if (method == null)
+            {
+                return;
+            }
+
+            RecordCallSite(invocation, method);
+            if (!_types.Cdk.IsCdk(method))
+            {
+                return;
+            }
+
+            // Factories such as db.AddProxy("Proxy", ..) or cluster.AddAutoScalingGroupCapacity("Gpu", ..) create a construct.
+            if (!method.IsStatic && method.Name.StartsWith("Add", StringComparison.Ordinal))
+            {
+                var kind = _types.Classify(method.ReturnType);
+                if (kind.HasValue && _kinds.Contains(kind.Value.Kind))
+                {
+                    _creations.Add((invocation, kind.Value.Kind, kind.Value.IsL1));
+                    return;
+                }
+            }
+
+            if (_wiring && IsWiringCall(method))
+            {
+                _wiringCalls.Add(invocation);
+            }
+        }
+
+        private void OnAssignment(OperationAnalysisContext context)
+        {
+            var assignment = (ISimpleAssignmentOperation)context.Operation;
+            switch (assignment.Target)
+            {
+                // Constructs kept in fields and properties of the stack: this.Db = new DatabaseInstance(..).
+                case IFieldReferenceOperation field when IsInSource(field.Field) && !(assignment.Parent is IObjectOrCollectionInitializerOperation):
+                    _memberAssignments.GetOrAdd(field.Field.OriginalDefinition, _ => new ConcurrentBag<IOperation>()).Add(assignment.Value);
+                    break;
+                case IPropertyReferenceOperation property when IsInSource(property.Property) && !(assignment.Parent is IObjectOrCollectionInitializerOperation):
+                    _memberAssignments.GetOrAdd(property.Property.OriginalDefinition, _ => new ConcurrentBag<IOperation>()).Add(assignment.Value);
+                    break;
+                // Escape hatches on a construct after its creation: cfnAsg.PlacementGroup = pg.PlacementGroupName.
+                case IPropertyReferenceOperation cdkProperty when _wiring && cdkProperty.Instance != null &&
+                                                                  !(cdkProperty.Instance is IInstanceReferenceOperation) &&
+                                                                  _types.Cdk.IsCdk(cdkProperty.Property) &&
+                                                                  _types.Classify(cdkProperty.Property.ContainingType) != null:
+                    _constructPropertyAssignments.Add(assignment);
+                    break;
+            }
+        }
+
+        private void RecordCallSite(IOperation call, IMethodSymbol? method)
+        {
+            if (method != null && method.Parameters.Length > 0 && IsInSource(method))
+            {
+                _callSites.GetOrAdd(method.OriginalDefinition, _ => new ConcurrentBag<IOperation>()).Add(call);
+            }
+        }
+
+        private static bool IsInSource(ISymbol symbol) => !symbol.DeclaringSyntaxReferences.IsEmpty;
+
+        private bool IsWiringCall(IMethodSymbol method)
+        {
+            var name = method.Name;
+            if (name.StartsWith("Grant", StringComparison.Ordinal))
+            {
+                return true;
+            }
+
+            switch (name)
+            {
+                case "AllowFrom": case "AllowTo": case "AllowDefaultPortFrom": case "AllowDefaultPortTo": case "AllowToDefaultPort":
+                case "AddIngressRule": case "AddEgressRule": case "AddEnvironment": case "AddPropertyOverride": case "AddOverride":
+                case "AddBehavior": case "AddSecurityGroup":
+                    return true;
+                default:
+                    return false;
+            }
+        }
+    }
+}

@@ -1,0 +1,213 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace PerfLint.Analyzers.Facts
+{
+    /// <summary>One construct talking to another: the client opens connections to the server.</summary>
+    public sealed class Connection
+    {
+        public Connection(ConstructNode client, ConstructNode server, Location evidence, string how)
+        {
+            Client = client;
+            Server = server;
+            Evidence = evidence;
+            How = how;
+        }
+
+        public ConstructNode Client { get; }
+
+        public ConstructNode Server { get; }
+
+        /// <summary>The expression that connects them (the <c>AllowFrom</c> call, the endpoint value in the environment).</summary>
+        public Location Evidence { get; }
+
+        /// <summary>What connects them: <c>AllowDefaultPortFrom</c>, <c>GrantConnect</c>, <c>environment</c>, ...</summary>
+        public string How { get; }
+    }
+
+    /// <summary>
+    /// The connections between constructs (PL2001, PL3001): security-group rules through <c>Connections.Allow*</c>
+    /// and <c>SecurityGroup.AddIngressRule/AddEgressRule</c> (a security group stands for the constructs that use it),
+    /// grants (<c>db.GrantConnect(fn)</c>, <c>db.Secret.GrantRead(fn)</c>; a secret stands for the database it is the
+    /// credentials of), and one construct's endpoint or secret in another's environment (Lambda <c>Environment</c>,
+    /// <c>AddEnvironment</c>). Each call is evaluated under every call chain of the method that holds it.
+    /// </summary>
+    public sealed class ConnectionFacts
+    {
+        private readonly AppModel _app;
+        private Dictionary<ConstructNode, List<ConstructNode>>? _owners;
+
+        private ConnectionFacts(AppModel app)
+        {
+            _app = app;
+        }
+
+        /// <summary>Every connection, in source order of its evidence.</summary>
+        public static IReadOnlyList<Connection> Build(AppModel app) => new ConnectionFacts(app).BuildAll();
+
+        private List<Connection> BuildAll()
+        {
+            var connections = new List<Connection>();
+            foreach (var call in _app.WiringCalls)
+            {
+                foreach (var context in _app.ContextsOf(AppModel.OwnerOf(call)))
+                {
+                    FromCall(call, context, connections);
+                }
+            }
+
+            foreach (var function in _app.OfKind(ConstructKind.LambdaFunction))
+            {
+                foreach (var (key, value) in _app.Entries(_app.Prop(function, "Environment")))
+                {
+                    foreach (var server in Servers(_app.Mentions(value)))
+                    {
+                        connections.Add(new Connection(function, server, _app.Anchor(value), "environment variable " + key));
+                    }
+                }
+            }
+
+            return connections
+                .Where(c => c.Client != c.Server)
+                .OrderBy(c => c.Evidence.SourceTree?.FilePath, StringComparer.Ordinal)
+                .ThenBy(c => c.Evidence.SourceSpan.Start)
+                .ToList();
+        }
+
+        private void FromCall(IInvocationOperation call, CallContext? context, List<Connection> connections)
+        {
+            var method = call.TargetMethod;
+            var name = method.Name;
+            var receiver = call.Instance == null ? Array.Empty<ConstructNode>() : _app.Identity(new Flow(call.Instance, context));
+            var first = call.Arguments.Length == 0 ? null : call.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == 0)?.Value;
+            var evidence = call.Syntax.GetLocation();
+            IReadOnlyList<ConstructNode> clients, servers;
+            switch (name)
+            {
+                case "AllowFrom": case "AllowDefaultPortFrom": case "AddIngressRule":
+                    servers = Owners(receiver);
+                    clients = first == null ? Array.Empty<ConstructNode>() : Owners(_app.Mentions(new Flow(first, context)));
+                    break;
+                case "AllowTo": case "AllowDefaultPortTo": case "AllowToDefaultPort": case "AddEgressRule":
+                    clients = Owners(receiver);
+                    servers = first == null ? Array.Empty<ConstructNode>() : Owners(_app.Mentions(new Flow(first, context)));
+                    break;
+                case "AddEnvironment":
+                    var value = call.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == 1)?.Value;
+                    clients = receiver;
+                    servers = value == null ? Array.Empty<ConstructNode>() : Servers(_app.Mentions(new Flow(value, context)));
+                    if (value != null)
+                    {
+                        evidence = _app.Anchor(new Flow(value, context));
+                    }
+
+                    break;
+                default:
+                    if (!name.StartsWith("Grant", StringComparison.Ordinal))
+                    {
+                        return;
+                    }
+
+                    // db.GrantConnect(fn), db.Secret.GrantRead(fn), secret.GrantRead(fn): the grantee connects to the resource.
+                    var grantee = call.Arguments.FirstOrDefault(a => a.Parameter != null && a.Parameter.Type.Name == "IGrantable")?.Value;
+                    clients = grantee == null ? Array.Empty<ConstructNode>() : _app.Identity(new Flow(grantee, context));
+                    servers = Servers(receiver);
+                    break;
+            }
+
+            foreach (var client in clients)
+            {
+                foreach (var server in servers)
+                {
+                    connections.Add(new Connection(client, server, evidence, name));
+                }
+            }
+        }
+
+        /// <summary>Security groups stand for the constructs that use them; secrets for the databases they hold the credentials of.</summary>
+        private IReadOnlyList<ConstructNode> Owners(IReadOnlyList<ConstructNode> nodes)
+        {
+            var result = new List<ConstructNode>();
+            foreach (var node in nodes)
+            {
+                if (node.Kind == ConstructKind.SecurityGroup || node.Kind == ConstructKind.Secret)
+                {
+                    result.AddRange(OwnersOf(node));
+                }
+                else
+                {
+                    result.Add(node);
+                }
+            }
+
+            return result.Distinct().ToList();
+        }
+
+        /// <summary>The resources an expression's mentions point at (a secret counts as its database).</summary>
+        private IReadOnlyList<ConstructNode> Servers(IReadOnlyList<ConstructNode> mentioned) =>
+            Owners(mentioned.Where(n => n.Kind != ConstructKind.SecurityGroup).ToList());
+
+        private IEnumerable<ConstructNode> OwnersOf(ConstructNode groupOrSecret)
+        {
+            if (_owners == null)
+            {
+                _owners = new Dictionary<ConstructNode, List<ConstructNode>>();
+                foreach (var node in _app.Nodes)
+                {
+                    if (node.Kind == ConstructKind.SecurityGroup || node.Kind == ConstructKind.Secret || node.Props == null)
+                    {
+                        continue;
+                    }
+
+                    foreach (var property in new[] { "SecurityGroup", "SecurityGroups", "SecurityGroupIds", "VpcSecurityGroupIds", "Credentials", "MasterUserSecret", "MasterUserPassword" })
+                    {
+                        var value = _app.Prop(node, property);
+                        if (value == null)
+                        {
+                            continue;
+                        }
+
+                        foreach (var owned in _app.Mentions(value.Value).Where(n => n.Kind == ConstructKind.SecurityGroup || n.Kind == ConstructKind.Secret))
+                        {
+                            if (!_owners.TryGetValue(owned, out var list))
+                            {
+                                _owners[owned] = list = new List<ConstructNode>();
+                            }
+
+                            if (!list.Contains(node))
+                            {
+                                list.Add(node);
+                            }
+                        }
+                    }
+                }
+
+                // fn.Connections.AddSecurityGroup(sg)
+                foreach (var call in _app.WiringCalls.Where(c => c.TargetMethod.Name == "AddSecurityGroup" && c.Instance != null))
+                {
+                    foreach (var context in _app.ContextsOf(AppModel.OwnerOf(call)))
+                    {
+                        var owners = _app.Identity(new Flow(call.Instance!, context));
+                        foreach (var argument in call.Arguments)
+                        {
+                            foreach (var group in _app.Mentions(new Flow(argument.Value, context)).Where(n => n.Kind == ConstructKind.SecurityGroup))
+                            {
+                                if (!_owners.TryGetValue(group, out var list))
+                                {
+                                    _owners[group] = list = new List<ConstructNode>();
+                                }
+
+                                list.AddRange(owners.Where(o => !list.Contains(o)));
+                            }
+                        }
+                    }
+                }
+            }
+
+            return _owners.TryGetValue(groupOrSecret, out var found) ? found : Enumerable.Empty<ConstructNode>();
+        }
+    }
+}

@@ -1,0 +1,59 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+
+namespace PerfLint.Analyzers.Facts
+{
+    /// <summary>
+    /// One construct of the app: a creation expression (<c>new CfnModel(this, "Model", props)</c>, or a factory such
+    /// as <c>db.AddProxy("Proxy", options)</c>) under one <see cref="CallContext"/>.
+    /// </summary>
+    public sealed class ConstructNode
+    {
+        internal ConstructNode(IOperation creation, ConstructKind kind, bool isL1, ITypeSymbol type, CallContext? context,
+            IOperation? id, IOperation? props, IOperation? receiver)
+        {
+            Creation = creation;
+            Kind = kind;
+            IsL1 = isL1;
+            Type = type;
+            Context = context;
+            Id = id;
+            Props = props;
+            Receiver = receiver;
+        }
+
+        /// <summary>The <c>new</c> expression or factory invocation.</summary>
+        public IOperation Creation { get; }
+
+        public ConstructKind Kind { get; }
+
+        /// <summary>True for CloudFormation (Cfn*) resources, whose props mirror the template.</summary>
+        public bool IsL1 { get; }
+
+        /// <summary>The created type (<c>CfnModel</c>, <c>DatabaseInstance</c>, <c>NodejsFunction</c>).</summary>
+        public ITypeSymbol Type { get; }
+
+        /// <summary>The call chain this construct is created under (null: top level, or the helper is not called here).</summary>
+        public CallContext? Context { get; }
+
+        /// <summary>The construct id argument.</summary>
+        public IOperation? Id { get; }
+
+        /// <summary>The props (or options) argument.</summary>
+        public IOperation? Props { get; }
+
+        /// <summary>For factories (<c>db.AddProxy(..)</c>), the construct the method is called on.</summary>
+        public IOperation? Receiver { get; }
+
+        /// <summary>Filled by <see cref="AppModel"/>: the resolved construct id, or the type name.</summary>
+        public string Name { get; internal set; } = string.Empty;
+
+        /// <summary>Where to report about the construct itself: its id argument (at the call site when it flows from one), else the creation.</summary>
+        public Location Location { get; internal set; } = Location.None;
+
+        /// <summary>The props argument as a flow (null when there is none).</summary>
+        public Flow? PropsFlow => Props == null ? (Flow?)null : new Flow(Props, Context);
+
+        public override string ToString() => Kind + " '" + Name + "'";
+    }
+}

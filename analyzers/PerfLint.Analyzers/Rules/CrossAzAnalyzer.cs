@@ -1,0 +1,62 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using PerfLint.Analyzers.Facts;
+using PerfLint.Analyzers.Infrastructure;
+using PerfLint.Knowledge.Rules;
+
+namespace PerfLint.Analyzers.Rules
+{
+    /// <summary>
+    /// PL2001: two connected constructs (<see cref="ConnectionFacts"/>) pinned to different, explicit Availability
+    /// Zones (<see cref="AvailabilityZoneFacts"/>); message: <see cref="ConnectivityRules.CrossAz"/>. Reported on the
+    /// client's zone value (the side that opens connections and can follow the other), with the server's zone and
+    /// the connecting expression as additional locations.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class CrossAzAnalyzer : CdkAnalyzer
+    {
+        private static readonly ConstructKind[] Kinds =
+        {
+            ConstructKind.Ec2Instance, ConstructKind.Subnet, ConstructKind.SecurityGroup, ConstructKind.Database, ConstructKind.LambdaFunction,
+            ConstructKind.Secret, ConstructKind.AutoScalingGroup, ConstructKind.DatabaseProxy,
+        };
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+            ImmutableArray.Create(AppRuleDescriptors.For(RuleIds.CrossAzChattyResources));
+
+        protected override void OnCdkCompilationStart(CompilationStartAnalysisContext context, CdkTypes cdk) =>
+            AppFactCollector.Register(context, cdk, Kinds, wiring: true, Analyze);
+
+        private static void Analyze(AppModel app, CompilationAnalysisContext context)
+        {
+            var sink = new AppFindingSink(context.ReportDiagnostic);
+            var zones = new Dictionary<ConstructNode, FactValue?>();
+            FactValue? Zone(ConstructNode node)
+            {
+                if (!zones.TryGetValue(node, out var zone))
+                {
+                    zones[node] = zone = AvailabilityZoneFacts.ZoneOf(app, node);
+                }
+
+                return zone;
+            }
+
+            foreach (var connection in ConnectionFacts.Build(app))
+            {
+                var clientZone = Zone(connection.Client);
+                var serverZone = Zone(connection.Server);
+                if (clientZone?.Text == null || serverZone?.Text == null ||
+                    string.Equals(clientZone.Text, serverZone.Text, StringComparison.OrdinalIgnoreCase))
+                {
+                    continue;
+                }
+
+                var finding = ConnectivityRules.CrossAz(connection.Client.Name, clientZone.Text, connection.Server.Name, serverZone.Text);
+                sink.Report(finding, clientZone.Location, serverZone.Location, connection.Evidence);
+            }
+        }
+    }
+}

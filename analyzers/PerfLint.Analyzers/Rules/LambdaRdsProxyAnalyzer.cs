@@ -1,0 +1,59 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using PerfLint.Analyzers.Facts;
+using PerfLint.Analyzers.Infrastructure;
+using PerfLint.Knowledge.Rules;
+
+namespace PerfLint.Analyzers.Rules
+{
+    /// <summary>
+    /// PL3001: a Lambda function connects straight to an RDS/Aurora database (<see cref="ConnectionFacts"/>: allowed to
+    /// its port, given its endpoint or secret, granted connect or secret read) and no RDS Proxy targets that database
+    /// (<see cref="ProxyFacts"/>); message: <see cref="ConnectivityRules.LambdaWithoutRdsProxy"/>. Reported once per
+    /// function and database, on the first connecting expression in source order.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class LambdaRdsProxyAnalyzer : CdkAnalyzer
+    {
+        private static readonly ConstructKind[] Kinds =
+        {
+            ConstructKind.LambdaFunction, ConstructKind.Database, ConstructKind.DatabaseProxy, ConstructKind.Secret, ConstructKind.SecurityGroup,
+        };
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+            ImmutableArray.Create(AppRuleDescriptors.For(RuleIds.LambdaToRdsWithoutProxy));
+
+        protected override void OnCdkCompilationStart(CompilationStartAnalysisContext context, CdkTypes cdk) =>
+            AppFactCollector.Register(context, cdk, Kinds, wiring: true, Analyze);
+
+        private static void Analyze(AppModel app, CompilationAnalysisContext context)
+        {
+            var proxies = ProxyFacts.Build(app);
+            if (proxies.AllDatabasesMayBeProxied)
+            {
+                return;
+            }
+
+            var connections = ConnectionFacts.Build(app);
+            // A function that talks to a proxy is taken to reach its databases through it.
+            var usesProxy = new HashSet<ConstructNode>(connections.Where(c => c.Server.Kind == ConstructKind.DatabaseProxy).Select(c => c.Client));
+            var reported = new HashSet<(ConstructNode, ConstructNode)>();
+            var sink = new AppFindingSink(context.ReportDiagnostic);
+            foreach (var connection in connections)
+            {
+                if (connection.Client.Kind != ConstructKind.LambdaFunction || connection.Server.Kind != ConstructKind.Database ||
+                    usesProxy.Contains(connection.Client) || proxies.Proxied.Contains(connection.Server) ||
+                    !reported.Add((connection.Client, connection.Server)))
+                {
+                    continue;
+                }
+
+                sink.Report(ConnectivityRules.LambdaWithoutRdsProxy(connection.Client.Name, connection.Server.Name),
+                    connection.Evidence, connection.Client.Location, connection.Server.Location);
+            }
+        }
+    }
+}

@@ -1,0 +1,60 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using PerfLint.Analyzers.Facts;
+using PerfLint.Analyzers.Infrastructure;
+using PerfLint.Knowledge.Rules;
+
+namespace PerfLint.Analyzers.Rules
+{
+    /// <summary>
+    /// PL1004: the model a SageMaker endpoint-config variant serves does not fit the accelerator memory of its
+    /// instance type, or uses a small fraction of a multi-GPU instance (decision: <see cref="ModelFitRule"/>, with the
+    /// model id, quantization, dtype and GPU count from the model container's environment). Reported on the
+    /// instance type, with the model id as additional location; options <c>PL1004.headroom</c> and
+    /// <c>PL1004.over_provision_ratio</c> are read where the instance type is.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class ModelFitAnalyzer : CdkAnalyzer
+    {
+        private static readonly ConstructKind[] Kinds = { ConstructKind.SageMakerModel, ConstructKind.SageMakerEndpointConfig };
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+            ImmutableArray.Create(AppRuleDescriptors.For(RuleIds.ModelDoesNotFitAccelerator));
+
+        protected override void OnCdkCompilationStart(CompilationStartAnalysisContext context, CdkTypes cdk) =>
+            AppFactCollector.Register(context, cdk, Kinds, wiring: false, Analyze);
+
+        private static void Analyze(AppModel app, CompilationAnalysisContext context)
+        {
+            var sink = new AppFindingSink(context.ReportDiagnostic);
+            foreach (var config in app.OfKind(ConstructKind.SageMakerEndpointConfig))
+            {
+                foreach (var variant in SageMakerFacts.Variants(app, config))
+                {
+                    if (variant.InstanceType?.Text == null)
+                    {
+                        continue;
+                    }
+
+                    foreach (var model in variant.Models)
+                    {
+                        var container = SageMakerFacts.Container(app, model);
+                        var modelId = container?.ModelId;
+                        if (container == null || modelId == null)
+                        {
+                            continue;
+                        }
+
+                        var options = app.OptionsFor(variant.InstanceType.Location);
+                        var finding = ModelFitRule.Evaluate(container.ToDeployment(variant.InstanceType.Text), options);
+                        if (finding != null)
+                        {
+                            sink.Report(finding, variant.InstanceType.Location, modelId.Location);
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
