@@ -1,0 +1,103 @@
+using PerfLint.Check.Tests.Infrastructure;
+
+namespace PerfLint.Check.Tests;
+
+/// <summary>Bad input gets one clear message and exit code 2; unknown shapes are skipped, never a crash.</summary>
+[TestFixture]
+public sealed class BadInputTests
+{
+    [Test]
+    public void DirectoryWithoutManifestIsNotACloudAssembly()
+    {
+        var dir = Paths.NewScratchDirectory("empty");
+        var result = CheckRun.Run(dir);
+        Assert.That(result.ExitCode, Is.EqualTo(2));
+        Assert.That(result.Stderr, Does.Contain("not a cloud assembly (no manifest.json)"));
+    }
+
+    [Test]
+    public void MissingPathIsReported()
+    {
+        var result = CheckRun.Run(Path.Combine(Paths.RunDirectory, "does-not-exist"));
+        Assert.That(result.ExitCode, Is.EqualTo(2));
+        Assert.That(result.Stderr, Does.Contain("no such file or directory"));
+    }
+
+    [Test]
+    public void MalformedTemplateGivesFileLineAndColumn()
+    {
+        var dir = TemplateAssembly.Write(("Broken", "{\n  \"Resources\": {\n    \"A\": { \"Type\": \"AWS::EC2::Volume\" \"Properties\": {} }\n  }\n}"));
+        var result = CheckRun.Run(dir);
+        Assert.That(result.ExitCode, Is.EqualTo(2));
+        var template = Path.Combine(dir, "Broken.template.json");
+        Assert.That(result.Stderr, Does.Contain(template + "(3,"), result.Stderr);
+        Assert.That(result.Stderr, Does.Contain("malformed JSON"));
+        var column = int.Parse(System.Text.RegularExpressions.Regex.Match(result.Stderr, @"\(3,(\d+)\)").Groups[1].Value);
+        Assert.That(File.ReadAllLines(template)[2][(column - 1)..], Does.StartWith("\"Properties\""), "the column points at the unexpected token");
+    }
+
+    [Test]
+    public void MalformedManifest()
+    {
+        var dir = Paths.NewScratchDirectory("badmanifest");
+        File.WriteAllText(Path.Combine(dir, "manifest.json"), "{ \"artifacts\": [ }");
+        var result = CheckRun.Run(dir);
+        Assert.That(result.ExitCode, Is.EqualTo(2));
+        Assert.That(result.Stderr, Does.Contain("manifest.json(1,"));
+    }
+
+    [Test]
+    public void ManifestNamesAMissingTemplate()
+    {
+        var dir = TemplateAssembly.Write(("Gone", "{}"));
+        File.Delete(Path.Combine(dir, "Gone.template.json"));
+        var result = CheckRun.Run(dir);
+        Assert.That(result.ExitCode, Is.EqualTo(2));
+        Assert.That(result.Stderr, Does.Contain("Gone.template.json: template file missing"));
+    }
+
+    [Test]
+    public void UnknownShapesAreSkipped()
+    {
+        const string template = """
+        {
+          "Resources": {
+            "NoType": { "Properties": { "InstanceType": "m4.large" } },
+            "Custom": { "Type": "Custom::Thing", "Properties": { "InstanceType": "m4.large" } },
+            "NumberType": { "Type": "AWS::EC2::Instance", "Properties": { "InstanceType": 42, "BlockDeviceMappings": "not-a-list" } },
+            "ObjectType": { "Type": "AWS::EC2::Instance", "Properties": { "InstanceType": { "Fn::If": ["Cond", "m4.large", "m5.large"] } } },
+            "NoProperties": { "Type": "AWS::SageMaker::EndpointConfig" },
+            "BadVariants": { "Type": "AWS::SageMaker::EndpointConfig", "Properties": { "ProductionVariants": [ 1, "x", { "InstanceType": ["ml.g5.xlarge"] } ] } },
+            "Scalar": "just a string",
+            "Real": { "Type": "AWS::EC2::Volume", "Properties": { "VolumeType": "io1" } }
+          },
+          "Outputs": { "Odd": { "Value": { "Fn::ImportValue": { "Fn::Select": [9, []] } }, "Export": { "Name": 5 } } }
+        }
+        """;
+        var result = CheckRun.Json(TemplateAssembly.Write(("Odd", template)), "--editorconfig", CheckRun.EditorConfig());
+        Assert.That(result.ExitCode, Is.Zero, result.Stderr);
+        Assert.That(result.Summary, Is.EqualTo("PL4002 Odd/Real"));
+        Assert.That(result.Json.GetProperty("notes").EnumerateArray().Select(n => n.GetString()), Has.Some.Contains("'NoType' has no Type"));
+    }
+
+    [TestCase(new string[0], "missing the cloud assembly")]
+    [TestCase(new[] { "a", "b" }, "unexpected argument 'b'")]
+    [TestCase(new[] { "a", "--format", "xml" }, "unknown format 'xml'")]
+    [TestCase(new[] { "a", "--output" }, "--output needs a value")]
+    [TestCase(new[] { "a", "--fail-on", "sometimes" }, "unknown --fail-on")]
+    public void UsageErrors(string[] args, string message)
+    {
+        var result = CheckRun.Run(args);
+        Assert.That(result.ExitCode, Is.EqualTo(2));
+        Assert.That(result.Stderr, Does.Contain(message).And.Contain("usage: perflint check"));
+    }
+
+    [Test]
+    public void SingleTemplateFileIsAccepted()
+    {
+        var dir = TemplateAssembly.Write(("Solo", """{ "Resources": { "V": { "Type": "AWS::EC2::Volume", "Properties": { "VolumeType": "gp2" } } } }"""));
+        var result = CheckRun.Json(Path.Combine(dir, "Solo.template.json"), "--editorconfig", CheckRun.EditorConfig());
+        Assert.That(result.ExitCode, Is.Zero);
+        Assert.That(result.Summary, Is.EqualTo("PL4001 Solo/V"));
+    }
+}

@@ -1,0 +1,39 @@
+using PerfLint.Check.Tests.Infrastructure;
+
+namespace PerfLint.Check.Tests;
+
+/// <summary>A finding the Roslyn analyzers already reported (same rule, same C# file and line) is not repeated.</summary>
+[TestFixture]
+public sealed class ExcludeReportedTests
+{
+    [Test]
+    public void SameRuleAtSameLineIsDropped()
+    {
+        var editorConfig = CheckRun.EditorConfig();
+        var before = CheckRun.Json(Synth.WholeAppAssembly, "--project", Paths.WholeAppSources, "--editorconfig", editorConfig);
+        var source = before.Single("PL1003", "EndpointsStack/ClassifierConfig").GetProperty("source");
+        var file = source.GetProperty("file").GetString()!;
+        var line = source.GetProperty("line").GetInt32();
+        // What the compiler writes with -p:ErrorLog=build.sarif%2Cversion=2.1 (one result reported, one other rule at the same line).
+        var sarif = Path.Combine(Paths.NewScratchDirectory("sarif"), "build.sarif");
+        File.WriteAllText(sarif, $$"""
+        { "version": "2.1.0", "runs": [ { "results": [
+          { "ruleId": "PL1003", "level": "warning", "message": { "text": "x" }, "locations": [ { "physicalLocation": { "artifactLocation": { "uri": "{{new Uri(file).AbsoluteUri}}" }, "region": { "startLine": {{line}}, "startColumn": 1 } } } ] },
+          { "ruleId": "PL1001", "level": "warning", "message": { "text": "y" }, "locations": [ { "physicalLocation": { "artifactLocation": { "uri": "{{new Uri(file).AbsoluteUri}}" }, "region": { "startLine": {{line}}, "startColumn": 1 } } } ] }
+        ] } ] }
+        """);
+
+        var after = CheckRun.Json(Synth.WholeAppAssembly, "--project", Paths.WholeAppSources, "--editorconfig", editorConfig, "--exclude-reported", sarif);
+        Assert.That(after.FindingsOf("PL1003"), Is.Empty);
+        Assert.That(after.Findings, Has.Count.EqualTo(before.Findings.Count - 1));
+        Assert.That(after.Json.GetProperty("summary").GetProperty("excludedAsReported").GetInt32(), Is.EqualTo(1));
+    }
+
+    [Test]
+    public void MissingSarifIsBadInput()
+    {
+        var result = CheckRun.Json(Synth.WholeAppAssembly, "--exclude-reported", Path.Combine(Paths.RunDirectory, "none.sarif"));
+        Assert.That(result.ExitCode, Is.EqualTo(2));
+        Assert.That(result.Stderr, Does.Contain("none.sarif"));
+    }
+}

@@ -1,0 +1,40 @@
+using System.Reflection;
+
+namespace PerfLint.Check.Tests.Infrastructure;
+
+/// <summary>Where the repository, the built runner/tasks and the test CDK apps are.</summary>
+public static class Paths
+{
+    public static string RepositoryRoot { get; } = FindRoot();
+
+    public static string Configuration => Metadata("Configuration");
+
+    public static string WholeAppAssembly => Metadata("WholeAppAssembly");
+
+    public static string WholeAppSources => Path.Combine(RepositoryRoot, "tests", "PerfLint.Check.Tests", "Apps", "WholeApp");
+
+    public static string RunnerAssembly => Path.Combine(RepositoryRoot, "benchmarks-runner", "PerfLint.Runner", "bin", Configuration, "net10.0", "perflint.dll");
+
+    public static string TasksTargets => Path.Combine(RepositoryRoot, "tasks", "PerfLint.Tasks", "bin", Configuration, "netstandard2.0", "build", "PerfLint.targets");
+
+    /// <summary>One scratch directory per test run; <see cref="TestRunCleanup"/> deletes it.</summary>
+    public static string RunDirectory { get; } = Directory.CreateTempSubdirectory("perflint-check-tests-").FullName;
+
+    public static string NewScratchDirectory(string name) => Directory.CreateDirectory(Path.Combine(RunDirectory, name + "-" + Guid.NewGuid().ToString("N")[..8])).FullName;
+
+    private static string Metadata(string key) =>
+        typeof(Paths).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == key).Value!;
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "PerfLint.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("PerfLint.sln not found above " + AppContext.BaseDirectory);
+    }
+}
