@@ -7,6 +7,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Text;
 using PerfLint.Analyzers.Infrastructure;
 using PerfLint.Knowledge.Rules;
 
@@ -25,7 +26,8 @@ namespace PerfLint.Analyzers.Facts
         /// <summary>How many calls out a chain follows.</summary>
         public const int MaxContextDepth = 3;
 
-        private readonly Dictionary<IOperation, List<ConstructNode>> _nodesByCreation = new Dictionary<IOperation, List<ConstructNode>>();
+        // Keyed by syntax (tree, span), not by IOperation: a helper's body bound again for value flow has other operation instances.
+        private readonly Dictionary<(SyntaxTree, TextSpan), List<ConstructNode>> _nodesByCreation = new Dictionary<(SyntaxTree, TextSpan), List<ConstructNode>>();
         private readonly Dictionary<IMethodSymbol, List<IOperation>> _callSites;
         private readonly Dictionary<ISymbol, List<IOperation>> _memberAssignments;
         private readonly Dictionary<IMethodSymbol, List<CallContext?>> _contexts = new Dictionary<IMethodSymbol, List<CallContext?>>(SymbolEqualityComparer.Default);
@@ -61,7 +63,7 @@ namespace PerfLint.Analyzers.Facts
                     }
                 }
 
-                _nodesByCreation[op] = list;
+                _nodesByCreation[Key(op)] = list;
                 nodes.AddRange(list);
             }
 
@@ -156,7 +158,7 @@ namespace PerfLint.Analyzers.Facts
         /// <summary>The constructs created by <paramref name="creation"/> reached under <paramref name="context"/>: the one of that chain, else all.</summary>
         internal IEnumerable<ConstructNode> NodesFor(IOperation creation, CallContext? context)
         {
-            if (!_nodesByCreation.TryGetValue(creation, out var nodes))
+            if (!_nodesByCreation.TryGetValue(Key(creation), out var nodes))
             {
                 return Array.Empty<ConstructNode>();
             }
@@ -178,7 +180,10 @@ namespace PerfLint.Analyzers.Facts
             return nodes;
         }
 
-        internal bool IsCreation(IOperation operation) => _nodesByCreation.ContainsKey(operation);
+        internal bool IsCreation(IOperation operation) =>
+            (operation is IObjectCreationOperation || operation is IInvocationOperation) && _nodesByCreation.ContainsKey(Key(operation));
+
+        private static (SyntaxTree, TextSpan) Key(IOperation operation) => (operation.Syntax.SyntaxTree, operation.Syntax.Span);
 
         internal IReadOnlyList<IOperation> CallSitesOf(IMethodSymbol method) =>
             _callSites.TryGetValue(method.OriginalDefinition, out var sites) ? sites : (IReadOnlyList<IOperation>)Array.Empty<IOperation>();

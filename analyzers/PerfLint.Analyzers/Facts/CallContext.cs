@@ -8,7 +8,7 @@ namespace PerfLint.Analyzers.Facts
     /// One chain of calls that reaches a helper method or constructor declared in source: the call, and the call that
     /// reached the caller (<see cref="Outer"/>). A construct created inside a helper is one construct per chain (a
     /// helper called three times makes three endpoints), and its parameters take the values of that chain's arguments.
-    /// Equal when the call sites are the same syntax nodes, so that walks that rebuild a chain find the same construct.
+    /// Equal when the call sites are the same syntax, so that walks that rebuild a chain find the same construct.
     /// </summary>
     public sealed class CallContext : IEquatable<CallContext>
     {
@@ -42,12 +42,13 @@ namespace PerfLint.Analyzers.Facts
             return bindings == null ? null : new CallContext(call, bindings, outer);
         }
 
+        // Syntax nodes are compared by tree and span: operation trees of different semantic models wrap different node instances.
         public bool Equals(CallContext? other) =>
-            other != null && other.Call.Syntax == Call.Syntax && Equals(Outer, other.Outer);
+            other != null && other.Call.Syntax.SyntaxTree == Call.Syntax.SyntaxTree && other.Call.Syntax.Span == Call.Syntax.Span && Same(Outer, other.Outer);
 
         public override bool Equals(object? obj) => obj is CallContext other && Equals(other);
 
-        public override int GetHashCode() => Call.Syntax.GetHashCode() ^ (Outer?.GetHashCode() ?? 0) * 31;
+        public override int GetHashCode() => Call.Syntax.Span.GetHashCode() ^ (Outer?.GetHashCode() ?? 0) * 31;
 
         /// <summary>Structural equality that allows nulls.</summary>
         public static bool Same(CallContext? a, CallContext? b) => a == null ? b == null : a.Equals(b);
