@@ -1,0 +1,49 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using PerfLint.Analyzers.Infrastructure;
+using PerfLint.Knowledge.Rules;
+
+namespace PerfLint.Analyzers.Rules
+{
+    /// <summary>
+    /// PL1002: a database or cache (RDS instances and cluster instances, Aurora, DocumentDB, Neptune, ElastiCache) on a
+    /// compute-optimized, accelerated or storage-optimized family. <see cref="DatabaseFamilyRule"/> decides and names
+    /// the memory-optimized twin; the fix writes it in the value's form.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class DatabaseFamilyAnalyzer : CdkAnalyzer
+    {
+        /// <inheritdoc />
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+            ImmutableArray.Create(Descriptors.For(RuleIds.DatabaseOnWrongFamily));
+
+        /// <inheritdoc />
+        protected override void OnCdkCompilationStart(CompilationStartAnalysisContext context, CdkTypes cdk) =>
+            CdkSinkAnalysis.Register(context, cdk, Match, Analyze, InstanceTypeSinks.Kinds);
+
+        private static CdkSink? Match(IOperation operation, CdkTypes cdk)
+        {
+            var sink = InstanceTypeSinks.Match(operation, cdk);
+            return sink != null && InstanceTypeSinks.IsDatabaseOrCache(sink) ? sink : null;
+        }
+
+        private static void Analyze(SinkHit hit)
+        {
+            foreach (var value in hit.Values)
+            {
+                var name = InstanceTypeSinks.QualifiedName(value, hit.Sink);
+                if (name == null || !hit.IsReportable(value))
+                {
+                    continue;
+                }
+
+                var finding = DatabaseFamilyRule.Evaluate(name, hit.Options);
+                if (finding != null)
+                {
+                    hit.Report(finding, value, InstanceTypeSinks.FixProperties(value, finding.Replacement, hit.Cdk));
+                }
+            }
+        }
+    }
+}

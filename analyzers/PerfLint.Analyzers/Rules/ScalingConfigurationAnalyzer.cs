@@ -1,0 +1,147 @@
+using System;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using PerfLint.Analyzers.Infrastructure;
+using PerfLint.Knowledge.Rules;
+
+namespace PerfLint.Analyzers.Rules
+{
+    /// <summary>
+    /// PL5002: a SageMaker target-tracking target value that is a documentation example (70 invocations per
+    /// instance by default; <c>PL5002.example_values</c>) — <c>ScaleToTrackMetric</c> /
+    /// <c>TargetTrackingScalingPolicyProps</c> with a SageMaker <c>PredefinedMetric</c>, and <c>CfnScalingPolicy</c>
+    /// target-tracking configurations with a SageMaker <c>PredefinedMetricType</c>.
+    /// PL5003: <c>MinCapacity</c> equal to <c>MaxCapacity</c> in a scalable target (<c>ScalableTarget</c>,
+    /// <c>CfnScalableTarget</c> without scheduled actions, <c>EnableScaling</c>/<c>BaseScalableAttribute</c> props).
+    /// <see cref="ScalingRule"/> decides both.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class ScalingConfigurationAnalyzer : CdkAnalyzer
+    {
+        private const string Namespace = "Amazon.CDK.AWS.ApplicationAutoScaling";
+
+        /// <summary>Props types whose MinCapacity/MaxCapacity bound a scalable target (not ScalingSchedule, whose min = max pins a window on purpose).</summary>
+        private static readonly ImmutableHashSet<string> CapacityTypes = ImmutableHashSet.Create(StringComparer.Ordinal,
+            "ScalableTargetProps", "CfnScalableTargetProps", "EnableScalingProps", "BaseScalableAttributeProps");
+
+        /// <inheritdoc />
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+            ImmutableArray.Create(Descriptors.For(RuleIds.ScalingTargetIsDocumentationExample), Descriptors.For(RuleIds.ScalingCannotScale));
+
+        /// <inheritdoc />
+        protected override void OnCdkCompilationStart(CompilationStartAnalysisContext context, CdkTypes cdk)
+        {
+            CdkSinkAnalysis.Register(context, cdk, MatchTargetValue, AnalyzeTargetValue, OperationKind.SimpleAssignment);
+            CdkSinkAnalysis.Register(context, cdk, MatchMaxCapacity, AnalyzeCapacity, OperationKind.SimpleAssignment);
+        }
+
+        private static CdkSink? MatchTargetValue(IOperation operation, CdkTypes cdk) =>
+            CdkSinks.PropertyAssignment(operation, cdk, p => p.Name == "TargetValue" && CdkTypes.InNamespace(p.ContainingType, Namespace));
+
+        private static void AnalyzeTargetValue(SinkHit hit)
+        {
+            var metric = SageMakerMetric(hit);
+            if (metric == null)
+            {
+                return;
+            }
+
+            foreach (var value in hit.Values)
+            {
+                if (value.Number is double target && hit.IsReportable(value))
+                {
+                    var finding = ScalingRule.TargetValue(target, metric, hit.Options);
+                    if (finding != null)
+                    {
+                        hit.Report(finding, value);
+                    }
+                }
+            }
+        }
+
+        /// <summary>
+        /// The SageMaker predefined metric next to the target value (<c>PredefinedMetric = PredefinedMetric.SAGEMAKER_...</c>,
+        /// or <c>PredefinedMetricSpecification = new PredefinedMetricSpecificationProperty { PredefinedMetricType = "SageMaker..." }</c>),
+        /// or null: a target value for another service or a custom metric is not a SageMaker documentation example.
+        /// </summary>
+        private static string? SageMakerMetric(SinkHit hit)
+        {
+            foreach (var value in hit.Resolve(CdkSinks.Sibling(hit.Sink, "PredefinedMetric")))
+            {
+                if (value.Kind == ResolvedValueKind.Member && value.MemberName != null && value.MemberName.StartsWith("SAGEMAKER_", StringComparison.Ordinal))
+                {
+                    return AwsMetricName(value.MemberName);
+                }
+            }
+
+            var specification = Unwrap(CdkSinks.Sibling(hit.Sink, "PredefinedMetricSpecification")) as IObjectCreationOperation;
+            var type = specification?.Initializer?.Initializers
+                .OfType<ISimpleAssignmentOperation>()
+                .FirstOrDefault(a => a.Target is IPropertyReferenceOperation p && p.Property.Name == "PredefinedMetricType");
+            foreach (var value in hit.Resolve(type?.Value))
+            {
+                if (value.Kind == ResolvedValueKind.String && value.Text != null && value.Text.StartsWith("SageMaker", StringComparison.Ordinal))
+                {
+                    return value.Text;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary><c>SAGEMAKER_VARIANT_INVOCATIONS_PER_INSTANCE</c> → <c>SageMakerVariantInvocationsPerInstance</c> (the CloudWatch name).</summary>
+        private static string AwsMetricName(string member) =>
+            string.Concat(member.Split('_').Select(w => w.Length == 0 ? w : w.Substring(0, 1) + w.Substring(1).ToLowerInvariant()))
+                .Replace("Sagemaker", "SageMaker");
+
+        private static CdkSink? MatchMaxCapacity(IOperation operation, CdkTypes cdk) =>
+            CdkSinks.PropertyAssignment(operation, cdk, p => p.Name == "MaxCapacity" && CdkTypes.InNamespace(p.ContainingType, Namespace) &&
+                                                                 CapacityTypes.Contains(p.ContainingType.Name));
+
+        /// <summary>
+        /// Judged at the MaxCapacity assignment (what a fix raises); reported on the max value, or — at a call site
+        /// that only supplies MinCapacity — on that argument.
+        /// </summary>
+        private static void AnalyzeCapacity(SinkHit hit)
+        {
+            if (CdkSinks.Sibling(hit.Sink, "ScheduledActions") != null)
+            {
+                return; // scheduled actions change min/max over time: min = max between them is intended
+            }
+
+            var maxValues = hit.IsCallSite ? hit.Resolve(hit.Sink.Value) : hit.Values;
+            var minValues = hit.Resolve(CdkSinks.Sibling(hit.Sink, "MinCapacity"));
+            foreach (var max in maxValues)
+            {
+                foreach (var min in minValues)
+                {
+                    var finding = ScalingRule.Capacity(min.Number, max.Number);
+                    if (finding == null)
+                    {
+                        continue;
+                    }
+
+                    var at = hit.IsReportable(max) ? max : hit.IsReportable(min) ? min : null;
+                    if (at != null)
+                    {
+                        hit.Report(finding, at);
+                        return;
+                    }
+                }
+            }
+        }
+
+        private static IOperation? Unwrap(IOperation? operation)
+        {
+            while (operation is IConversionOperation conversion)
+            {
+                operation = conversion.Operand;
+            }
+
+            return operation;
+        }
+    }
+}
