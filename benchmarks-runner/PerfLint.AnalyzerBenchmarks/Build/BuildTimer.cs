@@ -1,0 +1,106 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using PerfLint.AnalyzerBenchmarks.Generation;
+using PerfLint.AnalyzerBenchmarks.InProcess;
+
+namespace PerfLint.AnalyzerBenchmarks.Build;
+
+/// <summary>
+/// The share of `dotnet build`: the generated project built from scratch (`--no-incremental`, restore done once)
+/// with and without the PerfLint analyzers, alternating so that machine noise hits both alike; then one build with
+/// `-p:ReportAnalyzer=true` for the compiler's own per-analyzer times.
+/// </summary>
+public static class BuildTimer
+{
+    public static void Print(ProjectKind kind, int files, int runs, IReadOnlyList<string> analyzerAssemblies, string directory, TextWriter output)
+    {
+        var project = GeneratedProject.Create(kind, files).WriteTo(directory, analyzerAssemblies);
+        Run(directory, "restore", project, "-nologo", "-v:q").ThrowIfFailed("restore");
+
+        // Warm-up: the compiler server and MSBuild nodes start, the analyzers are loaded once.
+        Build(directory, project, perfLint: false).ThrowIfFailed("warm-up build");
+        Build(directory, project, perfLint: true).ThrowIfFailed("warm-up build with PerfLint");
+
+        var without = new List<double>();
+        var with = new List<double>();
+        for (var run = 0; run < runs; run++)
+        {
+            // Alternate which goes first, so neither always follows the other.
+            foreach (var perfLint in run % 2 == 0 ? new[] { false, true } : new[] { true, false })
+            {
+                var result = Build(directory, project, perfLint).ThrowIfFailed("timed build");
+                (perfLint ? with : without).Add(result.Elapsed.TotalSeconds);
+            }
+        }
+
+        var report = Build(directory, project, perfLint: true, "-p:ReportAnalyzer=true", "-v:d").ThrowIfFailed("ReportAnalyzer build");
+        var fileCount = Directory.EnumerateFiles(directory, "*.cs", SearchOption.AllDirectories).Count(f => !f.Contains("/obj/", StringComparison.Ordinal));
+        var medianWithout = RuleTimes.Median(without);
+        var medianWith = RuleTimes.Median(with);
+        output.WriteLine($"### `dotnet build --no-incremental`, {kind} project ({fileCount} files), {runs} alternating runs each");
+        output.WriteLine();
+        output.WriteLine("| | median s | runs (s) |");
+        output.WriteLine("|---|---:|---|");
+        output.WriteLine($"| without PerfLint | {F(medianWithout)} | {string.Join(", ", without.Select(F))} |");
+        output.WriteLine($"| with PerfLint | {F(medianWith)} | {string.Join(", ", with.Select(F))} |");
+        output.WriteLine($"| difference | {F(medianWith - medianWithout)} ({((medianWith - medianWithout) / medianWithout * 100).ToString("+0.0;-0.0", CultureInfo.InvariantCulture)}%) | |");
+        output.WriteLine();
+        output.WriteLine("`-p:ReportAnalyzer=true` (compiler's per-analyzer execution time, one build with PerfLint):");
+        output.WriteLine();
+        output.WriteLine("```");
+        foreach (var line in AnalyzerReport(report.Output))
+        {
+            output.WriteLine(line);
+        }
+
+        output.WriteLine("```");
+        output.WriteLine();
+    }
+
+    /// <summary>The compiler's summary lines and every PerfLint line of its analyzer table.</summary>
+    private static IEnumerable<string> AnalyzerReport(string log)
+    {
+        var lines = log.Split('\n').Select(l => l.TrimEnd('\r')).ToList();
+        foreach (var line in lines.Where(l => l.Contains("Total analyzer execution time", StringComparison.Ordinal) ||
+                                               Regex.IsMatch(l, @"^\s+[<\d.]+\s+[<\d]+\s+(PerfLint|Microsoft\.CodeAnalysis\.CSharp\.NetAnalyzers, )")))
+        {
+            yield return line.Trim();
+        }
+    }
+
+    private static string F(double seconds) => seconds.ToString("0.00", CultureInfo.InvariantCulture);
+
+    private static Result Build(string directory, string project, bool perfLint, params string[] extra) =>
+        Run(directory, new[] { "build", project, "--no-restore", "--no-incremental", "-nologo", "-v:q", "-p:PerfLint=" + (perfLint ? "true" : "false") }.Concat(extra).ToArray());
+
+    private static Result Run(string directory, params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["MSBUILDTERMINALLOGGER"] = "off";
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        var output = new StringBuilder();
+        using var process = new Process { StartInfo = start };
+        process.OutputDataReceived += (_, e) => { if (e.Data != null) lock (output) output.AppendLine(e.Data); };
+        process.ErrorDataReceived += (_, e) => { if (e.Data != null) lock (output) output.AppendLine(e.Data); };
+        var watch = Stopwatch.StartNew();
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        process.WaitForExit();
+        watch.Stop();
+        lock (output) return new Result(process.ExitCode, output.ToString(), watch.Elapsed);
+    }
+
+    private sealed record Result(int ExitCode, string Output, TimeSpan Elapsed)
+    {
+        public Result ThrowIfFailed(string what) =>
+            ExitCode == 0 ? this : throw new InvalidOperationException(what + " failed:\n" + (Output.Length > 4000 ? Output[^4000..] : Output));
+    }
+}
