@@ -83,7 +83,7 @@ namespace PerfLint.Analyzers.Facts
             var name = method.Name;
             var receiver = call.Instance == null ? Array.Empty<ConstructNode>() : _app.Identity(new Flow(call.Instance, context));
             var first = call.Arguments.Length == 0 ? null : call.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == 0)?.Value;
-            var evidence = call.Syntax.GetLocation();
+            var evidence = EvidenceLocation(call, context);
             IReadOnlyList<ConstructNode> clients, servers;
             switch (name)
             {
@@ -125,6 +125,29 @@ namespace PerfLint.Analyzers.Facts
                     connections.Add(new Connection(client, server, evidence, name));
                 }
             }
+        }
+
+        /// <summary>
+        /// The call, or, when a helper's parameters choose what it connects (<c>Connect(fn, db)</c>), the call site of
+        /// the helper: that is where this particular pair is made.
+        /// </summary>
+        private static Location EvidenceLocation(IInvocationOperation call, CallContext? context)
+        {
+            IOperation site = call;
+            for (var c = context; c != null; c = c.Outer)
+            {
+                var method = c.Method;
+                var usesParameter = site.DescendantsAndSelf().OfType<IParameterReferenceOperation>()
+                    .Any(p => SymbolEqualityComparer.Default.Equals(p.Parameter.ContainingSymbol?.OriginalDefinition, method));
+                if (!usesParameter)
+                {
+                    break;
+                }
+
+                site = c.Call;
+            }
+
+            return site.Syntax.GetLocation();
         }
 
         /// <summary>Security groups stand for the constructs that use them; secrets for the databases they hold the credentials of.</summary>

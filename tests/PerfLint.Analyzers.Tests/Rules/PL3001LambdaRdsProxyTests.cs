@@ -1,0 +1,181 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Testing;
+using PerfLint.Analyzers.Tests.Infrastructure;
+using PerfLint.Knowledge.Rules;
+using Verify = PerfLint.Analyzers.Tests.Infrastructure.CSharpAnalyzerVerifier<PerfLint.Analyzers.Rules.LambdaRdsProxyAnalyzer>;
+
+namespace PerfLint.Analyzers.Tests.Rules;
+
+/// <summary>PL3001: a Lambda function connects straight to RDS/Aurora without an RDS Proxy.</summary>
+public class PL3001LambdaRdsProxyTests
+{
+    private const string Usings = TestReferences.CdkUsings + "using Amazon.CDK.AWS.RDS;\nusing Amazon.CDK.AWS.Lambda;\nusing InstanceType = Amazon.CDK.AWS.EC2.InstanceType;\nusing InstanceProps = Amazon.CDK.AWS.EC2.InstanceProps;\n";
+
+    /// <summary><c>vpc</c>, a PostgreSQL <c>db</c> (construct id marked #9 when asked) and the start of a function's props.</summary>
+    private const string Vpc = """
+                var vpc = new Vpc(this, "Vpc");
+        """;
+
+    private static string Db(string id = "Orders", string marked = "") => $$"""
+                var {{id.ToLowerInvariant()}} = new DatabaseInstance(this, {{(marked.Length > 0 ? "{|" + marked + ":\"" + id + "\"|}" : "\"" + id + "\"")}}, new DatabaseInstanceProps {
+                    Engine = DatabaseInstanceEngine.Postgres(new PostgresInstanceEngineProps { Version = PostgresEngineVersion.VER_15 }),
+                    Vpc = vpc,
+                    InstanceType = InstanceType.Of(InstanceClass.MEMORY6_GRAVITON, InstanceSize.LARGE),
+                });
+        """;
+
+    private static string Fn(string id = "Api", string environment = "", string marked = "") => $$"""
+                var {{id.ToLowerInvariant()}} = new Function(this, {{(marked.Length > 0 ? "{|" + marked + ":\"" + id + "\"|}" : "\"" + id + "\"")}}, new FunctionProps {
+                    Runtime = Runtime.NODEJS_20_X, Handler = "index.handler", Code = Code.FromInline("exports.handler = async () => {};"), Vpc = vpc,
+                    Environment = new Dictionary<string, string> { {{environment}} },
+                });
+        """;
+
+    private static DiagnosticResult Direct(int evidence, int function, int database, string fn, string db) =>
+        Verify.Diagnostic(RuleIds.LambdaToRdsWithoutProxy).WithLocation(evidence).WithLocation(function).WithLocation(database)
+            .WithSeverity(DiagnosticSeverity.Warning).WithMessage(ConnectivityRules.LambdaWithoutRdsProxy(fn, db).Message);
+
+    [Test]
+    public Task Endpoint_in_environment_is_reported_on_the_value() => Verify.VerifyAnalyzerAsync(Usings + $$"""
+        class S : Stack { S(Construct s) : base(s, "s") {
+        {{Vpc}}
+        {{Db(marked: "#2")}}
+        {{Fn(environment: """["DB_HOST"] = {|#0:orders.DbInstanceEndpointAddress|}, ["STAGE"] = "prod" """, marked: "#1")}}
+        } }
+        """, Direct(0, 1, 2, "Api", "Orders"));
+
+    [Test]
+    public Task Allowed_to_the_db_port_and_secret_read_report_once_per_pair_on_the_first() => Verify.VerifyAnalyzerAsync(Usings + $$"""
+        class S : Stack { S(Construct s) : base(s, "s") {
+        {{Vpc}}
+        {{Db(marked: "#2")}}
+        {{Fn(marked: "#1")}}
+            {|#0:orders.Connections.AllowDefaultPortFrom(api)|};
+            orders.Secret!.GrantRead(api);
+            api.AddEnvironment("DB_SECRET_ARN", orders.Secret.SecretArn);
+        } }
+        """, Direct(0, 1, 2, "Api", "Orders"));
+
+    [Test]
+    public Task Secret_grant_and_connect_grant_are_connections() => Verify.VerifyAnalyzerAsync(Usings + $$"""
+        class S : Stack { S(Construct s) : base(s, "s") {
+        {{Vpc}}
+        {{Db(marked: "#2")}}
+        {{Fn(marked: "#1")}}
+        {{Fn("Worker", marked: "#4")}}
+            {|#0:orders.Secret!.GrantRead(api)|};
+            {|#3:orders.GrantConnect(worker, "app")|};
+        } }
+        """, Direct(0, 1, 2, "Api", "Orders"), Direct(3, 4, 2, "Worker", "Orders"));
+
+    [Test]
+    public Task Proxied_database_is_silent_and_only_the_other_is_reported() => Verify.VerifyAnalyzerAsync(Usings + $$"""
+        class S : Stack { S(Construct s) : base(s, "s") {
+        {{Vpc}}
+        {{Db()}}
+        {{Db("Billing", "#2")}}
+            orders.AddProxy("OrdersProxy", new DatabaseProxyOptions { Secrets = new[] { orders.Secret! }, Vpc = vpc });
+        {{Fn(environment: """["ORDERS"] = orders.DbInstanceEndpointAddress, ["BILLING"] = {|#0:billing.InstanceEndpoint.Hostname|}""", marked: "#1")}}
+        } }
+        """, Direct(0, 1, 2, "Api", "Billing"));
+
+    [Test]
+    public Task DatabaseProxy_construct_targeting_the_db_and_a_function_using_a_proxy_are_silent() => Verify.VerifyAnalyzerAsync(Usings + $$"""
+        class S : Stack { S(Construct s) : base(s, "s") {
+        {{Vpc}}
+        {{Db()}}
+        {{Db("Billing")}}
+            var proxy = new DatabaseProxy(this, "Proxy", new DatabaseProxyProps { ProxyTarget = ProxyTarget.FromInstance(orders), Secrets = new[] { orders.Secret! }, Vpc = vpc });
+            var billingProxy = billing.AddProxy("BillingProxy", new DatabaseProxyOptions { Secrets = new[] { billing.Secret! }, Vpc = vpc });
+        {{Fn(environment: """["DB_HOST"] = orders.DbInstanceEndpointAddress""")}}
+        {{Fn("Reports", environment: """["DB_HOST"] = billingProxy.Endpoint""")}}
+            billing.Secret!.GrantRead(reports);
+        } }
+        """);
+
+    [Test]
+    public Task Aurora_cluster_endpoint_through_a_local_and_interpolation() => Verify.VerifyAnalyzerAsync(Usings + $$"""
+        class S : Stack { S(Construct s) : base(s, "s") {
+        {{Vpc}}
+            var cluster = new DatabaseCluster(this, {|#2:"Ledger"|}, new DatabaseClusterProps {
+                Engine = DatabaseClusterEngine.AuroraPostgres(new AuroraPostgresClusterEngineProps { Version = AuroraPostgresEngineVersion.VER_15_4 }),
+                Vpc = vpc,
+                Writer = ClusterInstance.ServerlessV2("Writer"),
+            });
+            var url = $"postgres://{cluster.ClusterEndpoint.Hostname}:5432/ledger";
+        {{Fn(environment: """["DATABASE_URL"] = {|#0:url|}""", marked: "#1")}}
+        } }
+        """, Direct(0, 1, 2, "Api", "Ledger"));
+
+    [Test]
+    public Task Helper_that_wires_a_pair_is_reported_at_each_call_site() => Verify.VerifyAnalyzerAsync(Usings + $$"""
+        class S : Stack {
+            S(Construct s) : base(s, "s") {
+        {{Vpc}}
+        {{Db(marked: "#2")}}
+        {{Db("Billing")}}
+                billing.AddProxy("BillingProxy", new DatabaseProxyOptions { Secrets = new[] { billing.Secret! }, Vpc = vpc });
+        {{Fn(marked: "#1")}}
+                {|#0:Connect(api, orders)|};
+                Connect(api, billing);
+            }
+
+            static void Connect(IFunction function, DatabaseInstance database) => database.Connections.AllowDefaultPortFrom(function);
+        }
+        """, Direct(0, 1, 2, "Api", "Orders"));
+
+    [Test]
+    public Task Functions_and_databases_kept_in_fields_across_files() => Verify.VerifyAnalyzerAsync(new[]
+    {
+        Usings + $$"""
+        partial class S : Stack {
+            private readonly DatabaseInstance orders;
+            private Function Api { get; }
+            S(Construct s) : base(s, "s") {
+        {{Vpc}}
+                orders = new DatabaseInstance(this, {|#2:"Orders"|}, new DatabaseInstanceProps {
+                    Engine = DatabaseInstanceEngine.Postgres(new PostgresInstanceEngineProps { Version = PostgresEngineVersion.VER_15 }), Vpc = vpc,
+                });
+                Api = new Function(this, {|#1:"Api"|}, new FunctionProps {
+                    Runtime = Runtime.NODEJS_20_X, Handler = "index.handler", Code = Code.FromInline("exports.handler = async () => {};"), Vpc = vpc,
+                });
+                Wire();
+            }
+        }
+        """,
+        Usings + """
+        partial class S {
+            void Wire() => {|#0:orders.Connections.AllowFrom(Api, Port.Tcp(5432))|};
+        }
+        """,
+    }, null, Direct(0, 1, 2, "Api", "Orders"));
+
+    [Test]
+    public Task Proxy_with_an_unreadable_target_keeps_the_rule_silent() => Verify.VerifyAnalyzerAsync(Usings + $$"""
+        class S : Stack { S(Construct s, ProxyTarget target) : base(s, "s") {
+        {{Vpc}}
+        {{Db()}}
+            new DatabaseProxy(this, "Proxy", new DatabaseProxyProps { ProxyTarget = target, Secrets = new[] { orders.Secret! }, Vpc = vpc });
+        {{Fn(environment: """["DB_HOST"] = orders.DbInstanceEndpointAddress""")}}
+        } }
+        """);
+
+    [Test]
+    public Task Function_not_connected_to_the_database_is_silent() => Verify.VerifyAnalyzerAsync(Usings + $$"""
+        class S : Stack { S(Construct s) : base(s, "s") {
+        {{Vpc}}
+        {{Db()}}
+        {{Fn(environment: """["TABLE"] = "orders" """)}}
+            var instance = new Instance_(this, "Box", new InstanceProps { Vpc = vpc, InstanceType = new InstanceType("m7g.large"), MachineImage = MachineImage.LatestAmazonLinux2() });
+            orders.Connections.AllowDefaultPortFrom(instance);
+        } }
+        """);
+
+    [Test]
+    public Task No_cdk_referenced_gives_nothing() => NoCdkAssert.NoDiagnosticsWithoutCdkAsync("""
+        using System.Collections.Generic;
+        namespace Amazon.CDK.AWS.RDS { public class DatabaseInstance { public string DbInstanceEndpointAddress => "db"; } }
+        namespace Amazon.CDK.AWS.Lambda { public class Function { public Function(object scope, string id, IDictionary<string, string> environment) { } } }
+        class S { void M() { var db = new Amazon.CDK.AWS.RDS.DatabaseInstance(); new Amazon.CDK.AWS.Lambda.Function(this, "Api", new Dictionary<string, string> { ["DB"] = db.DbInstanceEndpointAddress }); } }
+        """);
+}
