@@ -83,7 +83,7 @@ namespace PerfLint.Analyzers.Facts
             var name = method.Name;
             var receiver = call.Instance == null ? Array.Empty<ConstructNode>() : _app.Identity(new Flow(call.Instance, context));
             var first = call.Arguments.Length == 0 ? null : call.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == 0)?.Value;
-            var evidence = EvidenceLocation(call, context);
+            Location evidence;
             IReadOnlyList<ConstructNode> clients, servers;
             switch (name)
             {
@@ -101,10 +101,10 @@ namespace PerfLint.Analyzers.Facts
                     servers = value == null ? Array.Empty<ConstructNode>() : Servers(_app.Mentions(new Flow(value, context)));
                     if (value != null)
                     {
-                        evidence = _app.Anchor(new Flow(value, context));
+                        AddAll(clients, servers, _app.Anchor(new Flow(value, context)), name, connections);
                     }
 
-                    break;
+                    return;
                 default:
                     if (!name.StartsWith("Grant", StringComparison.Ordinal))
                     {
@@ -118,20 +118,26 @@ namespace PerfLint.Analyzers.Facts
                     break;
             }
 
+            evidence = EvidenceLocation(call, context, clients.Concat(servers));
+            AddAll(clients, servers, evidence, name, connections);
+        }
+
+        private static void AddAll(IReadOnlyList<ConstructNode> clients, IReadOnlyList<ConstructNode> servers, Location evidence, string how, List<Connection> connections)
+        {
             foreach (var client in clients)
             {
                 foreach (var server in servers)
                 {
-                    connections.Add(new Connection(client, server, evidence, name));
+                    connections.Add(new Connection(client, server, evidence, how));
                 }
             }
         }
 
         /// <summary>
-        /// The call, or, when a helper's parameters choose what it connects (<c>Connect(fn, db)</c>), the call site of
-        /// the helper: that is where this particular pair is made.
+        /// The call, or, when the helper that holds it is what picks the pair (its parameters are used, or the
+        /// constructs are created by the same helper call), the helper's call site: that is where this pair is made.
         /// </summary>
-        private static Location EvidenceLocation(IInvocationOperation call, CallContext? context)
+        private static Location EvidenceLocation(IInvocationOperation call, CallContext? context, IEnumerable<ConstructNode> nodes)
         {
             IOperation site = call;
             for (var c = context; c != null; c = c.Outer)
@@ -139,7 +145,7 @@ namespace PerfLint.Analyzers.Facts
                 var method = c.Method;
                 var usesParameter = site.DescendantsAndSelf().OfType<IParameterReferenceOperation>()
                     .Any(p => SymbolEqualityComparer.Default.Equals(p.Parameter.ContainingSymbol?.OriginalDefinition, method));
-                if (!usesParameter)
+                if (!usesParameter && !nodes.Any(n => CreatedUnder(n, c)))
                 {
                     break;
                 }
@@ -148,6 +154,19 @@ namespace PerfLint.Analyzers.Facts
             }
 
             return site.Syntax.GetLocation();
+        }
+
+        private static bool CreatedUnder(ConstructNode node, CallContext context)
+        {
+            for (var c = node.Context; c != null; c = c.Outer)
+            {
+                if (c.Equals(context))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>Security groups stand for the constructs that use them; secrets for the databases they hold the credentials of.</summary>

@@ -1,0 +1,135 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Testing;
+using PerfLint.Analyzers.Tests.Infrastructure;
+using PerfLint.Knowledge.Rules;
+using Verify = PerfLint.Analyzers.Tests.Infrastructure.CSharpAnalyzerVerifier<PerfLint.Analyzers.Rules.CrossAzAnalyzer>;
+
+namespace PerfLint.Analyzers.Tests.Rules;
+
+/// <summary>PL2001: connected resources pinned to different Availability Zones.</summary>
+public class PL2001CrossAzTests
+{
+    private const string Usings = TestReferences.CdkUsings +
+        "using Amazon.CDK.AWS.RDS;\nusing Amazon.CDK.AWS.Lambda;\nusing InstanceType = Amazon.CDK.AWS.EC2.InstanceType;\nusing InstanceProps = Amazon.CDK.AWS.EC2.InstanceProps;\n";
+
+    private static string Db(string zone, string securityGroups = "") => $$"""
+                var db = new DatabaseInstance(this, "Orders", new DatabaseInstanceProps {
+                    Engine = DatabaseInstanceEngine.Postgres(new PostgresInstanceEngineProps { Version = PostgresEngineVersion.VER_15 }),
+                    Vpc = vpc, AvailabilityZone = {{zone}}, {{securityGroups}}
+                });
+        """;
+
+    private static string Box(string zone, string extra = "") => $$"""
+                var box = new Instance_(this, "App", new InstanceProps {
+                    Vpc = vpc, InstanceType = new InstanceType("m7g.large"), MachineImage = MachineImage.LatestAmazonLinux2(), AvailabilityZone = {{zone}}, {{extra}}
+                });
+        """;
+
+    /// <summary>PL2001 on the client's zone, with the server's zone and the connecting expression as additional locations.</summary>
+    private static DiagnosticResult CrossAz(int clientZone, int serverZone, int evidence, string client, string clientAz, string server, string serverAz) =>
+        Verify.Diagnostic(RuleIds.CrossAzChattyResources).WithLocation(clientZone).WithLocation(serverZone).WithLocation(evidence)
+            .WithSeverity(DiagnosticSeverity.Info).WithMessage(ConnectivityRules.CrossAz(client, clientAz, server, serverAz).Message);
+
+    [Test]
+    public Task Instance_allowed_to_a_db_in_another_zone_is_reported_on_the_instance_zone() => Verify.VerifyAnalyzerAsync(Usings + $$"""
+        class S : Stack { S(Construct s) : base(s, "s") {
+            var vpc = new Vpc(this, "Vpc");
+        {{Db("{|#1:\"us-east-1a\"|}")}}
+        {{Box("{|#0:\"us-east-1b\"|}")}}
+            {|#2:db.Connections.AllowDefaultPortFrom(box)|};
+        } }
+        """, CrossAz(0, 1, 2, "App", "us-east-1b", "Orders", "us-east-1a"));
+
+    [Test]
+    public Task Same_zone_unconnected_and_unpinned_resources_are_silent() => Verify.VerifyAnalyzerAsync(Usings + $$"""
+        class S : Stack { S(Construct s) : base(s, "s") {
+            var vpc = new Vpc(this, "Vpc");
+        {{Db("\"us-east-1a\"")}}
+        {{Box("\"us-east-1a\"")}}
+            db.Connections.AllowDefaultPortFrom(box);
+            var other = new Instance_(this, "Other", new InstanceProps {
+                Vpc = vpc, InstanceType = new InstanceType("m7g.large"), MachineImage = MachineImage.LatestAmazonLinux2(), AvailabilityZone = "us-east-1c" });
+            var floating = new Instance_(this, "Floating", new InstanceProps {
+                Vpc = vpc, InstanceType = new InstanceType("m7g.large"), MachineImage = MachineImage.LatestAmazonLinux2(), AvailabilityZone = vpc.AvailabilityZones[1] });
+            db.Connections.AllowDefaultPortFrom(floating);
+        } }
+        """);
+
+    [Test]
+    public Task Security_group_rule_between_the_groups_of_two_resources() => Verify.VerifyAnalyzerAsync(Usings + $$"""
+        class S : Stack { S(Construct s) : base(s, "s") {
+            var vpc = new Vpc(this, "Vpc");
+            var dbGroup = new SecurityGroup(this, "DbGroup", new SecurityGroupProps { Vpc = vpc });
+            var appGroup = new SecurityGroup(this, "AppGroup", new SecurityGroupProps { Vpc = vpc });
+        {{Db("{|#1:\"eu-west-1a\"|}", "SecurityGroups = new[] { dbGroup },")}}
+        {{Box("{|#0:\"eu-west-1c\"|}", "SecurityGroup = appGroup,")}}
+            {|#2:dbGroup.AddIngressRule(Peer.SecurityGroupId(appGroup.SecurityGroupId), Port.Tcp(5432))|};
+        } }
+        """, CrossAz(0, 1, 2, "App", "eu-west-1c", "Orders", "eu-west-1a"));
+
+    [Test]
+    public Task Lambda_in_a_subnet_with_an_explicit_zone_given_the_db_endpoint() => Verify.VerifyAnalyzerAsync(Usings + $$"""
+        static class Zones { public const string Region = "us-west-2"; public const string Primary = {|#1:Region + "a"|}; }
+        class S : Stack { S(Construct s) : base(s, "s") {
+            var vpc = new Vpc(this, "Vpc");
+        {{Db("Zones.Primary")}}
+            var subnet = new Subnet(this, "FnSubnet", new SubnetProps { VpcId = vpc.VpcId, CidrBlock = "10.0.200.0/24", AvailabilityZone = {|#0:$"{Zones.Region}b"|} });
+            new Function(this, "Api", new FunctionProps {
+                Runtime = Runtime.NODEJS_20_X, Handler = "index.handler", Code = Code.FromInline("exports.handler = async () => {};"), Vpc = vpc,
+                VpcSubnets = new SubnetSelection { Subnets = new ISubnet[] { subnet } },
+                Environment = new Dictionary<string, string> { ["DB_HOST"] = {|#2:db.DbInstanceEndpointAddress|} },
+            });
+        } }
+        """, CrossAz(0, 1, 2, "Api", "us-west-2b", "Orders", "us-west-2a"));
+
+    [Test]
+    public Task Grant_and_subnet_selection_of_one_zone() => Verify.VerifyAnalyzerAsync(Usings + $$"""
+        class S : Stack { S(Construct s) : base(s, "s") {
+            var vpc = new Vpc(this, "Vpc");
+        {{Db("{|#1:\"us-east-1a\"|}")}}
+            var fn = new Function(this, "Api", new FunctionProps {
+                Runtime = Runtime.NODEJS_20_X, Handler = "index.handler", Code = Code.FromInline("exports.handler = async () => {};"), Vpc = vpc,
+                VpcSubnets = new SubnetSelection { AvailabilityZones = new[] { {|#0:"us-east-1d"|} } },
+            });
+            {|#2:db.GrantConnect(fn, "api")|};
+        } }
+        """, CrossAz(0, 1, 2, "Api", "us-east-1d", "Orders", "us-east-1a"));
+
+    [Test]
+    public Task Helper_with_zone_parameters_is_reported_at_the_call_site() => Verify.VerifyAnalyzerAsync(Usings + $$"""
+        class S : Stack {
+            S(Construct s) : base(s, "s") {
+                var vpc = new Vpc(this, "Vpc");
+                {|#2:Pair(vpc, "Near", {|#0:"us-east-1b"|}, {|#1:"us-east-1a"|})|};
+                Pair(vpc, "Same", "us-east-1a", "us-east-1a");
+            }
+
+            void Pair(Vpc vpc, string name, string appZone, string dbZone) {
+                var db = new DatabaseInstance(this, name + "Db", new DatabaseInstanceProps {
+                    Engine = DatabaseInstanceEngine.Postgres(new PostgresInstanceEngineProps { Version = PostgresEngineVersion.VER_15 }),
+                    Vpc = vpc, AvailabilityZone = dbZone,
+                });
+                var app = new Instance_(this, name + "App", new InstanceProps {
+                    Vpc = vpc, InstanceType = new InstanceType("m7g.large"), MachineImage = MachineImage.LatestAmazonLinux2(), AvailabilityZone = appZone,
+                });
+                app.Connections.AllowTo(db, Port.Tcp(5432));
+            }
+        }
+        """, CrossAz(0, 1, 2, "NearApp", "us-east-1b", "NearDb", "us-east-1a"));
+
+    [Test]
+    public Task Secret_read_grant_to_an_instance_in_another_zone() => Verify.VerifyAnalyzerAsync(Usings + $$"""
+        class S : Stack { S(Construct s) : base(s, "s") {
+            var vpc = new Vpc(this, "Vpc");
+        {{Db("{|#1:\"us-east-1a\"|}")}}
+        {{Box("{|#0:\"us-east-1f\"|}")}}
+            {|#2:db.Secret!.GrantRead(box)|};
+        } }
+        """, CrossAz(0, 1, 2, "App", "us-east-1f", "Orders", "us-east-1a"));
+
+    [Test]
+    public Task No_cdk_referenced_gives_nothing() => NoCdkAssert.NoDiagnosticsWithoutCdkAsync("""
+        namespace Amazon.CDK.AWS.EC2 { public class InstanceProps { public string AvailabilityZone { get; set; } = ""; } }
+        class S { object M() => new[] { new Amazon.CDK.AWS.EC2.InstanceProps { AvailabilityZone = "us-east-1a" }, new Amazon.CDK.AWS.EC2.InstanceProps { AvailabilityZone = "us-east-1b" } }; }
+        """);
+}
