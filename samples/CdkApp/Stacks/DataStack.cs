@@ -43,7 +43,7 @@ namespace CdkApp.Stacks
             var worker = new Instance_(this, "OrderWorker", new InstanceProps
             {
                 Vpc = vpc,
-                AvailabilityZone = "us-east-1a",
+                AvailabilityZone = "us-east-1a", // expect: PL2001
                 InstanceType = InstanceType.Of(InstanceClass.STANDARD4, InstanceSize.XLARGE), // expect: PL1001, PL1005
                 MachineImage = MachineImage.LatestAmazonLinux2023(),
                 BlockDevices = new[]
@@ -55,7 +55,7 @@ namespace CdkApp.Stacks
                     },
                 },
             });
-            orders.Connections.AllowDefaultPortFrom(worker); // expect: PL2001
+            orders.Connections.AllowDefaultPortFrom(worker);
 
             // Scratch space for the worker's exports, through the shared helper: the type is reported here.
             Volumes.Scratch(this, "WorkerScratch", "us-east-1a", "gp2", 500); // expect: PL4001
