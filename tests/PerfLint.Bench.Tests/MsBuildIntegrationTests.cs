@@ -60,3 +60,59 @@ public class MsBuildIntegrationTests : ContainerFixture
         Assert.That(Regex.Matches(output, "error PLB").Count, Is.EqualTo(2), "one error (MSBuild repeats errors in its summary)");
     }
 }
+
+/// <summary>Ctrl+C on `dotnet build` cancels the task, which signals the runner, which removes its container.</summary>
+public class MsBuildCancellationTests : ContainerFixture
+{
+    [Test]
+    public async Task CancellingTheBuildRemovesTheContainer()
+    {
+        using var dir = new TempDir();
+        var name = UniqueName("msbuild-cancel");
+        dir.File("perflint.bench.json", FaultSpec(name, "\"RESPONSE_DELAY_MS\": \"5\"", "\"p50Ms\": 500",
+            load: "\"concurrency\": [1], \"durationSeconds\": 300, \"warmupSeconds\": 0"));
+        dir.File("app.csproj", $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <TargetFramework>net10.0</TargetFramework>
+                <PerfLintRunnerPath>{RepoPaths.RunnerDll}</PerfLintRunnerPath>
+              </PropertyGroup>
+              <Import Project="{RepoPaths.TasksTargets}" />
+            </Project>
+            """);
+        var psi = new System.Diagnostics.ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in new[] { "build", Path.Combine(dir.Path, "app.csproj"), "-p:PerfLintRunBenchmarks=true", "-nologo", "-v:n", "-m:1", "-nodeReuse:false" })
+            psi.ArgumentList.Add(a);
+        using var build = System.Diagnostics.Process.Start(psi)!;
+        var output = new System.Text.StringBuilder();
+        build.OutputDataReceived += (_, e) => { lock (output) output.AppendLine(e.Data); };
+        build.ErrorDataReceived += (_, e) => { lock (output) output.AppendLine(e.Data); };
+        build.BeginOutputReadLine();
+        build.BeginErrorReadLine();
+        try
+        {
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            while (!Contains(output, "  ready"))
+            {
+                if (watch.Elapsed > TimeSpan.FromSeconds(90) || build.HasExited) Assert.Fail("the benchmark never got ready:\n" + output);
+                await Task.Delay(200);
+            }
+            await ProcessRunner.RunAsync("kill", new[] { "-INT", build.Id.ToString() }, TimeSpan.FromSeconds(5));
+            using var exit = new CancellationTokenSource(TimeSpan.FromSeconds(45));
+            await build.WaitForExitAsync(exit.Token);
+            Assert.That(build.ExitCode, Is.Not.EqualTo(0), output.ToString());
+            // The task's own cancellation path ran (SIGINT to the runner, which cleaned up and exited).
+            Assert.That(Contains(output, "PLB0103"), output.ToString());
+        }
+        finally
+        {
+            if (!build.HasExited) build.Kill(entireProcessTree: true);
+        }
+        await AssertNoContainerLeftAsync(name);
+    }
+
+    private static bool Contains(System.Text.StringBuilder sb, string text)
+    {
+        lock (sb) return sb.ToString().Contains(text);
+    }
+}
