@@ -88,9 +88,13 @@ namespace PerfLint.CodeFixes
             SyntaxNode updated;
             if (expressions.Count > 0 && expressions.SeparatorCount == expressions.Count)
             {
-                // Trailing comma: append after it, on its own line like the others.
+                // Trailing comma: append after it, on its own line like the others, and keep a trailing comma.
                 var last = expressions[expressions.Count - 1];
-                updated = initializer.WithExpressions(expressions.Add(assignment.WithLeadingTrivia(last.GetLeadingTrivia())));
+                var trailing = expressions.GetSeparator(expressions.Count - 1);
+                var items = expressions.GetWithSeparators()
+                    .Add(assignment.WithLeadingTrivia(last.GetLeadingTrivia()))
+                    .Add(SyntaxFactory.Token(SyntaxKind.CommaToken).WithTrailingTrivia(trailing.TrailingTrivia));
+                updated = initializer.WithExpressions(SyntaxFactory.SeparatedList<ExpressionSyntax>(items));
             }
             else if (expressions.Count > 0)
             {
