@@ -87,23 +87,23 @@ namespace PerfLint.Analyzers.Facts
             return fleets;
         }
 
-        /// <summary>True when some cluster (or unknown-strategy) placement group is linked to no fleet PerfLint can see: it may be attached in ways it cannot follow.</summary>
-        public static bool HasUnlinkedClusterGroup(AppModel app, IReadOnlyList<Fleet> fleets, HashSet<ConstructNode> linkedGroups) =>
-            app.OfKind(ConstructKind.PlacementGroup).Any(g => !linkedGroups.Contains(g) && IsCluster(app, g) != false);
-
-        /// <summary>The placement groups the fleets are linked to (filled by <see cref="Placement"/> walks).</summary>
-        public static HashSet<ConstructNode> LinkedGroups(AppModel app, IEnumerable<Fleet> fleets)
+        /// <summary>
+        /// True when some cluster (or unknown-strategy) placement group is referenced by no instance, group or launch
+        /// template PerfLint can see: it may be attached in a way PerfLint cannot follow, so fleets may be in it.
+        /// </summary>
+        public static bool HasUnlinkedClusterGroup(AppModel app)
         {
             var linked = new HashSet<ConstructNode>();
-            foreach (var fleet in fleets)
+            foreach (var node in app.Nodes.Where(n => n.Kind == ConstructKind.AutoScalingGroup || n.Kind == ConstructKind.Ec2Instance || n.Kind == ConstructKind.LaunchTemplate))
             {
-                foreach (var name in new[] { "PlacementGroup", "PlacementGroupName" })
+                var values = new[]
                 {
-                    var value = app.Prop(fleet.Node, name);
-                    if (value != null)
-                    {
-                        linked.UnionWith(app.Mentions(value.Value).Where(n => n.Kind == ConstructKind.PlacementGroup));
-                    }
+                    app.Prop(node, "PlacementGroup"), app.Prop(node, "PlacementGroupName"),
+                    app.Prop(app.Prop(app.Prop(node, "LaunchTemplateData"), "Placement"), "GroupName"),
+                };
+                foreach (var value in values.Where(v => v != null))
+                {
+                    linked.UnionWith(app.Mentions(value!.Value).Where(n => n.Kind == ConstructKind.PlacementGroup));
                 }
             }
 
@@ -118,7 +118,15 @@ namespace PerfLint.Analyzers.Facts
                 }
             }
 
-            return linked;
+            foreach (var call in app.WiringCalls.Where(c => c.TargetMethod.Name == "AddPropertyOverride" || c.TargetMethod.Name == "AddOverride"))
+            {
+                foreach (var context in app.ContextsOf(AppModel.OwnerOf(call)))
+                {
+                    linked.UnionWith(app.Mentions(new Flow(call, context)).Where(n => n.Kind == ConstructKind.PlacementGroup));
+                }
+            }
+
+            return app.OfKind(ConstructKind.PlacementGroup).Any(g => !linked.Contains(g) && IsCluster(app, g) != false);
         }
 
         private static IReadOnlyList<ConstructNode> LaunchTemplates(AppModel app, ConstructNode group)

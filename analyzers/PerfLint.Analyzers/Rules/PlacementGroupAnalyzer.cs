@@ -30,7 +30,7 @@ namespace PerfLint.Analyzers.Rules
         private static void Analyze(AppModel app, CompilationAnalysisContext context)
         {
             var fleets = FleetFacts.Build(app);
-            if (fleets.Count == 0 || FleetFacts.HasUnlinkedClusterGroup(app, fleets, FleetFacts.LinkedGroups(app, fleets)))
+            if (fleets.Count == 0 || FleetFacts.HasUnlinkedClusterGroup(app))
             {
                 return;
             }

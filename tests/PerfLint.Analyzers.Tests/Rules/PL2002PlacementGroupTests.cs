@@ -1,0 +1,151 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Testing;
+using PerfLint.Analyzers.Tests.Infrastructure;
+using PerfLint.Knowledge.Rules;
+using Verify = PerfLint.Analyzers.Tests.Infrastructure.CSharpAnalyzerVerifier<PerfLint.Analyzers.Rules.PlacementGroupAnalyzer>;
+
+namespace PerfLint.Analyzers.Tests.Rules;
+
+/// <summary>PL2002: an accelerated or HPC fleet without a cluster placement group.</summary>
+public class PL2002PlacementGroupTests
+{
+    private const string Usings = TestReferences.CdkUsings + "using Amazon.CDK.AWS.AutoScaling;\n";
+
+    private static string Asg(string instanceType, string capacity = "MinCapacity = 2, MaxCapacity = 4") => $$"""
+                var asg = new AutoScalingGroup(this, "Trainers", new AutoScalingGroupProps {
+                    Vpc = vpc, MachineImage = MachineImage.LatestAmazonLinux2(), InstanceType = {{instanceType}}, {{capacity}}
+                });
+        """;
+
+    private static DiagnosticResult Fleet(int location, string type, int count) =>
+        Verify.Diagnostic(RuleIds.FleetWithoutClusterPlacementGroup).WithLocation(location).WithSeverity(DiagnosticSeverity.Info)
+            .WithMessage(PlacementRule.Evaluate(type, count, hasClusterPlacementGroup: false)!.Message);
+
+    [Test]
+    public Task Gpu_auto_scaling_group_without_placement_group_is_reported_on_the_instance_class() => Verify.VerifyAnalyzerAsync(Usings + $$"""
+        class S : Stack { S(Construct s) : base(s, "s") {
+            var vpc = new Vpc(this, "Vpc");
+        {{Asg("InstanceType.Of({|#0:InstanceClass.P4D|}, InstanceSize.XLARGE24)")}}
+        } }
+        """, Fleet(0, "p4d.24xlarge", 4));
+
+    [Test]
+    public Task Cluster_placement_group_through_the_escape_hatch_is_silent() => Verify.VerifyAnalyzerAsync(Usings + $$"""
+        class S : Stack { S(Construct s) : base(s, "s") {
+            var vpc = new Vpc(this, "Vpc");
+        {{Asg("InstanceType.Of(InstanceClass.PARALLEL4, InstanceSize.XLARGE24)")}}
+            var group = new PlacementGroup(this, "Spine", new PlacementGroupProps { Strategy = PlacementGroupStrategy.CLUSTER });
+            ((CfnAutoScalingGroup)asg.Node.DefaultChild!).PlacementGroup = group.PlacementGroupName;
+        } }
+        """);
+
+    [Test]
+    public Task Spread_placement_group_is_not_a_cluster_one() => Verify.VerifyAnalyzerAsync(Usings + $$"""
+        class S : Stack { S(Construct s) : base(s, "s") {
+            var vpc = new Vpc(this, "Vpc");
+        {{Asg("new InstanceType({|#0:\"p5.48xlarge\"|})", "DesiredCapacity = 8")}}
+            var group = new PlacementGroup(this, "Spread", new PlacementGroupProps { Strategy = PlacementGroupStrategy.SPREAD });
+            ((CfnAutoScalingGroup)asg.Node.DefaultChild!).AddPropertyOverride("PlacementGroup", group.PlacementGroupName);
+        } }
+        """, Fleet(0, "p5.48xlarge", 8));
+
+    [Test]
+    public Task Single_instance_and_general_purpose_fleets_are_silent() => Verify.VerifyAnalyzerAsync(Usings + $$"""
+        class S : Stack { S(Construct s) : base(s, "s") {
+            var vpc = new Vpc(this, "Vpc");
+            new AutoScalingGroup(this, "One", new AutoScalingGroupProps { Vpc = vpc, MachineImage = MachineImage.LatestAmazonLinux2(), InstanceType = new InstanceType("p4d.24xlarge") });
+            new AutoScalingGroup(this, "Web", new AutoScalingGroupProps { Vpc = vpc, MachineImage = MachineImage.LatestAmazonLinux2(), InstanceType = new InstanceType("m7i.xlarge"), MaxCapacity = 20 });
+            new AutoScalingGroup(this, "Inference", new AutoScalingGroupProps { Vpc = vpc, MachineImage = MachineImage.LatestAmazonLinux2(), InstanceType = new InstanceType("g5.xlarge"), MaxCapacity = 20 });
+        } }
+        """);
+
+    [Test]
+    public Task Option_min_instances_raises_the_fleet_size() => Verify.VerifyAnalyzerAsync(new[] { Usings + $$"""
+        class S : Stack { S(Construct s) : base(s, "s") {
+            var vpc = new Vpc(this, "Vpc");
+        {{Asg("new InstanceType(\"p4d.24xlarge\")")}}
+            new AutoScalingGroup(this, "Big", new AutoScalingGroupProps { Vpc = vpc, MachineImage = MachineImage.LatestAmazonLinux2(), InstanceType = new InstanceType({|#0:"p4d.24xlarge"|}), MaxCapacity = 16 });
+        } }
+        """ }, "PL2002.min_instances = 8", Verify.Diagnostic(RuleIds.FleetWithoutClusterPlacementGroup).WithLocation(0).WithSeverity(DiagnosticSeverity.Info)
+            .WithMessage(PlacementRule.Evaluate("p4d.24xlarge", 16, false, new RuleOptions(k => k == RuleOptions.MinFleetInstancesKey ? "8" : null))!.Message));
+
+    [Test]
+    public Task L1_group_with_a_launch_template_and_its_placement() => Verify.VerifyAnalyzerAsync(Usings + """
+        class S : Stack { S(Construct s) : base(s, "s") {
+            const string Type = {|#0:"trn1.32xlarge"|};
+            var template = new CfnLaunchTemplate(this, "Template", new CfnLaunchTemplateProps {
+                LaunchTemplateData = new CfnLaunchTemplate.LaunchTemplateDataProperty { InstanceType = Type },
+            });
+            new CfnAutoScalingGroup(this, "Trainers", new CfnAutoScalingGroupProps {
+                MinSize = "0", MaxSize = "16",
+                LaunchTemplate = new CfnAutoScalingGroup.LaunchTemplateSpecificationProperty { LaunchTemplateId = template.Ref, Version = template.AttrLatestVersionNumber },
+            });
+            var cluster = new CfnPlacementGroup(this, "Cluster", new CfnPlacementGroupProps { Strategy = "cluster" });
+            var placed = new CfnLaunchTemplate(this, "Placed", new CfnLaunchTemplateProps {
+                LaunchTemplateData = new CfnLaunchTemplate.LaunchTemplateDataProperty {
+                    InstanceType = "trn1.32xlarge",
+                    Placement = new CfnLaunchTemplate.PlacementProperty { GroupName = cluster.Ref },
+                },
+            });
+            new CfnAutoScalingGroup(this, "PlacedTrainers", new CfnAutoScalingGroupProps {
+                MinSize = "0", MaxSize = "16", PlacementGroup = cluster.Ref,
+                LaunchTemplate = new CfnAutoScalingGroup.LaunchTemplateSpecificationProperty { LaunchTemplateId = placed.Ref, Version = placed.AttrLatestVersionNumber },
+            });
+        } }
+        """, Verify.Diagnostic(RuleIds.FleetWithoutClusterPlacementGroup).WithLocation(0).WithSeverity(DiagnosticSeverity.Info)
+            .WithMessage(PlacementRule.Evaluate("trn1.32xlarge", 16, false)!.Message));
+
+    [Test]
+    public Task Standalone_hpc_instances_made_by_a_helper_count_together() => Verify.VerifyAnalyzerAsync(Usings + """
+        class S : Stack {
+            S(Construct s) : base(s, "s") {
+                Node("A", {|#0:"hpc7g.16xlarge"|});
+                Node("B", {|#1:"hpc7g.16xlarge"|});
+                Node("Head", "c7g.xlarge");
+            }
+
+            void Node(string id, string type) => new CfnInstance(this, id, new CfnInstanceProps { InstanceType = type, ImageId = "ami-0123456789abcdef0" });
+        }
+        """, Fleet(0, "hpc7g.16xlarge", 2), Fleet(1, "hpc7g.16xlarge", 2));
+
+    [Test]
+    public Task Instance_created_in_a_loop_is_a_fleet_unless_placed_in_a_cluster_group() => Verify.VerifyAnalyzerAsync(Usings + """
+        class S : Stack { S(Construct s) : base(s, "s") {
+            var vpc = new Vpc(this, "Vpc");
+            for (var i = 0; i < 4; i++)
+            {
+                new Instance_(this, "Worker" + i, new InstanceProps { Vpc = vpc, MachineImage = MachineImage.LatestAmazonLinux2(), InstanceType = new InstanceType({|#0:"p4d.24xlarge"|}) });
+            }
+
+            var cluster = new PlacementGroup(this, "Cluster", new PlacementGroupProps { Strategy = PlacementGroupStrategy.CLUSTER });
+            foreach (var id in new[] { "P0", "P1" })
+            {
+                new Instance_(this, id, new InstanceProps { Vpc = vpc, MachineImage = MachineImage.LatestAmazonLinux2(), InstanceType = new InstanceType("p5.48xlarge"), PlacementGroup = cluster });
+            }
+        } }
+        """, Fleet(0, "p4d.24xlarge", 2));
+
+    [Test]
+    public Task Eks_capacity_factory_is_a_fleet() => Verify.VerifyAnalyzerAsync(Usings + "using Amazon.CDK.AWS.EKS;\n" + """
+        class S : Stack { S(Construct s) : base(s, "s") {
+            var cluster = new Cluster(this, "Eks", new ClusterProps { Version = KubernetesVersion.V1_29 });
+            cluster.AddAutoScalingGroupCapacity("Gpu", new AutoScalingGroupCapacityOptions { InstanceType = new InstanceType({|#0:"p5.48xlarge"|}), MinCapacity = 2, MaxCapacity = 2 });
+        } }
+        """, Fleet(0, "p5.48xlarge", 2));
+
+    [Test]
+    public Task Unlinked_cluster_group_or_unknown_size_keeps_the_rule_silent() => Verify.VerifyAnalyzerAsync(Usings + """
+        class S : Stack { S(Construct s, int size) : base(s, "s") {
+            var vpc = new Vpc(this, "Vpc");
+            new AutoScalingGroup(this, "Unknown", new AutoScalingGroupProps { Vpc = vpc, MachineImage = MachineImage.LatestAmazonLinux2(), InstanceType = new InstanceType("p4d.24xlarge"), MaxCapacity = size });
+            new AutoScalingGroup(this, "Trainers", new AutoScalingGroupProps { Vpc = vpc, MachineImage = MachineImage.LatestAmazonLinux2(), InstanceType = new InstanceType("p4d.24xlarge"), MaxCapacity = 4 });
+            new CfnPlacementGroup(this, "Cluster", new CfnPlacementGroupProps { Strategy = "cluster" });
+        } }
+        """);
+
+    [Test]
+    public Task No_cdk_referenced_gives_nothing() => NoCdkAssert.NoDiagnosticsWithoutCdkAsync("""
+        namespace Amazon.CDK.AWS.AutoScaling { public class AutoScalingGroupProps { public string InstanceType { get; set; } = ""; public int MaxCapacity { get; set; } } }
+        class S { object M() => new Amazon.CDK.AWS.AutoScaling.AutoScalingGroupProps { InstanceType = "p4d.24xlarge", MaxCapacity = 8 }; }
+        """);
+}
