@@ -102,7 +102,7 @@ public class FaultContainerTests : ContainerFixture
         var name = UniqueName("no-image");
         var run = await RunBenchAsync(FaultSpec(name, "", "\"p50Ms\": 5").Replace(FaultyImage, "localhost/perflint/does-not-exist:1"));
         Assert.That(run.ExitCode, Is.EqualTo(2), run.Stdout + run.Stderr);
-        Assert.That(run.Stderr, Does.Contain("localhost/perflint/does-not-exist:1"));
+        Assert.That(run.Stderr, Does.Contain("image localhost/perflint/does-not-exist:1 not found"));
         await AssertNoContainerLeftAsync(name);
     }
 

@@ -67,3 +67,28 @@ public class ParsingTests
         Assert.That(stderr.ToString(), Does.StartWith($"{spec}(3,5): error PLB0100: a benchmark needs \"image\""));
     }
 }
+
+public class AcceleratorArgsTests
+{
+    [Test]
+    public void NvidiaUsesGpusForDockerAndCdiForPodman()
+    {
+        var docker = new ContainerEngine("docker", "/usr/bin/docker", null, null);
+        var podman = new ContainerEngine("podman", "/usr/bin/podman", null, null);
+        Assert.That(docker.AcceleratorArgs(PerfLint.Bench.Spec.Accelerator.Nvidia), Is.EqualTo(new[] { "--gpus", "all" }));
+        Assert.That(podman.AcceleratorArgs(PerfLint.Bench.Spec.Accelerator.Nvidia), Is.EqualTo(new[] { "--device", "nvidia.com/gpu=all" }));
+        Assert.That(podman.AcceleratorArgs(PerfLint.Bench.Spec.Accelerator.None), Is.Empty);
+        var neuron = podman.AcceleratorArgs(PerfLint.Bench.Spec.Accelerator.Neuron).ToList();
+        Assert.That(neuron[0], Is.EqualTo("--device"));
+        Assert.That(neuron[1], Does.StartWith("/dev/neuron"));
+    }
+
+    [Test]
+    public void RemoteEngineIsReachedAtItsHost()
+    {
+        var remote = new ContainerEngine("podman", "/usr/bin/podman", "ssh://me@inf2-box/run/podman/podman.sock", null);
+        Assert.That((remote.IsRemote, remote.TargetHost), Is.EqualTo((true, "inf2-box")));
+        var local = new ContainerEngine("podman", "/usr/bin/podman", "unix:///run/podman/podman.sock", null);
+        Assert.That((local.IsRemote, local.TargetHost), Is.EqualTo((false, "127.0.0.1")));
+    }
+}

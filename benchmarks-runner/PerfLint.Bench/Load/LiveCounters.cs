@@ -7,7 +7,7 @@ public sealed class LiveCounters
     private long _errors;
     public long Successes => Interlocked.Read(ref _successes);
     public long Errors => Interlocked.Read(ref _errors);
-    public string Phase { get; set; } = "";
+    public string Phase { get; set; } = "starting";
     public void Success() => Interlocked.Increment(ref _successes);
     public void Error() => Interlocked.Increment(ref _errors);
 }

@@ -39,9 +39,17 @@ public sealed class BenchmarkRunner
         var failed = false;
         try
         {
-            if (!await _engine.ImageExistsAsync(spec.Image, ct))
+            var imageIsLocal = await _engine.ImageExistsAsync(spec.Image, ct);
+            if (!imageIsLocal)
                 _progress.Line($"  image {spec.Image} is not present locally; {_engine.Name} will try to pull it");
-            id = await _engine.RunAsync(spec, _runId, ct);
+            try
+            {
+                id = await _engine.RunAsync(spec, _runId, ct);
+            }
+            catch (InfrastructureException ex) when (!imageIsLocal)
+            {
+                throw new InfrastructureException($"image {spec.Image} not found: it is not present locally and {_engine.Name} could not pull it. Build or pull it first. ({ex.Message})");
+            }
             _progress.Line($"  container {ContainerEngine.Short(id)} started ({_engine.Name}); waiting for /ping ...");
             var baseUri = await BaseUriAsync(id, ct);
             await ReadinessProbe.WaitAsync(_engine, id, new Uri(baseUri, "/ping"),
