@@ -20,9 +20,15 @@ public static class CSharpCodeFixVerifier<TAnalyzer, TFixer>
     /// <paramref name="remaining"/> lists them.
     /// </summary>
     public static async Task VerifyCodeFixAsync(string source, DiagnosticResult[] expected, string fixedSource,
-        string? editorConfig = null, DiagnosticResult[]? remaining = null, string? equivalenceKey = null)
+        string? editorConfig = null, DiagnosticResult[]? remaining = null, string? equivalenceKey = null, int? fixAllIterations = null)
     {
         var test = new Test { FixedCode = fixedSource, CodeActionEquivalenceKey = equivalenceKey };
+        if (fixAllIterations != null)
+        {
+            // Fix All works per equivalence key (one per rule): a file with two rules needs one pass per rule.
+            test.NumberOfFixAllIterations = fixAllIterations.Value;
+        }
+
         test.TestCode = source;
         TestSetup.AddEditorConfig(test.TestState, editorConfig);
         TestSetup.AddEditorConfig(test.FixedState, editorConfig);
