@@ -305,13 +305,31 @@ namespace PerfLint.Analyzers.Facts
                         if (init is ISimpleAssignmentOperation assignment && assignment.Target is IPropertyReferenceOperation target &&
                             !target.Property.IsIndexer && target.Property.Name == name)
                         {
-                            return new Flow(assignment.Value, creation.Context);
+                            var value = new Flow(assignment.Value, creation.Context);
+                            return IsNull(value) ? (Flow?)null : value;
                         }
                     }
                 }
             }
 
             return null;
+        }
+
+        /// <summary>True when every value the flow can have is <c>null</c> (<c>Prop = null</c>, a helper called with <c>null</c>): the property is not set.</summary>
+        public bool IsNull(Flow flow)
+        {
+            var any = false;
+            foreach (var obj in ObjectsOf(flow, 0))
+            {
+                if (!obj.Operation.ConstantValue.HasValue || obj.Operation.ConstantValue.Value != null)
+                {
+                    return false;
+                }
+
+                any = true;
+            }
+
+            return any;
         }
 
         /// <summary>The property <paramref name="name"/> of a construct's props.</summary>

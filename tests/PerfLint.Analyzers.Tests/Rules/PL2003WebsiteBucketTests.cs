@@ -1,0 +1,87 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Testing;
+using PerfLint.Analyzers.Tests.Infrastructure;
+using PerfLint.Knowledge.Rules;
+using Verify = PerfLint.Analyzers.Tests.Infrastructure.CSharpAnalyzerVerifier<PerfLint.Analyzers.Rules.WebsiteBucketAnalyzer>;
+
+namespace PerfLint.Analyzers.Tests.Rules;
+
+/// <summary>PL2003: an S3 website bucket served with no CloudFront distribution in front.</summary>
+public class PL2003WebsiteBucketTests
+{
+    private const string Usings = TestReferences.CdkUsings +
+        "using Amazon.CDK.AWS.S3;\nusing Amazon.CDK.AWS.CloudFront;\nusing Amazon.CDK.AWS.CloudFront.Origins;\n";
+
+    private static DiagnosticResult Website(int setting, int id, string bucket) =>
+        Verify.Diagnostic(RuleIds.WebsiteBucketWithoutCloudFront).WithLocation(setting).WithLocation(id).WithSeverity(DiagnosticSeverity.Info)
+            .WithMessage(ConnectivityRules.WebsiteBucketWithoutCloudFront(bucket).Message);
+
+    [Test]
+    public Task Website_bucket_without_distribution_is_reported_on_the_index_document() => Verify.VerifyAnalyzerAsync(Usings + """
+        class S : Stack { S(Construct s) : base(s, "s") {
+            new Bucket(this, {|#1:"Site"|}, new BucketProps { WebsiteIndexDocument = {|#0:"index.html"|}, PublicReadAccess = true });
+            new Bucket(this, "Assets", new BucketProps { Versioned = true });
+        } }
+        """, Website(0, 1, "Site"));
+
+    [Test]
+    public Task Static_website_origin_through_a_local_fronts_the_bucket() => Verify.VerifyAnalyzerAsync(Usings + """
+        class S : Stack { S(Construct s) : base(s, "s") {
+            var site = new Bucket(this, "Site", new BucketProps { WebsiteIndexDocument = "index.html" });
+            var origin = new S3StaticWebsiteOrigin(site);
+            new Distribution(this, "Cdn", new DistributionProps { DefaultBehavior = new BehaviorOptions { Origin = origin } });
+        } }
+        """);
+
+    [Test]
+    public Task Second_website_bucket_without_its_own_distribution_is_reported_with_its_name() => Verify.VerifyAnalyzerAsync(Usings + """
+        static class Names { public const string Docs = "docs-example-com"; }
+        class S : Stack { S(Construct s) : base(s, "s") {
+            var site = new Bucket(this, "Site", new BucketProps { WebsiteIndexDocument = "index.html" });
+            new Bucket(this, {|#1:"Docs"|}, new BucketProps { BucketName = Names.Docs, WebsiteRedirect = {|#0:new RedirectTarget { HostName = "example.com" }|} });
+            new Distribution(this, "Cdn", new DistributionProps { DefaultBehavior = new BehaviorOptions { Origin = S3BucketOrigin.WithOriginAccessControl(site) } });
+        } }
+        """, Website(0, 1, "docs-example-com"));
+
+    [Test]
+    public Task Legacy_web_distribution_and_custom_origin_on_the_website_domain() => Verify.VerifyAnalyzerAsync(Usings + """
+        class S : Stack { S(Construct s) : base(s, "s") {
+            var site = new Bucket(this, "Site", new BucketProps { WebsiteIndexDocument = "index.html" });
+            var blog = new Bucket(this, "Blog", new BucketProps { WebsiteIndexDocument = "index.html" });
+            new CloudFrontWebDistribution(this, "Legacy", new CloudFrontWebDistributionProps {
+                OriginConfigs = new ISourceConfiguration[] {
+                    new SourceConfiguration { S3OriginSource = new S3OriginConfig { S3BucketSource = site }, Behaviors = new IBehavior[] { new Behavior { IsDefaultBehavior = true } } },
+                },
+            });
+            var cdn = new Distribution(this, "Cdn", new DistributionProps { DefaultBehavior = new BehaviorOptions { Origin = new HttpOrigin(site.BucketWebsiteDomainName) } });
+            cdn.AddBehavior("/blog/*", new HttpOrigin(blog.BucketWebsiteDomainName));
+        } }
+        """);
+
+    [Test]
+    public Task L1_bucket_website_configuration_and_helper_call_sites() => Verify.VerifyAnalyzerAsync(Usings + """
+        class S : Stack {
+            S(Construct s) : base(s, "s") {
+                new CfnBucket(this, {|#1:"Legacy"|}, new CfnBucketProps { WebsiteConfiguration = {|#0:new CfnBucket.WebsiteConfigurationProperty { IndexDocument = "index.html" }|} });
+                Site({|#3:"Marketing"|}, {|#2:"home.html"|});
+                Site("Internal", null);
+            }
+
+            void Site(string id, string? index) => new Bucket(this, id, new BucketProps { WebsiteIndexDocument = index });
+        }
+        """, Website(0, 1, "Legacy"), Website(2, 3, "Marketing"));
+
+    [Test]
+    public Task Distribution_with_an_origin_PerfLint_cannot_see_keeps_the_rule_silent() => Verify.VerifyAnalyzerAsync(Usings + """
+        class S : Stack { S(Construct s, IOrigin origin) : base(s, "s") {
+            new Bucket(this, "Site", new BucketProps { WebsiteIndexDocument = "index.html" });
+            new Distribution(this, "Cdn", new DistributionProps { DefaultBehavior = new BehaviorOptions { Origin = origin } });
+        } }
+        """);
+
+    [Test]
+    public Task No_cdk_referenced_gives_nothing() => NoCdkAssert.NoDiagnosticsWithoutCdkAsync("""
+        namespace Amazon.CDK.AWS.S3 { public class BucketProps { public string WebsiteIndexDocument { get; set; } = ""; } }
+        class S { object M() => new Amazon.CDK.AWS.S3.BucketProps { WebsiteIndexDocument = "index.html" }; }
+        """);
+}
