@@ -1,0 +1,112 @@
+using Microsoft.CodeAnalysis.Testing;
+using PerfLint.Analyzers.Tests.Infrastructure;
+using PerfLint.Knowledge.Rules;
+using static PerfLint.Analyzers.Tests.Infrastructure.CdkSource;
+using VerifyAnalyzer = PerfLint.Analyzers.Tests.Infrastructure.CSharpAnalyzerVerifier<PerfLint.Analyzers.Rules.ScalingConfigurationAnalyzer>;
+
+namespace PerfLint.Analyzers.Tests.Rules;
+
+/// <summary>PL5002 (documentation-example target value) and PL5003 (MinCapacity = MaxCapacity). Neither has a code fix: the right values come from a load test.</summary>
+public class PL5002PL5003ScalingConfigurationTests
+{
+    private const string Invocations = "SageMakerVariantInvocationsPerInstance";
+
+    private static DiagnosticResult Example(int location, double value, string metric = Invocations, RuleOptions? options = null) =>
+        VerifyAnalyzer.Diagnostic(RuleIds.ScalingTargetIsDocumentationExample).WithLocation(location)
+            .WithMessage(ScalingRule.TargetValue(value, metric, options)!.Message);
+
+    private static DiagnosticResult Pinned(int location, double capacity) =>
+        VerifyAnalyzer.Diagnostic(RuleIds.ScalingCannotScale).WithLocation(location).WithMessage(ScalingRule.Capacity(capacity, capacity)!.Message);
+
+    [Test]
+    public Task Target_tracking_on_a_sagemaker_metric_with_the_documentation_value() => VerifyAnalyzer.VerifyAnalyzerAsync(Stack("""
+        var target = new ScalableTarget(this, "T", new ScalableTargetProps { ServiceNamespace = ServiceNamespace.SAGEMAKER, ResourceId = "endpoint/e/variant/v", ScalableDimension = "sagemaker:variant:DesiredInstanceCount", MinCapacity = 1, MaxCapacity = 4 });
+        target.ScaleToTrackMetric("Invocations", new BasicTargetTrackingScalingPolicyProps { PredefinedMetric = PredefinedMetric.SAGEMAKER_VARIANT_INVOCATIONS_PER_INSTANCE, TargetValue = {|#0:70|} });
+        new CfnScalingPolicy.TargetTrackingScalingPolicyConfigurationProperty
+        {
+            TargetValue = {|#1:70.0|},
+            PredefinedMetricSpecification = new CfnScalingPolicy.PredefinedMetricSpecificationProperty { PredefinedMetricType = "SageMakerVariantInvocationsPerInstance" },
+        };
+        """), Example(0, 70), Example(1, 70));
+
+    [Test]
+    public Task Load_tested_values_and_other_services_are_not_reported() => VerifyAnalyzer.VerifyAnalyzerAsync(Stack("""
+        new BasicTargetTrackingScalingPolicyProps { PredefinedMetric = PredefinedMetric.SAGEMAKER_VARIANT_INVOCATIONS_PER_INSTANCE, TargetValue = 42 };
+        new BasicTargetTrackingScalingPolicyProps { PredefinedMetric = PredefinedMetric.ECS_SERVICE_AVERAGE_CPU_UTILIZATION, TargetValue = 70 };
+        new BasicTargetTrackingScalingPolicyProps { TargetValue = 70 };
+        new CfnScalingPolicy.TargetTrackingScalingPolicyConfigurationProperty { TargetValue = 70, PredefinedMetricSpecification = new CfnScalingPolicy.PredefinedMetricSpecificationProperty { PredefinedMetricType = "DynamoDBReadCapacityUtilization" } };
+        """));
+
+    [Test]
+    public Task Target_value_flow_and_example_values_option() => VerifyAnalyzer.VerifyAnalyzerAsync(Stack("""
+        Track({|#0:50|});
+        Track(42);
+        new BasicTargetTrackingScalingPolicyProps { PredefinedMetric = PredefinedMetric.SAGEMAKER_VARIANT_INVOCATIONS_PER_INSTANCE, TargetValue = Targets.Documented };
+        new BasicTargetTrackingScalingPolicyProps { PredefinedMetric = PredefinedMetric.SAGEMAKER_VARIANT_INVOCATIONS_PER_INSTANCE, TargetValue = 70 };
+        """, """
+        static void Track(double target) =>
+            new BasicTargetTrackingScalingPolicyProps { PredefinedMetric = PredefinedMetric.SAGEMAKER_VARIANT_INVOCATIONS_PER_INSTANCE, TargetValue = target };
+        }
+        static class Targets { public const double Documented = {|#1:50|}; }
+        class Unused {
+        """), "PL5002.example_values = 50, 100",
+        Example(0, 50, options: Options50()), Example(1, 50, options: Options50()));
+
+    private static RuleOptions Options50() => new(k => k == RuleOptions.ExampleValuesKey ? "50, 100" : null);
+
+    [Test]
+    public Task Min_equal_to_max_in_scalable_targets() => VerifyAnalyzer.VerifyAnalyzerAsync(Stack("""
+        new ScalableTargetProps { ServiceNamespace = ServiceNamespace.SAGEMAKER, ResourceId = "r", ScalableDimension = "d", MinCapacity = 2, MaxCapacity = {|#0:2|} };
+        new CfnScalableTargetProps { ServiceNamespace = "sagemaker", ResourceId = "r", ScalableDimension = "d", RoleArn = "a", MinCapacity = 1, MaxCapacity = {|#1:1|} };
+        new EnableScalingProps { MinCapacity = 3, MaxCapacity = {|#2:3|} };
+        """), Pinned(0, 2), Pinned(1, 1), Pinned(2, 3));
+
+    [Test]
+    public Task Scalable_ranges_schedules_and_missing_bounds_are_not_reported() => VerifyAnalyzer.VerifyAnalyzerAsync(Stack("""
+        new ScalableTargetProps { ServiceNamespace = ServiceNamespace.SAGEMAKER, ResourceId = "r", ScalableDimension = "d", MinCapacity = 1, MaxCapacity = 4 };
+        new ScalableTargetProps { ServiceNamespace = ServiceNamespace.SAGEMAKER, ResourceId = "r", ScalableDimension = "d", MaxCapacity = 4 };
+        new CfnScalableTargetProps
+        {
+            ServiceNamespace = "sagemaker", ResourceId = "r", ScalableDimension = "d", RoleArn = "a", MinCapacity = 2, MaxCapacity = 2,
+            ScheduledActions = new object[] { new CfnScalableTarget.ScheduledActionProperty { Schedule = "cron(0 8 * * ? *)", ScheduledActionName = "day", ScalableTargetAction = new CfnScalableTarget.ScalableTargetActionProperty { MinCapacity = 2, MaxCapacity = 8 } } },
+        };
+        new ScalingSchedule { Schedule = Schedule.Cron(new CronOptions { Hour = "8" }), MinCapacity = 4, MaxCapacity = 4 };
+        """));
+
+    [Test]
+    public Task Capacity_flow_through_locals_constants_and_helpers() => VerifyAnalyzer.VerifyAnalyzerAsync(Stack("""
+        var max = {|#0:2|};
+        new ScalableTargetProps { ServiceNamespace = ServiceNamespace.SAGEMAKER, ResourceId = "r", ScalableDimension = "d", MinCapacity = Fixed, MaxCapacity = max };
+        Pin(3, {|#2:3|});
+        Pin(1, 5);
+        AtLeastTwo({|#3:2|});
+        """, """
+        const int Fixed = 2;
+        static void Pin(double min, double max) => new ScalableTargetProps { ServiceNamespace = ServiceNamespace.SAGEMAKER, ResourceId = "r", ScalableDimension = "d", MinCapacity = min, MaxCapacity = max };
+        static void AtLeastTwo(double max) => new EnableScalingProps { MinCapacity = 2, MaxCapacity = max };
+        """), Pinned(0, 2), Pinned(2, 3), Pinned(3, 2));
+
+    [Test]
+    public Task Only_min_from_the_call_site_is_reported_there() => VerifyAnalyzer.VerifyAnalyzerAsync(Stack("""
+        Floor({|#0:4|});
+        Floor(1);
+        """, """
+        static void Floor(double min) => new EnableScalingProps { MinCapacity = min, MaxCapacity = 4 };
+        """), Pinned(0, 4));
+
+    [Test]
+    public Task Pragma_suppresses() => VerifyAnalyzer.VerifyAnalyzerAsync(Stack("""
+        #pragma warning disable PL5003 // fixed capacity on purpose: reserved capacity contract
+        new EnableScalingProps { MinCapacity = 3, MaxCapacity = 3 };
+        #pragma warning restore PL5003
+        """));
+
+    [Test]
+    public Task Nothing_without_the_cdk() => NoCdkAssert.NoDiagnosticsWithoutCdkAsync("""
+        namespace Amazon.CDK.AWS.ApplicationAutoScaling
+        {
+            public class EnableScalingProps { public double MinCapacity { get; set; } public double MaxCapacity { get; set; } public double TargetValue { get; set; } }
+            class U { object M() => new EnableScalingProps { MinCapacity = 2, MaxCapacity = 2, TargetValue = 70 }; }
+        }
+        """);
+}
