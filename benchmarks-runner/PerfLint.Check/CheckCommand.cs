@@ -62,7 +62,11 @@ public static class CheckCommand
             var index = CSharpSourceIndex.Build(projectDirectory);
             foreach (var finding in findings)
             {
-                finding.SourcePosition = index.Find(finding.Resource.ConstructPath);
+                if (index.Find(finding.Resource.ConstructPath) is { } site)
+                {
+                    finding.SourcePosition = site.Refine(finding.SourceProperty ?? finding.Property);
+                    finding.SourceSpan = (site.SpanStartLine, site.SpanEndLine);
+                }
             }
         }
 
@@ -70,7 +74,7 @@ public static class CheckCommand
         if (arguments.ExcludeReported != null)
         {
             var reported = ReportedFindings.Load(arguments.ExcludeReported);
-            excluded = findings.RemoveAll(f => f.SourcePosition is { } p && reported.Contains(f.RuleId, p.File, p.Line));
+            excluded = findings.RemoveAll(f => f.SourcePosition is { } p && reported.Contains(f.RuleId, p.File, p.Line, f.SourceSpan));
         }
 
         return new CheckReport(Path.GetFullPath(arguments.Input), projectDirectory, model.Stacks.Count, model.Resources.Count(), findings, model.Notes, excluded);

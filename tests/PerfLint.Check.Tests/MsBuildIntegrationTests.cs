@@ -57,7 +57,7 @@ public sealed class MsBuildIntegrationTests
         var build = ProcessRunner.DotnetBuild(_project, null, "-p:PerfLintSynth=true");
         Assert.That(build.ExitCode, Is.Zero, build.Output);
         var line = ProgramSource.Split('\n').ToList().FindIndex(l => l.Contains("\"DataVolume\"")) + 1;
-        var column = ProgramSource.Split('\n')[line - 1].IndexOf("\"DataVolume\"", StringComparison.Ordinal) + 1;
+        var column = ProgramSource.Split('\n')[line - 1].IndexOf("\"gp2\"", StringComparison.Ordinal) + 1;
         Assert.That(build.Output, Does.Contain($"Program.cs({line},{column}): PerfLint warning PL4001: gp2 volume"));
         Assert.That(build.Output, Does.Not.Contain("PL4002"), ".editorconfig severity none");
         Assert.That(Directory.Exists(Path.Combine(_project, "obj", "Debug", "net10.0", "cdk.out")), Is.True);

@@ -11,21 +11,22 @@ public sealed class SourceMappingTests
     [OneTimeSetUp]
     public void CheckWholeApp() => _result = CheckRun.Json(Synth.WholeAppAssembly, "--project", Paths.WholeAppSources, "--editorconfig", CheckRun.EditorConfig());
 
-    [TestCase("PL1001", "ComputeStack/WebServer", "ComputeStack.cs", "\"WebServer\"", TestName = "L2 construct: new Instance_(this, \"WebServer\")")]
-    [TestCase("PL4001", "ComputeStack/ScratchVolume", "ComputeStack.cs", "\"ScratchVolume\"", TestName = "L2 child Resource maps to the L2 id")]
-    [TestCase("PL2002", "ComputeStack/TrainingNode1", "ComputeStack.cs", "$\"TrainingNode{index}\"", TestName = "Id built in a helper loop")]
-    [TestCase("PL1003", "EndpointsStack/ClassifierConfig", "EndpointsStack.cs", "\"ClassifierConfig\"", TestName = "Helper call that passes the id")]
-    [TestCase("PL4002", "ComputeStack/Storage/JournalVolume", "StorageNestedStack.cs", "\"JournalVolume\"", TestName = "Resource in a nested stack")]
-    [TestCase("PL2003", "Prod/SiteStack/SiteBucket", "WebsiteStage.cs", "\"SiteBucket\"", TestName = "Resource in a stage")]
-    [TestCase("PL5002", "ScalingStack/LlmScaling/InvocationsTracking", "ScalingStack.cs", "\"InvocationsTracking\"", TestName = "Child created by a method call")]
-    public void MapsToTheLineOfTheId(string ruleId, string constructPath, string file, string idText)
+    // Where the construct's creation writes the offending prop, the finding points at its value; else at the id.
+    [TestCase("PL1001", "ComputeStack/WebServer", "ComputeStack.cs", "InstanceType = new Amazon.CDK.AWS.EC2.InstanceType(config.WebInstanceType)", "new Amazon.CDK.AWS.EC2.InstanceType(config.WebInstanceType)", TestName = "L2 construct: the InstanceType prop of new Instance_(this, \"WebServer\")")]
+    [TestCase("PL4001", "ComputeStack/ScratchVolume", "ComputeStack.cs", "\"ScratchVolume\"", "\"ScratchVolume\"", TestName = "L2 default: no prop written, so the id")]
+    [TestCase("PL2002", "ComputeStack/TrainingNode1", "ComputeStack.cs", "InstanceType = \"p3.8xlarge\"", "\"p3.8xlarge\"", TestName = "Id built in a helper loop")]
+    [TestCase("PL1003", "EndpointsStack/ClassifierConfig", "EndpointsStack.cs", "NewEndpointConfig(\"ClassifierConfig\"", "\"ClassifierConfig\"", TestName = "Helper call that passes the id")]
+    [TestCase("PL4002", "ComputeStack/Storage/JournalVolume", "StorageNestedStack.cs", "VolumeType = \"io1\"", "\"io1\"", TestName = "Resource in a nested stack")]
+    [TestCase("PL2003", "Prod/SiteStack/SiteBucket", "WebsiteStage.cs", "WebsiteIndexDocument", "\"index.html\"", TestName = "Resource in a stage: the L2 prop that makes the website")]
+    [TestCase("PL5002", "ScalingStack/LlmScaling/InvocationsTracking", "ScalingStack.cs", "TargetValue = 70", "70", TestName = "Child created by a method call")]
+    public void MapsToTheValueOrTheId(string ruleId, string constructPath, string file, string lineText, string valueText)
     {
         var source = _result.Single(ruleId, constructPath).GetProperty("source");
         var path = Path.Combine(Paths.WholeAppSources, file);
-        var (line, column) = Locate(path, idText);
+        var line = LineOf(path, lineText);
+        var column = File.ReadAllLines(path)[line - 1].IndexOf(valueText, StringComparison.Ordinal) + 1;
         Assert.That(source.GetProperty("file").GetString(), Is.EqualTo(path));
-        Assert.That(source.GetProperty("line").GetInt32(), Is.EqualTo(line));
-        Assert.That(source.GetProperty("column").GetInt32(), Is.EqualTo(column));
+        Assert.That((source.GetProperty("line").GetInt32(), source.GetProperty("column").GetInt32()), Is.EqualTo((line, column)));
     }
 
     [Test]
@@ -46,12 +47,11 @@ public sealed class SourceMappingTests
         Assert.That(result.Findings, Has.Count.EqualTo(_result.Findings.Count));
     }
 
-    /// <summary>1-based line and column where <paramref name="text"/> starts in the file.</summary>
-    private static (int Line, int Column) Locate(string path, string text)
+    /// <summary>1-based line of the only line that contains <paramref name="text"/>.</summary>
+    private static int LineOf(string path, string text)
     {
-        var lines = File.ReadAllLines(path);
-        var hits = lines.Select((l, i) => (Line: i + 1, Column: l.IndexOf(text, StringComparison.Ordinal) + 1)).Where(h => h.Column > 0).ToList();
+        var hits = File.ReadAllLines(path).Select((l, i) => (Line: i + 1, Text: l)).Where(h => h.Text.Contains(text, StringComparison.Ordinal)).ToList();
         Assert.That(hits, Has.Count.EqualTo(1), $"'{text}' once in {path}");
-        return hits[0];
+        return hits[0].Line;
     }
 }

@@ -36,7 +36,7 @@ public sealed class CheckContext
     public string? String(TemplateResource resource, JsonNode? node) => Resolver.ResolveString(node, resource.Stack);
 
     /// <summary>Records a decision of the knowledge base at <paramref name="at"/> (the offending value), unless the rule is off.</summary>
-    public void Report(RuleFinding? decision, TemplateResource resource, JsonNode? at, string? property)
+    public void Report(RuleFinding? decision, TemplateResource resource, JsonNode? at, string? property, string? sourceProperty = null)
     {
         if (decision == null)
         {
@@ -50,7 +50,7 @@ public sealed class CheckContext
         }
 
         var node = at ?? resource.Node;
-        Findings.Add(new Finding(decision, severity.Value, resource, new SourcePosition(resource.Stack.TemplateFile, node.Line, node.Column), property));
+        Findings.Add(new Finding(decision, severity.Value, resource, new SourcePosition(resource.Stack.TemplateFile, node.Line, node.Column), property) { SourceProperty = sourceProperty });
     }
 
     /// <summary>False when the rule cannot produce a reported finding (saves work for rules that are off).</summary>

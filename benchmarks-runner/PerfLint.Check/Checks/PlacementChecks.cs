@@ -56,7 +56,7 @@ public sealed class PlacementChecks : ITemplateCheck
 
         var clustered = InClusterGroup(context, group, props?["PlacementGroup"]) ||
                         (launchTemplate != null && InClusterGroup(context, launchTemplate, (data?["Placement"] as JsonObjectNode)?["GroupName"]));
-        context.Report(PlacementRule.Evaluate(instanceType, (int)maxSize.Value, clustered, context.Options), group, props?["MaxSize"], "MaxSize");
+        context.Report(PlacementRule.Evaluate(instanceType, (int)maxSize.Value, clustered, context.Options), group, props?["MaxSize"], "MaxSize", sourceProperty: "InstanceType");
     }
 
     /// <summary>Does the value name a placement group with strategy "cluster" (by reference or by its GroupName)?</summary>

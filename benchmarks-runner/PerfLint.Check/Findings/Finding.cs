@@ -36,8 +36,17 @@ public sealed class Finding
 
     public SourcePosition TemplatePosition { get; }
 
-    /// <summary>The C# construct id literal (or the helper call passing it); null when not mapped.</summary>
+    /// <summary>The CDK prop to look for in C# when it differs from <see cref="Property"/> (an ASG's fleet size is judged by its instance type).</summary>
+    public string? SourceProperty { get; init; }
+
+    /// <summary>
+    /// The C# value of the offending property when the construct's creation writes it, else the construct id literal
+    /// (or the helper call passing it); null when not mapped.
+    /// </summary>
     public SourcePosition? SourcePosition { get; set; }
+
+    /// <summary>Lines of the C# statement that creates the construct (analyzer results there are the same finding).</summary>
+    public (int Start, int End)? SourceSpan { get; set; }
 
     public override string ToString() => RuleId + " " + Severity + " " + Resource.ConstructPath + ": " + Message;
 }

@@ -7,8 +7,9 @@ using PerfLint.Check.Findings;
 namespace PerfLint.Check.Mapping;
 
 /// <summary>
-/// Where construct ids are written in the C# project: every string literal (or interpolated string, for ids built
-/// in loops) passed as an argument of an object creation or a method call. Syntax only - no compilation, no
+/// Where construct ids are written in the C# project: every string literal passed as an argument of an object
+/// creation or a method call, and ids built from a literal plus a helper's parameter (<c>name + "-config"</c>,
+/// <c>$"Node{i}"</c>), followed back to the call that passes the literal part. Syntax only - no compilation, no
 /// references - so it is fast and works on any project that parses.
 /// </summary>
 public sealed class CSharpSourceIndex
@@ -16,6 +17,7 @@ public sealed class CSharpSourceIndex
     private static readonly HashSet<string> SkippedDirectories = new(StringComparer.OrdinalIgnoreCase) { "bin", "obj", "node_modules", "cdk.out", ".git" };
     private readonly Dictionary<string, List<IdSite>> _literals = new(StringComparer.Ordinal);
     private readonly List<IdSite> _patterns = new();
+    private readonly Dictionary<string, List<InvocationExpressionSyntax>> _callsByName = new(StringComparer.Ordinal);
 
     private CSharpSourceIndex()
     {
@@ -37,11 +39,11 @@ public sealed class CSharpSourceIndex
     }
 
     /// <summary>
-    /// The C# position for a construct path such as <c>EndpointsStack/ClassifierConfig</c>: the id of the last segment,
+    /// The C# site for a construct path such as <c>EndpointsStack/ClassifierConfig</c>: the id of the last segment,
     /// else of its parents (children that L2 constructs create, like <c>OrdersDb/SecurityGroup</c>). Several sites with
     /// the same id are told apart by the classes the path's other segments instantiate (the enclosing stack class).
     /// </summary>
-    public SourcePosition? Find(string constructPath)
+    public SourceSite? Find(string constructPath)
     {
         var segments = constructPath.Split('/');
         for (var last = segments.Length - 1; last >= 1; last--)
@@ -64,10 +66,19 @@ public sealed class CSharpSourceIndex
             var best = candidates
                 .OrderBy(c => enclosing.Contains(c.EnclosingType) ? 0 : 1)
                 .ThenBy(c => c.Rank)
-                .ThenBy(c => c.Position.File, StringComparer.Ordinal)
-                .ThenBy(c => c.Position.Line)
+                .ThenBy(c => c.Site.Position.File, StringComparer.Ordinal)
+                .ThenBy(c => c.Site.Position.Line)
                 .First();
-            return best.Position;
+
+            // A fixed child id inside a helper (ScaleToTrackMetric("Invocations") in ScaleOnInvocations) says nothing
+            // about which call made it; the parent's id, traced to the helper's call site, does.
+            if (last >= 2 && best.ViaHelper == null && best.EnclosingMethod != null &&
+                Candidates(segments[last - 1]).FirstOrDefault(c => c.ViaHelper == best.EnclosingMethod) is { } caller)
+            {
+                return caller.Site;
+            }
+
+            return best.Site;
         }
 
         return null;
@@ -80,7 +91,60 @@ public sealed class CSharpSourceIndex
             return exact;
         }
 
-        return _patterns.Where(p => p.Pattern!.IsMatch(id)).ToList();
+        var result = new List<IdSite>();
+        foreach (var pattern in _patterns.Where(p => p.Pattern!.IsMatch(id)))
+        {
+            // Prefer the call that passes the literal part of the id to the helper that builds it.
+            result.Add(FromCallSite(pattern, id) ?? pattern);
+        }
+
+        return result;
+    }
+
+    private IdSite? FromCallSite(IdSite pattern, string id)
+    {
+        if (pattern.Parameter is not { } p || !id.StartsWith(p.Prefix, StringComparison.Ordinal) || !id.EndsWith(p.Suffix, StringComparison.Ordinal) ||
+            id.Length < p.Prefix.Length + p.Suffix.Length || !_callsByName.TryGetValue(p.Method, out var calls))
+        {
+            return null;
+        }
+
+        var value = id[p.Prefix.Length..^p.Suffix.Length];
+        foreach (var call in calls)
+        {
+            if (call.ArgumentList.Arguments.Count > p.Index && Passes(call.ArgumentList.Arguments[p.Index].Expression, value))
+            {
+                return new IdSite(SourceSite.Of(call.ArgumentList.Arguments[p.Index].Expression, call, refinable: false), pattern.EnclosingType, pattern.Rank - 1, pattern.CreatedType, null, null)
+                {
+                    EnclosingMethod = EnclosingMethodOf(call),
+                    ViaHelper = p.Method,
+                };
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Does the argument carry <paramref name="value"/>: the literal itself, or a local initialized by a call that
+    /// passes the literal (<c>var chat = DeployModel("shop-chat", ...); Scale(chat, ...)</c>)?
+    /// </summary>
+    private static bool Passes(ExpressionSyntax argument, string value)
+    {
+        if (argument is LiteralExpressionSyntax literal && literal.IsKind(SyntaxKind.StringLiteralExpression))
+        {
+            return literal.Token.ValueText == value;
+        }
+
+        if (argument is not IdentifierNameSyntax local)
+        {
+            return false;
+        }
+
+        var body = argument.Ancestors().FirstOrDefault(a => a is BaseMethodDeclarationSyntax or LocalFunctionStatementSyntax or CompilationUnitSyntax);
+        var declarator = body?.DescendantNodes().OfType<VariableDeclaratorSyntax>().FirstOrDefault(d => d.Identifier.ValueText == local.Identifier.ValueText);
+        return declarator?.Initializer?.Value is InvocationExpressionSyntax or ObjectCreationExpressionSyntax &&
+               declarator.Initializer.Value.DescendantNodes().OfType<LiteralExpressionSyntax>().Any(l => l.IsKind(SyntaxKind.StringLiteralExpression) && l.Token.ValueText == value);
     }
 
     private void Add(SyntaxTree tree)
@@ -99,52 +163,54 @@ public sealed class CSharpSourceIndex
                 continue;
             }
 
+            if (node is InvocationExpressionSyntax invocation && MethodName(invocation.Expression) is string method)
+            {
+                if (!_callsByName.TryGetValue(method, out var list))
+                {
+                    _callsByName[method] = list = new List<InvocationExpressionSyntax>();
+                }
+
+                list.Add(invocation);
+            }
+
+            var enclosing = node.Ancestors().OfType<TypeDeclarationSyntax>().FirstOrDefault()?.Identifier.ValueText ?? string.Empty;
             for (var a = 0; a < arguments.Arguments.Count; a++)
             {
                 var expression = arguments.Arguments[a].Expression;
                 // new X(scope, "Id", props) is the CDK convention; a helper call may pass the id anywhere.
-                var rank = isCreation && a == 1 ? 0 : isCreation ? 2 : 1;
-                var span = expression.GetLocation().GetLineSpan();
-                var position = new SourcePosition(tree.FilePath, span.StartLinePosition.Line + 1, span.StartLinePosition.Character + 1);
-                var enclosing = node.Ancestors().OfType<TypeDeclarationSyntax>().FirstOrDefault()?.Identifier.ValueText ?? string.Empty;
+                var rank = isCreation && a == 1 ? 1 : isCreation ? 3 : 2;
+                var created = isCreation && a == 1 ? createdType : null;
                 if (expression is LiteralExpressionSyntax literal && literal.IsKind(SyntaxKind.StringLiteralExpression))
                 {
-                    var site = new IdSite(position, enclosing, rank, isCreation && a == 1 ? createdType : null, null);
                     if (!_literals.TryGetValue(literal.Token.ValueText, out var list))
                     {
                         _literals[literal.Token.ValueText] = list = new List<IdSite>();
                     }
 
-                    list.Add(site);
+                    list.Add(new IdSite(SourceSite.Of(literal, node, refinable: true), enclosing, rank, created, null, null) { EnclosingMethod = EnclosingMethodOf(node) });
                 }
-                else if (expression is InterpolatedStringExpressionSyntax interpolated && ToPattern(interpolated) is Regex pattern)
+                else if (IdPattern.From(expression) is { } pattern)
                 {
-                    _patterns.Add(new IdSite(position, enclosing, rank + 1, isCreation && a == 1 ? createdType : null, pattern));
+                    _patterns.Add(new IdSite(SourceSite.Of(expression, node, refinable: isCreation), enclosing, rank + 1, created, pattern.Regex, pattern.Parameter) { EnclosingMethod = EnclosingMethodOf(node) });
                 }
             }
         }
     }
 
-    /// <summary><c>$"TrainingNode{i}"</c> -> <c>^TrainingNode.+$</c>; null when the string has no literal text to anchor on.</summary>
-    private static Regex? ToPattern(InterpolatedStringExpressionSyntax interpolated)
+    private static string? EnclosingMethodOf(SyntaxNode node) => node.Ancestors().Select(a => a switch
     {
-        var pattern = "^";
-        var literalLength = 0;
-        foreach (var content in interpolated.Contents)
-        {
-            if (content is InterpolatedStringTextSyntax text)
-            {
-                pattern += Regex.Escape(text.TextToken.ValueText);
-                literalLength += text.TextToken.ValueText.Length;
-            }
-            else
-            {
-                pattern += ".+?";
-            }
-        }
+        MethodDeclarationSyntax m => m.Identifier.ValueText,
+        LocalFunctionStatementSyntax l => l.Identifier.ValueText,
+        _ => null,
+    }).FirstOrDefault(n => n != null);
 
-        return literalLength >= 3 ? new Regex(pattern + "$", RegexOptions.CultureInvariant) : null;
-    }
+    private static string? MethodName(ExpressionSyntax expression) => expression switch
+    {
+        IdentifierNameSyntax i => i.Identifier.ValueText,
+        GenericNameSyntax g => g.Identifier.ValueText,
+        MemberAccessExpressionSyntax m => m.Name.Identifier.ValueText,
+        _ => null,
+    };
 
     private static string? RightmostName(TypeSyntax type) => type switch
     {
@@ -177,6 +243,16 @@ public sealed class CSharpSourceIndex
         }
     }
 
-    /// <summary>One place a construct id is written. <see cref="CreatedType"/> is set for <c>new T(scope, "Id")</c>.</summary>
-    private sealed record IdSite(SourcePosition Position, string EnclosingType, int Rank, string? CreatedType, Regex? Pattern);
+    /// <summary>
+    /// One place a construct id is written. <see cref="CreatedType"/> is set for <c>new T(scope, "Id")</c>;
+    /// <see cref="Parameter"/> when the id is a helper parameter plus literal text.
+    /// </summary>
+    private sealed record IdSite(SourceSite Site, string EnclosingType, int Rank, string? CreatedType, Regex? Pattern, IdPattern.ParameterPart? Parameter)
+    {
+        /// <summary>The method that writes this id; null at top level or in a constructor.</summary>
+        public string? EnclosingMethod { get; init; }
+
+        /// <summary>Set when this is the call site of a helper that builds the id from its argument.</summary>
+        public string? ViaHelper { get; init; }
+    }
 }

@@ -48,7 +48,30 @@ public sealed class ReportedFindings
         return result;
     }
 
-    public bool Contains(string ruleId, string file, int line) => _reported.Contains((ruleId, Normalize(file), line));
+    /// <summary>Reported at that line, or anywhere in the statement that creates the construct (the analyzers put it on the value).</summary>
+    public bool Contains(string ruleId, string file, int line, (int Start, int End)? span = null)
+    {
+        var path = Normalize(file);
+        if (_reported.Contains((ruleId, path, line)))
+        {
+            return true;
+        }
+
+        if (span is not { } s)
+        {
+            return false;
+        }
+
+        for (var l = s.Start; l <= s.End; l++)
+        {
+            if (_reported.Contains((ruleId, path, l)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static IEnumerable<JsonElement> Array(JsonElement element, string name) =>
         element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var a) && a.ValueKind == JsonValueKind.Array ? a.EnumerateArray() : Enumerable.Empty<JsonElement>();
