@@ -98,7 +98,7 @@ namespace PerfLint.Tasks
                 };
                 // Plain progress lines, not a live terminal line, in the build log.
                 process.StartInfo.EnvironmentVariables["CI"] = "true";
-                process.OutputDataReceived += (_, e) => { if (e.Data != null) Log.LogMessage(MessageImportance.Normal, e.Data); };
+                process.OutputDataReceived += (_, e) => { if (e.Data != null) Log.LogMessage(MessageImportance.Normal, "{0}", e.Data); };
                 process.ErrorDataReceived += (_, e) => { if (e.Data != null) lock (stderr) stderr.AppendLine(e.Data); };
                 lock (_gate)
                 {
@@ -169,15 +169,15 @@ namespace PerfLint.Tasks
                 {
                     var message = benchmark.Name + ": " + budget.Message;
                     if (budget.Skipped || (!budget.Passed && budget.Level == "warn"))
-                        Log.LogWarning(null, budget.Code, null, budget.SpecFile, budget.Line, budget.Column, 0, 0, message);
+                        Log.LogWarning(null, budget.Code, null, budget.SpecFile, budget.Line, budget.Column, 0, 0, "{0}", message);
                     else if (!budget.Passed)
                     {
-                        Log.LogError(null, budget.Code, null, budget.SpecFile, budget.Line, budget.Column, 0, 0, message);
+                        Log.LogError(null, budget.Code, null, budget.SpecFile, budget.Line, budget.Column, 0, 0, "{0}", message);
                         loggedError = true;
                     }
                 }
-                Log.LogMessage(MessageImportance.High, benchmark.Summary());
-                if (benchmark.JudgementNote != null) Log.LogMessage(MessageImportance.High, "  note: " + benchmark.JudgementNote);
+                Log.LogMessage(MessageImportance.High, "{0}", benchmark.Summary());
+                if (benchmark.JudgementNote != null) Log.LogMessage(MessageImportance.High, "  note: {0}", benchmark.JudgementNote);
             }
             if (exitCode == 1 && !loggedError && !errorsBefore)
                 Log.LogError(null, "PLB0100", null, resultsFile, 0, 0, 0, 0, "perflint bench reported a failure; see {0}", resultsFile);

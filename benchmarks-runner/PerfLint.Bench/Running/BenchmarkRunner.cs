@@ -236,8 +236,8 @@ public sealed class BenchmarkRunner
                 Distribution = histograms.TryGetValue(group.Key, out var h) ? LatencySummary.Distribution(h) : first.Distribution,
             });
         }
-        // With repeats, the per-run distributions would repeat the merged one; keep the file small.
-        if (result.Repeat > 1) foreach (var r in result.Runs) r.Distribution = null;
+        // The step rows carry the distribution (merged over repeats); per run it would only repeat it.
+        foreach (var r in result.Runs) r.Distribution = null;
     }
 
     private static RunResult Clone(RunResult r)
