@@ -19,7 +19,7 @@ namespace CdkApp.Stacks
         public IVpc Vpc { get; set; } = null!;
     }
 
-    /// <summary>Orders database, reporting replica, analytics cluster, catalog documents, caches and search.</summary>
+    /// <summary>Orders and loyalty databases, reporting replica, analytics cluster, catalog documents, caches and search.</summary>
     public sealed class DataStack : Stack
     {
         public DataStack(Construct scope, string id, DataStackProps props) : base(scope, id, props)
@@ -127,17 +127,27 @@ namespace CdkApp.Stacks
                 Ebs = new OpenSearch.EbsOptions { VolumeSize = 100, VolumeType = EbsDeviceVolumeType.GP2 }, // expect: PL4001
             });
 
-            // The nightly export Lambda opens its own connections to the orders database: no RDS Proxy.
-            var export = new Function(this, "OrderExport", new FunctionProps
+            // Loyalty points: a small database that the nightly expiry Lambda connects to directly. Each concurrent
+            // invocation opens its own connection, and nothing pools them: no RDS Proxy in front of this database.
+            var loyalty = new DatabaseInstance(this, "Loyalty", new DatabaseInstanceProps
+            {
+                Engine = DatabaseInstanceEngine.Postgres(new PostgresInstanceEngineProps { Version = PostgresEngineVersion.VER_16_3 }),
+                InstanceType = InstanceType.Of(InstanceClass.BURSTABLE4_GRAVITON, InstanceSize.MEDIUM),
+                Vpc = vpc,
+                VpcSubnets = new SubnetSelection { SubnetType = SubnetType.PRIVATE_WITH_EGRESS },
+                AllocatedStorage = 50,
+                StorageType = StorageType.GP3,
+            });
+            var pointsExpiry = new Function(this, "PointsExpiry", new FunctionProps
             {
                 Runtime = Runtime.PYTHON_3_12,
                 Architecture = Architecture.ARM_64,
                 Handler = "index.handler",
-                Code = Code.FromInline("def handler(event, context):\n    return {'exported': 0}\n"),
+                Code = Code.FromInline("def handler(event, context):\n    return {'expired': 0}\n"),
                 Vpc = vpc,
-                Environment = new Dictionary<string, string> { ["DB_SECRET_NAME"] = "shop/orders/export" },
+                Environment = new Dictionary<string, string> { ["DB_SECRET_NAME"] = "shop/loyalty/expiry" },
             });
-            orders.Connections.AllowDefaultPortFrom(export); // expect: PL3001
+            loyalty.Connections.AllowDefaultPortFrom(pointsExpiry); // expect: PL3001
 
             // Correct: the order-ingest Lambda goes through an RDS Proxy that pools connections.
             var proxy = orders.AddProxy("OrdersProxy", new DatabaseProxyOptions { Secrets = new[] { orders.Secret! }, Vpc = vpc });
