@@ -1,0 +1,51 @@
+using PerfLint.Analyzers.Tests.Infrastructure;
+
+namespace PerfLint.Analyzers.Tests;
+
+/// <summary>
+/// Realistic CDK sources that exercise every rule's code paths (sinks, helpers, constructors, constants, Lambda,
+/// scaling, SageMaker): the seeds the robustness fuzzer mutates.
+/// </summary>
+internal static class RobustnessTestsSamples
+{
+    public static readonly string[] Seeds =
+    {
+        CdkSource.Stack("""
+            var vpc = new Vpc(this, "Vpc");
+            new Instance_(this, "Web", new InstanceProps { Vpc = vpc, InstanceType = InstanceType.Of(InstanceClass.STANDARD4, InstanceSize.LARGE), MachineImage = MachineImage.LatestAmazonLinux2(),
+                BlockDevices = new[] { new BlockDevice { DeviceName = "/dev/xvda", Volume = BlockDeviceVolume.Ebs(100, new EbsDeviceOptions { VolumeType = EbsDeviceVolumeType.GP2 }) } } });
+            new Rds.DatabaseInstance(this, "Db", new Rds.DatabaseInstanceProps { Engine = Rds.DatabaseInstanceEngine.POSTGRES, Vpc = vpc,
+                InstanceType = InstanceType.Of(InstanceClass.C5, InstanceSize.LARGE), StorageType = Rds.StorageType.IO1, Iops = 3000 });
+            AddCache(this, "cache." + Family + ".large");
+            new Worker(this, InstanceClass.BURSTABLE2);
+            """, """
+            const string Family = "m4";
+            static void AddCache(Construct scope, string nodeType) =>
+                new CfnCacheCluster(scope, "Cache", new CfnCacheClusterProps { CacheNodeType = nodeType, Engine = "redis", NumCacheNodes = 1 });
+            }
+            class Worker : Construct
+            {
+                public Worker(Construct scope, InstanceClass cls) : base(scope, "Worker")
+                {
+                    new CfnInstance(this, "I", new CfnInstanceProps { InstanceType = InstanceType.Of(cls, InstanceSize.MICRO).ToString() });
+                    new CfnVolume(this, "V", new CfnVolumeProps { AvailabilityZone = "us-east-1a", VolumeType = $"{"gp"}2", Size = 100 });
+                }
+            """),
+        CdkSource.Stack("""
+            var fn = new Function(this, "Fn", new FunctionProps { Runtime = Runtime.NODEJS_20_X, Handler = "index.handler", Code = Code.FromInline("x") });
+            new Function(this, "Fn2", new FunctionProps { Runtime = Runtime.PYTHON_3_12, Handler = "h", Code = Code.FromInline("x"), Architecture = Architecture.X86_64 });
+            var model = new Sm.CfnModel(this, "Model", new Sm.CfnModelProps { ExecutionRoleArn = "arn",
+                PrimaryContainer = new Sm.CfnModel.ContainerDefinitionProperty { Image = "763104351884.dkr.ecr.us-east-1.amazonaws.com/huggingface-pytorch-tgi-inference:2.1.1-tgi1.4.0-gpu-py310-cu121-ubuntu20.04",
+                    Environment = new System.Collections.Generic.Dictionary<string, object> { ["HF_MODEL_ID"] = "meta-llama/Llama-2-70b-hf", ["SM_NUM_GPUS"] = "1" } } });
+            var config = new Sm.CfnEndpointConfig(this, "Config", new Sm.CfnEndpointConfigProps { ProductionVariants = new object[] {
+                new Sm.CfnEndpointConfig.ProductionVariantProperty { VariantName = "AllTraffic", ModelName = model.AttrModelName, InstanceType = "ml.g5.xlarge", InitialInstanceCount = 1 } } });
+            var endpoint = new Sm.CfnEndpoint(this, "Endpoint", new Sm.CfnEndpointProps { EndpointConfigName = config.AttrEndpointConfigName });
+            var target = new ScalableTarget(this, "Target", new ScalableTargetProps { ServiceNamespace = ServiceNamespace.SAGEMAKER,
+                ResourceId = "endpoint/" + endpoint.AttrEndpointName + "/variant/AllTraffic", ScalableDimension = "sagemaker:variant:DesiredInstanceCount", MinCapacity = 2, MaxCapacity = 2 });
+            target.ScaleToTrackMetric("Invocations", new BasicTargetTrackingScalingPolicyProps { PredefinedMetric = PredefinedMetric.SAGEMAKER_VARIANT_INVOCATIONS_PER_INSTANCE, TargetValue = Target(70) });
+            new Os.Domain(this, "Search", new Os.DomainProps { Version = Os.EngineVersion.OPENSEARCH_2_11, Capacity = new Os.CapacityConfig { DataNodeInstanceType = "m4.large.search", DataNodes = 2 } });
+            """, """
+            static double Target(double value) => value > 0 ? value : Target(-value);
+            """).Replace("AppStack", "InferenceStack"),
+    };
+}
