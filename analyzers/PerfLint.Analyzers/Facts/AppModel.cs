@@ -185,7 +185,7 @@ namespace PerfLint.Analyzers.Facts
 
         private static (SyntaxTree, TextSpan) Key(IOperation operation) => (operation.Syntax.SyntaxTree, operation.Syntax.Span);
 
-        internal IReadOnlyList<IOperation> CallSitesOf(IMethodSymbol method) =>
+        public IReadOnlyList<IOperation> CallSitesOf(IMethodSymbol method) =>
             _callSites.TryGetValue(method.OriginalDefinition, out var sites) ? sites : (IReadOnlyList<IOperation>)Array.Empty<IOperation>();
 
         internal IReadOnlyList<IOperation> AssignmentsOf(ISymbol member) =>
@@ -240,20 +240,20 @@ namespace PerfLint.Analyzers.Facts
         }
 
         /// <summary>
-        /// Where a value is reported: <see cref="ResolvedValue.Node"/> (the literal, or the nearest expression of the
-        /// construct's file that leads to it); when the value came through a helper's parameter from a call site in
-        /// another file, the expression of that file instead (the call site holding the value).
+        /// Where a value is reported: when it came through a helper's parameter (<c>Image = image</c>), at the
+        /// call site holding it (the literal there, else the argument expression: a shared constant is reported where
+        /// this call passes it, not on its declaration); otherwise at <see cref="ResolvedValue.Node"/> (the literal, or
+        /// the nearest expression of the construct's file that leads to it).
         /// </summary>
         private Location ReportLocation(Flow flow, ResolvedValue value)
         {
-            if (value.FromCallSite && flow.Context != null && value.Origin.SyntaxTree != value.Node.SyntaxTree)
+            var anchor = AnchorOperation(flow);
+            if (anchor != ReferenceWalker.Unwrap(flow.Operation))
             {
-                var again = ValueResolver.Resolve(flow.Operation, Cdk, CancellationToken, flow.Context.Bindings, value.Origin.SyntaxTree);
-                var same = again.FirstOrDefault(v => v.Origin == value.Origin);
-                if (same != null)
-                {
-                    return same.Location;
-                }
+                var node = value.Node;
+                return node.SyntaxTree == anchor.Syntax.SyntaxTree && anchor.Syntax.Span.Contains(node.Span)
+                    ? node.GetLocation()
+                    : anchor.Syntax.GetLocation();
             }
 
             return value.Location;
@@ -263,7 +263,9 @@ namespace PerfLint.Analyzers.Facts
         /// Where to report about an expression that is not a single value (a mention of a construct): the expression
         /// itself, or, when it is a helper's parameter bound by the call chain, the argument at the call site.
         /// </summary>
-        public Location Anchor(Flow flow)
+        public Location Anchor(Flow flow) => AnchorOperation(flow).Syntax.GetLocation();
+
+        private IOperation AnchorOperation(Flow flow)
         {
             var op = ReferenceWalker.Unwrap(flow.Operation);
             var context = flow.Context;
@@ -285,7 +287,7 @@ namespace PerfLint.Analyzers.Facts
                 context = c.Outer;
             }
 
-            return (op ?? flow.Operation).Syntax.GetLocation();
+            return op ?? flow.Operation;
         }
 
         /// <summary>The value of a property set in an object initializer: <c>Prop(props, "InstanceType")</c>, following locals and parameters to the object.</summary>

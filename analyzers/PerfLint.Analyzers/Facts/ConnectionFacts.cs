@@ -135,9 +135,10 @@ namespace PerfLint.Analyzers.Facts
 
         /// <summary>
         /// The call, or, when the helper that holds it is what picks the pair (its parameters are used, or the
-        /// constructs are created by the same helper call), the helper's call site: that is where this pair is made.
+        /// constructs are created by that call of a helper called several times), the helper's call site: that is
+        /// where this pair is made.
         /// </summary>
-        private static Location EvidenceLocation(IInvocationOperation call, CallContext? context, IEnumerable<ConstructNode> nodes)
+        private Location EvidenceLocation(IInvocationOperation call, CallContext? context, IEnumerable<ConstructNode> nodes)
         {
             IOperation site = call;
             for (var c = context; c != null; c = c.Outer)
@@ -145,7 +146,8 @@ namespace PerfLint.Analyzers.Facts
                 var method = c.Method;
                 var usesParameter = site.DescendantsAndSelf().OfType<IParameterReferenceOperation>()
                     .Any(p => SymbolEqualityComparer.Default.Equals(p.Parameter.ContainingSymbol?.OriginalDefinition, method));
-                if (!usesParameter && !nodes.Any(n => CreatedUnder(n, c)))
+                // Constructs made by the helper pick the pair only when the helper is called more than once.
+                if (!usesParameter && !(_app.CallSitesOf(method).Count > 1 && nodes.Any(n => CreatedUnder(n, c))))
                 {
                     break;
                 }

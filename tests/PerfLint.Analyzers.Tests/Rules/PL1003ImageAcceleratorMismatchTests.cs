@@ -126,6 +126,29 @@ public class PL1003ImageAcceleratorMismatchTests
         """, Mismatch(0, 1, CpuImage, "ml.g5.xlarge"));
 
     [Test]
+    public Task Shared_constant_passed_to_a_helper_is_reported_at_the_argument_not_the_declaration() => Verify.VerifyAnalyzerAsync(Usings + $$"""
+        class S : Stack {
+            private const string Cpu = "{{CpuImage}}";
+            S(Construct s) : base(s, "s") {
+                Serve("vision", {|#0:Cpu|}, {|#1:"ml.g5.xlarge"|});
+                Serve("ranker", Cpu, "ml.c7i.xlarge");
+            }
+
+            private void Serve(string name, string image, string instanceType)
+            {
+                var model = new CfnModel(this, name + "Model", new CfnModelProps {
+                    ExecutionRoleArn = "arn:aws:iam::123456789012:role/sm",
+                    PrimaryContainer = new CfnModel.ContainerDefinitionProperty { Image = image },
+                });
+                new CfnEndpointConfig(this, name + "Config", new CfnEndpointConfigProps {
+                    ProductionVariants = new object[] { new CfnEndpointConfig.ProductionVariantProperty {
+                        ModelName = model.AttrModelName, VariantName = "AllTraffic", InstanceType = instanceType, InitialInstanceCount = 1 } },
+                });
+            }
+        }
+        """, Mismatch(0, 1, CpuImage, "ml.g5.xlarge"));
+
+    [Test]
     public Task Constructor_arguments_of_a_construct_class_are_followed() => Verify.VerifyAnalyzerAsync(Usings + $$"""
         class ModelServer : Construct {
             public ModelServer(Construct scope, string id, string image, string instanceType) : base(scope, id) {

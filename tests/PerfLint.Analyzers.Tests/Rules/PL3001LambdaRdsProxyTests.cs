@@ -151,6 +151,20 @@ public class PL3001LambdaRdsProxyTests
     }, null, Direct(0, 1, 2, "Api", "Orders"));
 
     [Test]
+    public Task Stack_created_once_from_another_file_keeps_the_evidence_in_the_stack() => Verify.VerifyAnalyzerAsync(new[]
+    {
+        Usings + $$"""
+        class DataStack : Stack { public DataStack(Construct s, string id) : base(s, id) {
+        {{Vpc}}
+        {{Db(marked: "#2")}}
+        {{Fn(marked: "#1")}}
+            {|#0:orders.Connections.AllowDefaultPortFrom(api)|};
+        } }
+        """,
+        "static class Program { static void Main() { var app = new Amazon.CDK.App(); new DataStack(app, \"Data\"); app.Synth(); } }",
+    }, null, Direct(0, 1, 2, "Api", "Orders"));
+
+    [Test]
     public Task Proxy_with_an_unreadable_target_keeps_the_rule_silent() => Verify.VerifyAnalyzerAsync(Usings + $$"""
         class S : Stack { S(Construct s, ProxyTarget target) : base(s, "s") {
         {{Vpc}}
