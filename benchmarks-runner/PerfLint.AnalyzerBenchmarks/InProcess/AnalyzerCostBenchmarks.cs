@@ -55,10 +55,8 @@ public class AnalyzerCostBenchmarks
                 .WithLaunchCount(1)
                 .WithWarmupCount(2)
                 .WithIterationCount(10));
+            // Columns, console logger and the GitHub markdown exporter come from BenchmarkSwitcher's default config.
             AddDiagnoser(BenchmarkDotNet.Diagnosers.MemoryDiagnoser.Default);
-            AddColumnProvider(BenchmarkDotNet.Columns.DefaultColumnProviders.Instance);
-            AddLogger(BenchmarkDotNet.Loggers.ConsoleLogger.Default);
-            AddExporter(BenchmarkDotNet.Exporters.MarkdownExporter.GitHub);
         }
     }
 }
