@@ -112,11 +112,12 @@ namespace PerfLint.Analyzers.Facts
             var assignment = (ISimpleAssignmentOperation)context.Operation;
             switch (assignment.Target)
             {
-                // Constructs kept in fields and properties of the stack: this.Db = new DatabaseInstance(..).
-                case IFieldReferenceOperation field when IsInSource(field.Field) && !(assignment.Parent is IObjectOrCollectionInitializerOperation):
+                // Constructs (and props objects) kept in fields and properties of the stack: this.Db = new DatabaseInstance(..).
+                // Strings and numbers are left to ValueResolver, so only members of reference types other than string are kept.
+                case IFieldReferenceOperation field when IsInSource(field.Field) && HoldsObjects(field.Type) && !(assignment.Parent is IObjectOrCollectionInitializerOperation):
                     _memberAssignments.GetOrAdd(field.Field.OriginalDefinition, _ => new ConcurrentBag<IOperation>()).Add(assignment.Value);
                     break;
-                case IPropertyReferenceOperation property when IsInSource(property.Property) && !(assignment.Parent is IObjectOrCollectionInitializerOperation):
+                case IPropertyReferenceOperation property when IsInSource(property.Property) && HoldsObjects(property.Type) && !(assignment.Parent is IObjectOrCollectionInitializerOperation):
                     _memberAssignments.GetOrAdd(property.Property.OriginalDefinition, _ => new ConcurrentBag<IOperation>()).Add(assignment.Value);
                     break;
                 // Escape hatches on a construct after its creation: cfnAsg.PlacementGroup = pg.PlacementGroupName.
@@ -138,6 +139,10 @@ namespace PerfLint.Analyzers.Facts
         }
 
         private static bool IsInSource(ISymbol symbol) => !symbol.DeclaringSyntaxReferences.IsEmpty;
+
+        private static bool HoldsObjects(ITypeSymbol? type) =>
+            type != null && type.SpecialType != SpecialType.System_String &&
+            (type.TypeKind == TypeKind.Class || type.TypeKind == TypeKind.Interface || type.TypeKind == TypeKind.Array);
 
         private bool IsWiringCall(IMethodSymbol method)
         {

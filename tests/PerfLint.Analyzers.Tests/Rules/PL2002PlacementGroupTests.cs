@@ -30,14 +30,41 @@ public class PL2002PlacementGroupTests
         """, Fleet(0, "p4d.24xlarge", 4));
 
     [Test]
-    public Task Cluster_placement_group_through_the_escape_hatch_is_silent() => Verify.VerifyAnalyzerAsync(Usings + $$"""
+    public Task Enum_alias_through_a_field_and_a_constant_capacity() => Verify.VerifyAnalyzerAsync(Usings + """
+        static class Fleet { public const int Size = 8; }
+        class S : Stack {
+            private static readonly InstanceClass Training = {|#0:InstanceClass.PARALLEL4|};
+            S(Construct s) : base(s, "s") {
+                var vpc = new Vpc(this, "Vpc");
+                var type = InstanceType.Of(Training, InstanceSize.XLARGE24);
+                new AutoScalingGroup(this, "Trainers", new AutoScalingGroupProps {
+                    Vpc = vpc, MachineImage = MachineImage.LatestAmazonLinux2(), InstanceType = type, MinCapacity = 0, MaxCapacity = Fleet.Size,
+                });
+            }
+        }
+        """, Fleet(0, "p4d.24xlarge", 8));
+
+    [Test]
+    public Task Cluster_placement_group_through_the_escape_hatch_places_only_that_group() => Verify.VerifyAnalyzerAsync(Usings + $$"""
         class S : Stack { S(Construct s) : base(s, "s") {
             var vpc = new Vpc(this, "Vpc");
         {{Asg("InstanceType.Of(InstanceClass.PARALLEL4, InstanceSize.XLARGE24)")}}
             var group = new PlacementGroup(this, "Spine", new PlacementGroupProps { Strategy = PlacementGroupStrategy.CLUSTER });
             ((CfnAutoScalingGroup)asg.Node.DefaultChild!).PlacementGroup = group.PlacementGroupName;
+            new AutoScalingGroup(this, "Other", new AutoScalingGroupProps {
+                Vpc = vpc, MachineImage = MachineImage.LatestAmazonLinux2(), InstanceType = new InstanceType({|#0:"p4d.24xlarge"|}), MaxCapacity = 2 });
         } }
-        """);
+        """, Fleet(0, "p4d.24xlarge", 2));
+
+    [Test]
+    public Task Escape_hatch_to_a_spread_group_is_reported() => Verify.VerifyAnalyzerAsync(Usings + $$"""
+        class S : Stack { S(Construct s) : base(s, "s") {
+            var vpc = new Vpc(this, "Vpc");
+        {{Asg("new InstanceType({|#0:\"trn1.32xlarge\"|})")}}
+            var group = new CfnPlacementGroup(this, "Spread", new CfnPlacementGroupProps { Strategy = "spread" });
+            ((CfnAutoScalingGroup)asg.Node.DefaultChild!).PlacementGroup = group.Ref;
+        } }
+        """, Fleet(0, "trn1.32xlarge", 4));
 
     [Test]
     public Task Spread_placement_group_is_not_a_cluster_one() => Verify.VerifyAnalyzerAsync(Usings + $$"""
