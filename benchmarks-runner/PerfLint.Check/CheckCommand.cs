@@ -48,7 +48,19 @@ public static class CheckCommand
 
     public static CheckReport Run(CheckArguments arguments)
     {
+        // PERFLINT_CHECK_TIMINGS=1 prints where the time goes (stderr), for performance work.
+        var timings = Environment.GetEnvironmentVariable("PERFLINT_CHECK_TIMINGS") == "1";
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        void Phase(string name, TimeSpan elapsed)
+        {
+            if (timings)
+            {
+                Console.Error.WriteLine($"perflint check: {name}: {elapsed.TotalMilliseconds:0} ms");
+            }
+        }
+
         var model = CloudAssemblyReader.Read(arguments.Input);
+        Phase("read", watch.Elapsed);
         var projectDirectory = arguments.Project ?? ProjectLocator.FindProjectDirectory(model.RootDirectory);
         if (arguments.Project != null && !Directory.Exists(arguments.Project))
         {
@@ -56,7 +68,8 @@ public static class CheckCommand
         }
 
         var settings = EditorConfigLoader.Load(projectDirectory, arguments.EditorConfig);
-        var findings = TemplateChecker.Run(model, settings);
+        var findings = TemplateChecker.Run(model, settings, Phase);
+        watch.Restart();
         if (projectDirectory != null)
         {
             var index = CSharpSourceIndex.Build(projectDirectory);
@@ -70,6 +83,7 @@ public static class CheckCommand
             }
         }
 
+        Phase("map to C#", watch.Elapsed);
         var excluded = 0;
         if (arguments.ExcludeReported != null)
         {

@@ -56,8 +56,37 @@ public static class RuleTimes
 
         output.WriteLine($"| **all PerfLint analyzers** | **{sum.ToString("0.0", CultureInfo.InvariantCulture)}** | **{Percent(sum, Median(baselines))}** |");
         output.WriteLine();
+        PrintAlone(compilation, analyzers, runs, Median(baselines), output);
         var byRule = found.GroupBy(d => d.Id).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => g.Key + " x" + g.Count());
         output.WriteLine($"PerfLint diagnostics found: {found.Count} ({string.Join(", ", byRule)})");
+        output.WriteLine();
+    }
+
+    /// <summary>
+    /// Each analyzer alone against the empty analyzer: the analyzers share per-compilation caches (the construct
+    /// facts, the value flow), which the log above charges to whichever analyzer fills them first; alone, each pays
+    /// for what it needs. Wall clock of the whole analysis, so the noise floor is the baseline's spread.
+    /// </summary>
+    private static void PrintAlone(Compilation compilation, System.Collections.Immutable.ImmutableArray<Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer> analyzers, int runs, double baseline, TextWriter output)
+    {
+        output.WriteLine($"Each analyzer alone: full analysis with only that analyzer minus the empty-analyzer run just before it (wall clock, median of {runs} pairs; empty analyzer alone: {baseline:0} ms):");
+        output.WriteLine();
+        output.WriteLine("| analyzer (rules) | added ms |");
+        output.WriteLine("|---|---:|");
+        foreach (var analyzer in analyzers)
+        {
+            // Paired with an empty-analyzer run right before it, so drift (JIT, other load) cancels out.
+            var added = new List<double>();
+            for (var run = 0; run < runs; run++)
+            {
+                var empty = AnalyzerRun.Time(() => AnalyzerRun.Run(compilation, AnalyzerSets.Empty(), logExecutionTime: false, concurrent: false));
+                var alone = AnalyzerRun.Time(() => AnalyzerRun.Run(compilation, System.Collections.Immutable.ImmutableArray.Create(analyzer), logExecutionTime: false, concurrent: false));
+                added.Add((alone - empty).TotalMilliseconds);
+            }
+
+            output.WriteLine($"| {AnalyzerSets.Name(analyzer)} | {Median(added).ToString("0", CultureInfo.InvariantCulture)} |");
+        }
+
         output.WriteLine();
     }
 

@@ -134,6 +134,7 @@ public static class LoadGenerator
         var gate = new object();
         var inFlight = new List<Task>();
         long late = 0;
+        var sendLag = StepMeasurement.NewHistogram();
         var lateThreshold = SecondsToTicks(0.001);
         if (live != null) live.Phase = warmupSeconds > 0 ? "warmup" : "measure";
 
@@ -148,7 +149,12 @@ public static class LoadGenerator
                 // A full in-flight window delays the send, never the schedule: the wait shows up as latency.
                 await slots.WaitAsync(stop).ConfigureAwait(false);
                 var measured = scheduled >= measureStart;
-                if (measured && Stopwatch.GetTimestamp() - scheduled > lateThreshold) late++;
+                if (measured)
+                {
+                    var lag = Stopwatch.GetTimestamp() - scheduled;
+                    if (lag > lateThreshold) late++;
+                    sendLag.RecordValue(Math.Max(0, TicksToMicros(lag)));
+                }
                 inFlight.Add(SendOneAsync(client, target, slots, scheduled, measured, shared, gate, live, stop));
                 if (inFlight.Count > 4096) inFlight.RemoveAll(t => t.IsCompleted);
             }
@@ -158,6 +164,7 @@ public static class LoadGenerator
 
         var step = new StepMeasurement { RatePerSecond = ratePerSecond, LateSends = late };
         step.Latency.Add(shared.Latency);
+        step.SendLag.Add(sendLag);
         step.Successes = shared.Successes;
         step.AddErrors(shared.Errors);
         step.ElapsedSeconds = TicksToSeconds(Math.Max(measureEnd, shared.LastEnd) - measureStart);

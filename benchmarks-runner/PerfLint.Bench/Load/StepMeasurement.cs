@@ -16,6 +16,8 @@ public sealed class StepMeasurement
     public double ElapsedSeconds { get; set; }
     /// <summary>Open loop: requests whose send was late by more than 1 ms (dispatcher or in-flight limit).</summary>
     public long LateSends { get; set; }
+    /// <summary>Open loop: how far behind schedule each send left (microseconds): the generator's own share of the latency.</summary>
+    public LongHistogram SendLag { get; } = NewHistogram();
     public string? AbortReason { get; set; }
 
     public long ErrorCount => Errors.Values.Sum();

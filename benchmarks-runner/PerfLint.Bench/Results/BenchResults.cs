@@ -80,6 +80,9 @@ public sealed class RunResult
     public double ThroughputPerSecond { get; set; }
     public double DurationSeconds { get; set; }
     public long? LateSends { get; set; }
+    /// <summary>Open loop: p50/p99 of how late sends left versus their schedule (part of the reported latency).</summary>
+    public double? SendLagP50Ms { get; set; }
+    public double? SendLagP99Ms { get; set; }
     public long? MinRequestsRequired { get; set; }
     public bool Valid { get; set; } = true;
     public string? Aborted { get; set; }

@@ -177,6 +177,8 @@ public sealed class BenchmarkRunner
             ThroughputPerSecond = Math.Round(m.ThroughputPerSecond, 3),
             DurationSeconds = Math.Round(m.ElapsedSeconds, 3),
             LateSends = m.RatePerSecond != null ? m.LateSends : null,
+            SendLagP50Ms = m.RatePerSecond != null && m.SendLag.TotalCount > 0 ? m.SendLag.GetValueAtPercentile(50) / 1000.0 : null,
+            SendLagP99Ms = m.RatePerSecond != null && m.SendLag.TotalCount > 0 ? m.SendLag.GetValueAtPercentile(99) / 1000.0 : null,
             CostPerMillionUsd = price?.CostPerMillion(m.ThroughputPerSecond) is { } cost ? Math.Round(cost, 4) : null,
             Utilization = utilization,
             Distribution = LatencySummary.Distribution(m.Latency),

@@ -129,9 +129,17 @@ public sealed class ConnectivityChecks : ITemplateCheck
             .Where(p => p.Proxy != null)
             .ToList();
 
+        var databaseSet = new HashSet<TemplateResource>(databases);
         foreach (var function in context.OfType("AWS::Lambda::Function"))
         {
-            foreach (var database in databases)
+            // Only databases the function is connected to at all: referenced, reached through a rule, or whose secret it reads.
+            var candidates = graph.Neighbors(function).Where(databaseSet.Contains).ToHashSet();
+            foreach (var secret in secretsOf.Where(s => graph.Refers(function, s.Secret!)))
+            {
+                candidates.Add(secret.Target!);
+            }
+
+            foreach (var database in candidates.Where(databaseSet.Contains).OrderBy(d => d.Stack.Name, StringComparer.Ordinal).ThenBy(d => d.LogicalId, StringComparer.Ordinal))
             {
                 var givenEndpoint = graph.Refers(function, database);
                 var readsSecret = secretsOf.Any(s => s.Target == database && graph.Refers(function, s.Secret!));

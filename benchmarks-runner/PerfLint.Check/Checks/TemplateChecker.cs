@@ -16,12 +16,16 @@ public static class TemplateChecker
         new PlacementChecks(),
     };
 
-    public static List<Finding> Run(CloudAssemblyModel model, CheckSettings settings)
+    public static List<Finding> Run(CloudAssemblyModel model, CheckSettings settings, Action<string, TimeSpan>? timing = null)
     {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
         var context = new CheckContext(model, settings);
+        timing?.Invoke("index", watch.Elapsed);
         foreach (var check in All)
         {
+            watch.Restart();
             check.Run(context);
+            timing?.Invoke(check.GetType().Name, watch.Elapsed);
         }
 
         return context.Findings

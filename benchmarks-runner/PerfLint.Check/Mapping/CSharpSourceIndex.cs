@@ -27,11 +27,38 @@ public sealed class CSharpSourceIndex
 
     public static CSharpSourceIndex Build(string projectDirectory)
     {
-        var index = new CSharpSourceIndex();
-        foreach (var file in EnumerateSources(projectDirectory))
+        // Parsing dominates; files are independent, so each is parsed and indexed on its own, then merged in order.
+        var options = CSharpParseOptions.Default.WithLanguageVersion(LanguageVersion.Preview);
+        var perFile = EnumerateSources(projectDirectory).OrderBy(f => f, StringComparer.Ordinal).AsParallel().AsOrdered().Select(file =>
         {
-            var tree = CSharpSyntaxTree.ParseText(File.ReadAllText(file), CSharpParseOptions.Default.WithLanguageVersion(LanguageVersion.Preview), file);
-            index.Add(tree);
+            var single = new CSharpSourceIndex();
+            single.Add(CSharpSyntaxTree.ParseText(File.ReadAllText(file), options, file));
+            return single;
+        }).ToList();
+        var index = new CSharpSourceIndex();
+        foreach (var single in perFile)
+        {
+            foreach (var (id, sites) in single._literals)
+            {
+                if (!index._literals.TryGetValue(id, out var list))
+                {
+                    index._literals[id] = list = new List<IdSite>();
+                }
+
+                list.AddRange(sites);
+            }
+
+            index._patterns.AddRange(single._patterns);
+            foreach (var (name, calls) in single._callsByName)
+            {
+                if (!index._callsByName.TryGetValue(name, out var list))
+                {
+                    index._callsByName[name] = list = new List<InvocationExpressionSyntax>();
+                }
+
+                list.AddRange(calls);
+            }
+
             index.FileCount++;
         }
 

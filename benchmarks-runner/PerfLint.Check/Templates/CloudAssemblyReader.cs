@@ -59,6 +59,9 @@ public static class CloudAssemblyReader
             throw new CheckInputException($"{manifestFile}: not a cloud assembly manifest (no \"artifacts\" object)", manifestFile, 1, 1);
         }
 
+        // Templates are parsed in parallel (the bulk of the work on large apps), then added in manifest order.
+        var stacks = new List<(string Name, string StackPath, string File, ManifestPaths Paths)>();
+        var nestedAssemblies = new List<string>();
         foreach (var artifact in artifacts.Properties)
         {
             if (artifact.Value is not JsonObjectNode body)
@@ -77,30 +80,49 @@ public static class CloudAssemblyReader
                 }
 
                 var paths = ManifestPaths.From(body["metadata"] as JsonObjectNode);
-                var stackPath = Text(body["displayName"]) ?? paths.StackPath ?? artifact.Name;
-                var full = Path.Combine(directory, templateFile);
-                var stack = AddTemplate(model, artifact.Name, stackPath, full, paths, null);
-                AddNestedStacks(model, stack, directory, paths, depth);
+                stacks.Add((artifact.Name, Text(body["displayName"]) ?? paths.StackPath ?? artifact.Name, Path.Combine(directory, templateFile), paths));
             }
-            else if (type == "cdk:cloud-assembly" && depth < 16)
+            else if (type == "cdk:cloud-assembly" && depth < 16 && Text(properties?["directoryName"]) is string nested)
             {
-                var nested = Text(properties?["directoryName"]);
-                if (nested != null)
-                {
-                    ReadAssembly(model, Path.Combine(directory, nested), depth + 1);
-                }
+                nestedAssemblies.Add(Path.Combine(directory, nested));
             }
+        }
+
+        var roots = stacks.AsParallel().AsOrdered().Select(s => File.Exists(s.File) ? TryParse(s.File) : null).ToList();
+        for (var i = 0; i < stacks.Count; i++)
+        {
+            var (name, stackPath, file, paths) = stacks[i];
+            var stack = AddTemplate(model, name, stackPath, file, paths, null, roots[i]);
+            AddNestedStacks(model, stack, directory, paths, depth);
+        }
+
+        foreach (var nested in nestedAssemblies)
+        {
+            ReadAssembly(model, nested, depth + 1);
         }
     }
 
-    private static StackTemplate AddTemplate(CloudAssemblyModel model, string name, string stackPath, string file, ManifestPaths paths, StackTemplate? parent)
+    /// <summary>Parses in a worker; a parse error is rethrown in order by <see cref="AddTemplate"/>, which parses again.</summary>
+    private static JsonNode? TryParse(string file)
+    {
+        try
+        {
+            return PositionedJsonParser.ParseFile(file);
+        }
+        catch (CheckInputException)
+        {
+            return null;
+        }
+    }
+
+    private static StackTemplate AddTemplate(CloudAssemblyModel model, string name, string stackPath, string file, ManifestPaths paths, StackTemplate? parent, JsonNode? parsed = null)
     {
         if (!File.Exists(file))
         {
             throw new CheckInputException($"{file}: template file missing (named by {(parent == null ? "manifest.json" : "nested stack " + parent.Name)})", file);
         }
 
-        if (PositionedJsonParser.ParseFile(file) is not JsonObjectNode root)
+        if ((parsed ?? PositionedJsonParser.ParseFile(file)) is not JsonObjectNode root)
         {
             throw new CheckInputException($"{file}(1,1): not a CloudFormation template (the root is not an object)", file, 1, 1);
         }
