@@ -19,11 +19,11 @@ public static class CdkSource
         "using Sm = Amazon.CDK.AWS.Sagemaker;\n" +
         "using Os = Amazon.CDK.AWS.OpenSearchService;\n";
 
-    /// <summary><see cref="Usings"/> + <c>class AppStack : Stack</c> with <paramref name="constructorBody"/> and <paramref name="members"/>.</summary>
-    public static string Stack(string constructorBody, string members = "") =>
+    /// <summary><see cref="Usings"/> + <c>class AppStack : Stack</c> with <paramref name="constructorBody"/> and <paramref name="members"/>, then top-level <paramref name="types"/>.</summary>
+    public static string Stack(string constructorBody, string members = "", string types = "") =>
         Usings +
         "public class AppStack : Stack\n{\n" +
         "    public AppStack(Construct scope, string id) : base(scope, id)\n    {\n" +
         constructorBody + "\n    }\n" +
-        members + "\n}\n";
+        members + "\n}\n" + types;
 }

@@ -159,6 +159,14 @@ public class PL1001PreviousGenerationInstanceTests
         new CfnCacheClusterProps { CacheNodeType = {|#0:"cache." + Family + ".large"|} };
         """, "const string Family = \"m4\";"), Expect(0, "cache.m4.large"));
 
+    private static IEnumerable<TestCaseData> Shapes() =>
+        ValueFlowShapes.For("new CfnCacheClusterProps { CacheNodeType = {V} };", "string", "\"cache.m4.large\"")
+            .Concat(ValueFlowShapes.For("new InstanceProps { InstanceType = InstanceType.Of({V}, InstanceSize.LARGE) };", "InstanceClass", "InstanceClass.STANDARD4", "enum alias: "));
+
+    [TestCaseSource(nameof(Shapes))]
+    public Task Every_value_flow_shape(string source) => VerifyAnalyzer.VerifyAnalyzerAsync(source,
+        source.Contains("STANDARD4") ? Expect(0, "m4.large") : Expect(0, "cache.m4.large"));
+
     [Test]
     public Task Nothing_without_the_cdk() => NoCdkAssert.NoDiagnosticsWithoutCdkAsync("""
         namespace Amazon.CDK.AWS.EC2

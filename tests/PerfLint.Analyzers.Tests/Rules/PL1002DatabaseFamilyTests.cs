@@ -79,6 +79,13 @@ public class PL1002DatabaseFamilyTests
         new CfnCacheClusterProps { CacheNodeType = {|#0:"cache." + Family + ".large"|} };
         """, "const string Family = \"c5\";"), Expect(0, "cache.c5.large"));
 
+    private static IEnumerable<TestCaseData> Shapes() =>
+        ValueFlowShapes.For("new Rds.CfnDBInstanceProps { DbInstanceClass = {V} };", "string", "\"db.c5.large\"")
+            .Concat(ValueFlowShapes.For("new Rds.DatabaseInstanceProps { InstanceType = InstanceType.Of({V}, InstanceSize.LARGE) };", "InstanceClass", "InstanceClass.COMPUTE5", "enum alias: "));
+
+    [TestCaseSource(nameof(Shapes))]
+    public Task Every_value_flow_shape(string source) => VerifyAnalyzer.VerifyAnalyzerAsync(source, Expect(0, "db.c5.large"));
+
     [Test]
     public Task Nothing_without_the_cdk() => NoCdkAssert.NoDiagnosticsWithoutCdkAsync("""
         namespace Amazon.CDK.AWS.RDS { public class CfnDBInstanceProps { public string? DbInstanceClass { get; set; } } class U { object M() => new CfnDBInstanceProps { DbInstanceClass = "db.c5.large" }; } }

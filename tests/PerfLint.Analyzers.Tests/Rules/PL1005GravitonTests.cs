@@ -109,6 +109,14 @@ public class PL1005GravitonTests
         });
         """));
 
+    private static IEnumerable<TestCaseData> Shapes() =>
+        ValueFlowShapes.For("new CfnInstanceProps { InstanceType = {V} };", "string", "\"m7i.large\"")
+            .Concat(ValueFlowShapes.For("new Function(scope, \"F\", new FunctionProps { " + LambdaProps + ", Architecture = {V} });", "Architecture", "Architecture.X86_64", "lambda: ", canBeConst: false));
+
+    [TestCaseSource(nameof(Shapes))]
+    public Task Every_value_flow_shape(string source) => VerifyAnalyzer.VerifyAnalyzerAsync(source,
+        source.Contains("X86_64") ? ExpectLambda(0) : Expect(0, "m7i.large"));
+
     [Test]
     public Task Nothing_without_the_cdk() => NoCdkAssert.NoDiagnosticsWithoutCdkAsync("""
         namespace Amazon.CDK.AWS.Lambda

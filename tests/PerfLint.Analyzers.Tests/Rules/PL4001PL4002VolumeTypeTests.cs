@@ -109,6 +109,20 @@ public class PL4001PL4002VolumeTypeTests
         new CfnVolumeProps { AvailabilityZone = "a", VolumeType = {|#0:"io1"|} };
         """), "dotnet_diagnostic.PL4001.severity = none", Io1(0));
 
+    private static IEnumerable<TestCaseData> Gp2Shapes() =>
+        ValueFlowShapes.For("new CfnVolumeProps { AvailabilityZone = \"a\", VolumeType = {V} };", "string", "\"gp2\"")
+            .Concat(ValueFlowShapes.For("BlockDeviceVolume.Ebs(8, new EbsDeviceOptions { VolumeType = {V} });", "EbsDeviceVolumeType", "EbsDeviceVolumeType.GP2", "enum: "));
+
+    private static IEnumerable<TestCaseData> Io1Shapes() =>
+        ValueFlowShapes.For("new CfnVolumeProps { AvailabilityZone = \"a\", VolumeType = {V} };", "string", "\"io1\"")
+            .Concat(ValueFlowShapes.For("new Rds.DatabaseInstanceProps { StorageType = {V} };", "Rds.StorageType", "Rds.StorageType.IO1", "RDS enum: "));
+
+    [TestCaseSource(nameof(Gp2Shapes))]
+    public Task Every_value_flow_shape_PL4001(string source) => VerifyAnalyzer.VerifyAnalyzerAsync(source, Gp2(0));
+
+    [TestCaseSource(nameof(Io1Shapes))]
+    public Task Every_value_flow_shape_PL4002(string source) => VerifyAnalyzer.VerifyAnalyzerAsync(source, Io1(0));
+
     [Test]
     public Task Nothing_without_the_cdk() => NoCdkAssert.NoDiagnosticsWithoutCdkAsync("""
         namespace Amazon.CDK.AWS.EC2

@@ -101,6 +101,18 @@ public class PL5002PL5003ScalingConfigurationTests
         #pragma warning restore PL5003
         """));
 
+    private static IEnumerable<TestCaseData> TargetShapes() =>
+        ValueFlowShapes.For("new BasicTargetTrackingScalingPolicyProps { PredefinedMetric = PredefinedMetric.SAGEMAKER_VARIANT_INVOCATIONS_PER_INSTANCE, TargetValue = {V} };", "double", "70", "PL5002 ");
+
+    [TestCaseSource(nameof(TargetShapes))]
+    public Task Every_value_flow_shape_of_the_target_value(string source) => VerifyAnalyzer.VerifyAnalyzerAsync(source, Example(0, 70));
+
+    private static IEnumerable<TestCaseData> CapacityShapes() =>
+        ValueFlowShapes.For("new EnableScalingProps { MinCapacity = 2, MaxCapacity = {V} };", "double", "2", "PL5003 ");
+
+    [TestCaseSource(nameof(CapacityShapes))]
+    public Task Every_value_flow_shape_of_the_capacity(string source) => VerifyAnalyzer.VerifyAnalyzerAsync(source, Pinned(0, 2));
+
     [Test]
     public Task Nothing_without_the_cdk() => NoCdkAssert.NoDiagnosticsWithoutCdkAsync("""
         namespace Amazon.CDK.AWS.ApplicationAutoScaling
