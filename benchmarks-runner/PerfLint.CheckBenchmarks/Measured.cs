@@ -10,7 +10,8 @@ namespace PerfLint.CheckBenchmarks;
 /// </summary>
 public static class Measured
 {
-    public sealed record Run(double Seconds, double PeakMiB, int ExitCode, string Stdout, string Stderr);
+    /// <summary>Wall time, CPU time (user + system, load-independent) when GNU time is there, peak RSS.</summary>
+    public sealed record Run(double Seconds, double? CpuSeconds, double PeakMiB, int ExitCode, string Stdout, string Stderr);
 
     private const string GnuTime = "/usr/bin/time";
 
@@ -26,7 +27,7 @@ public static class Measured
         };
         if (useGnuTime)
         {
-            foreach (var a in new[] { "-o", metrics, "-f", "%M", file })
+            foreach (var a in new[] { "-o", metrics, "-f", "%M %U %S", file })
             {
                 info.ArgumentList.Add(a);
             }
@@ -54,13 +55,16 @@ public static class Measured
 
         process.WaitForExit();
         watch.Stop();
-        if (useGnuTime && long.TryParse(File.ReadAllLines(metrics).LastOrDefault()?.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var kib))
+        double? cpu = null;
+        var fields = useGnuTime ? File.ReadAllLines(metrics).LastOrDefault()?.Split(' ', StringSplitOptions.RemoveEmptyEntries) : null;
+        if (fields is { Length: 3 } && long.TryParse(fields[0], NumberStyles.Integer, CultureInfo.InvariantCulture, out var kib))
         {
             peakKiB = kib;
+            cpu = double.Parse(fields[1], CultureInfo.InvariantCulture) + double.Parse(fields[2], CultureInfo.InvariantCulture);
         }
 
         File.Delete(metrics);
-        return new Run(watch.Elapsed.TotalSeconds, peakKiB / 1024.0, process.ExitCode, stdout.Result, stderr.Result);
+        return new Run(watch.Elapsed.TotalSeconds, cpu, peakKiB / 1024.0, process.ExitCode, stdout.Result, stderr.Result);
     }
 
     private static long PollVmHwm(int pid)

@@ -33,8 +33,10 @@ try
     report.Add($"Generated app: {generated.Stacks} stacks, {generated.Resources:N0} resources, {generated.TemplateBytes / 1024.0 / 1024.0:0.0} MiB of templates, {generated.Stacks + 1} C# files.");
     report.Add($"Machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}; {options.Runs} measured runs after 1 warm-up, median time, max peak RSS.");
     report.Add(string.Empty);
-    report.Add("| Tool | Wall time (median) | Peak memory (RSS) | Findings |");
-    report.Add("|---|---|---|---|");
+    report.Add($"Load average before the runs: {LoadAverage()} (a shared machine: wall time grows with load, CPU time does not).");
+    report.Add(string.Empty);
+    report.Add("| Tool | Wall time (median) | CPU time user+sys (median) | Peak memory (RSS) | Findings |");
+    report.Add("|---|---|---|---|---|");
     report.Add(Row("perflint check (JSON, C# line mapping)", Repeat(options.Runs, () => Perflint(runner, generated.CloudAssembly, "--project", generated.ProjectDirectory)), CountPerflint));
     // A project directory without sources: the same run minus the C# scan.
     var noSources = Directory.CreateDirectory(Path.Combine(work, "no-sources")).FullName;
@@ -46,7 +48,7 @@ try
     }
     else
     {
-        report.Add("| cdk-nag | not run: `npm ci` in benchmarks-runner/cdk-nag-compare first | | |");
+        report.Add("| cdk-nag | not run: `npm ci` in benchmarks-runner/cdk-nag-compare first | | | |");
     }
 
     if (options.SampleAssembly != null)
@@ -91,11 +93,13 @@ static string Row(string name, List<Measured.Run> runs, Func<Measured.Run, int> 
     var failed = runs.FirstOrDefault(r => r.ExitCode != 0);
     if (failed != null)
     {
-        return $"| {name} | failed (exit {failed.ExitCode}): {failed.Stderr.Split('\n').FirstOrDefault()} | | |";
+        return $"| {name} | failed (exit {failed.ExitCode}): {failed.Stderr.Split('\n').FirstOrDefault()} | | | |";
     }
 
     var seconds = runs.Select(r => r.Seconds).OrderBy(s => s).ToList();
-    return $"| {name} | {seconds[seconds.Count / 2]:0.00} s (min {seconds[0]:0.00}, max {seconds[^1]:0.00}) | {runs.Max(r => r.PeakMiB):0} MiB | {count(runs[0])} |";
+    var cpu = runs.Where(r => r.CpuSeconds.HasValue).Select(r => r.CpuSeconds!.Value).OrderBy(s => s).ToList();
+    var cpuText = cpu.Count == 0 ? "n/a" : $"{cpu[cpu.Count / 2]:0.00} s";
+    return $"| {name} | {seconds[seconds.Count / 2]:0.00} s (min {seconds[0]:0.00}, max {seconds[^1]:0.00}) | {cpuText} | {runs.Max(r => r.PeakMiB):0} MiB | {count(runs[0])} |";
 }
 
 static int CountPerflint(Measured.Run run) => JsonDocument.Parse(run.Stdout).RootElement.GetProperty("summary").GetProperty("findings").GetInt32();
@@ -108,19 +112,21 @@ static string SampleFindings(string runner, string nagDirectory, string assembly
     var perflint = Perflint(runner, assembly, project == null ? Array.Empty<string>() : new[] { "--project", project });
     var findings = JsonDocument.Parse(perflint.Stdout).RootElement.GetProperty("findings").EnumerateArray().ToList();
     var mapped = findings.Count(f => f.GetProperty("source").ValueKind != JsonValueKind.Null);
-    lines.Add($"perflint check: {findings.Count} findings, {mapped} mapped to a C# line, {perflint.Seconds:0.00} s, {perflint.PeakMiB:0} MiB:");
+    lines.Add($"perflint check: {findings.Count} findings, {mapped} mapped to a C# line, {perflint.Seconds:0.00} s wall, {perflint.PeakMiB:0} MiB:");
     lines.Add(string.Join(", ", findings.GroupBy(f => f.GetProperty("ruleId").GetString()).OrderBy(g => g.Key).Select(g => $"{g.Key} x{g.Count()}")));
     lines.Add(string.Empty);
     if (Directory.Exists(Path.Combine(nagDirectory, "node_modules")))
     {
         var nag = Nag(nagDirectory, assembly, work);
         var result = JsonDocument.Parse(nag.Stdout).RootElement;
-        lines.Add($"cdk-nag AwsSolutionsChecks: {result.GetProperty("findings").GetInt32()} findings (construct paths only, no file/line), {nag.Seconds:0.00} s, {nag.PeakMiB:0} MiB:");
+        lines.Add($"cdk-nag AwsSolutionsChecks: {result.GetProperty("findings").GetInt32()} findings (construct paths only, no file/line), {nag.Seconds:0.00} s wall, {nag.PeakMiB:0} MiB:");
         lines.Add(string.Join(", ", result.GetProperty("byRule").EnumerateObject().OrderBy(p => p.Name, StringComparer.Ordinal).Select(p => $"{p.Name} x{p.Value.GetInt32()}")));
     }
 
     return string.Join(Environment.NewLine, lines);
 }
+
+static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 
 static string FindRepositoryRoot()
 {

@@ -13,6 +13,7 @@ public sealed class NetworkGraph
     private const string SecurityGroupType = "AWS::EC2::SecurityGroup";
     private readonly Dictionary<TemplateResource, HashSet<TemplateResource>> _groupsOf = new();
     private readonly List<Ingress> _ingress = new();
+    private readonly Dictionary<TemplateResource, List<Ingress>> _ingressByGroup = new();
     private readonly Dictionary<TemplateResource, List<ResourceReference>> _references = new();
     private readonly Dictionary<TemplateResource, HashSet<TemplateResource>> _referrers = new();
     private readonly Dictionary<TemplateResource, HashSet<TemplateResource>> _members = new();
@@ -91,7 +92,7 @@ public sealed class NetworkGraph
         var targets = GroupsOf(to);
         return sources.Count == 0 || targets.Count == 0
             ? Enumerable.Empty<Ingress>()
-            : _ingress.Where(i => sources.Contains(i.Source) && targets.Contains(i.Target));
+            : sources.SelectMany(IngressOf).Distinct().Where(i => sources.Contains(i.Source) && targets.Contains(i.Target));
     }
 
     /// <summary>Connected in either direction, by a security-group rule or by a reference.</summary>
@@ -110,7 +111,7 @@ public sealed class NetworkGraph
         var groups = GroupsOf(resource);
         if (groups.Count > 0)
         {
-            foreach (var ingress in _ingress)
+            foreach (var ingress in groups.SelectMany(IngressOf))
             {
                 var other = groups.Contains(ingress.Source) ? ingress.Target : groups.Contains(ingress.Target) ? ingress.Source : null;
                 if (other != null && _members.TryGetValue(other, out var members))
@@ -123,6 +124,9 @@ public sealed class NetworkGraph
         result.Remove(resource);
         return result;
     }
+
+    private IReadOnlyList<Ingress> IngressOf(TemplateResource group) =>
+        _ingressByGroup.TryGetValue(group, out var list) ? list : Array.Empty<Ingress>();
 
     private static HashSet<TemplateResource> SetOf(Dictionary<TemplateResource, HashSet<TemplateResource>> map, TemplateResource key)
     {
@@ -162,7 +166,17 @@ public sealed class NetworkGraph
         var source = _context.Resolver.References(rule["SourceSecurityGroupId"], owner.Stack).Select(r => r.Target).FirstOrDefault(t => t.Type == SecurityGroupType);
         if (target != null && source != null)
         {
-            _ingress.Add(new Ingress(source, target, rule, owner));
+            var ingress = new Ingress(source, target, rule, owner);
+            _ingress.Add(ingress);
+            foreach (var group in new[] { source, target }.Distinct())
+            {
+                if (!_ingressByGroup.TryGetValue(group, out var list))
+                {
+                    _ingressByGroup[group] = list = new List<Ingress>();
+                }
+
+                list.Add(ingress);
+            }
         }
     }
 
