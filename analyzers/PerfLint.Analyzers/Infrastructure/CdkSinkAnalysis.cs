@@ -149,6 +149,11 @@ namespace PerfLint.Analyzers.Infrastructure
             value != null && value.DescendantsAndSelf().Any(o =>
                 o is IParameterReferenceOperation || o is ILocalReferenceOperation || o is IInvocationOperation || o is IObjectCreationOperation);
 
+        /// <summary>True when another assignment of the sink's object initializer may depend on the call site.</summary>
+        private static bool SiblingDependsOnParameters(CdkSink sink) =>
+            sink.Initializer != null &&
+            sink.Initializer.Initializers.Any(i => i != sink.Operation && i is ISimpleAssignmentOperation a && DependsOnParameters(a.Value));
+
         /// <summary>One callee's sinks that may depend on its parameters, and the source calls it makes with such values.</summary>
         private sealed class MethodSummary
         {
@@ -177,7 +182,7 @@ namespace PerfLint.Analyzers.Infrastructure
                 foreach (var op in body.DescendantsAndSelf())
                 {
                     var sink = matcher(op, cdk);
-                    if (sink != null && (DependsOnParameters(sink.Value) || sink.Initializer != null))
+                    if (sink != null && (DependsOnParameters(sink.Value) || SiblingDependsOnParameters(sink)))
                     {
                         sinks.Add(sink);
                         continue;

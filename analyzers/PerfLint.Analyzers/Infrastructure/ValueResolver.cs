@@ -119,8 +119,7 @@ namespace PerfLint.Analyzers.Infrastructure
 
                 if (op.ConstantValue.HasValue && op.ConstantValue.Value != null)
                 {
-                    var leaf = Leaf(op, anchor);
-                    var constant = leaf == null ? null : ResolvedValue.FromConstant(op.ConstantValue.Value, leaf, op.Syntax!, fromCallSite);
+                    var constant = ResolvedValue.FromConstant(op.ConstantValue.Value, Leaf(op, anchor), op.Syntax!, fromCallSite);
                     return constant == null ? None : new List<ResolvedValue> { constant };
                 }
 
@@ -139,8 +138,7 @@ namespace PerfLint.Analyzers.Infrastructure
                 var field = reference.Field;
                 if (field.ContainingType?.TypeKind == TypeKind.Enum)
                 {
-                    var node = Leaf(reference, anchor);
-                    return node == null ? None : new List<ResolvedValue> { ResolvedValue.FromMember(field, node, reference.Syntax, fromCallSite) };
+                    return new List<ResolvedValue> { ResolvedValue.FromMember(field, Leaf(reference, anchor), reference.Syntax, fromCallSite) };
                 }
 
                 if (field.IsConst || field.IsReadOnly)
@@ -154,8 +152,7 @@ namespace PerfLint.Analyzers.Infrastructure
 
                 if (field.IsConst && field.HasConstantValue)
                 {
-                    var node = Leaf(reference, anchor);
-                    var constant = node == null ? null : ResolvedValue.FromConstant(field.ConstantValue, node, reference.Syntax, fromCallSite);
+                    var constant = ResolvedValue.FromConstant(field.ConstantValue, Leaf(reference, anchor), reference.Syntax, fromCallSite);
                     return constant == null ? None : new List<ResolvedValue> { constant };
                 }
 
@@ -193,8 +190,7 @@ namespace PerfLint.Analyzers.Infrastructure
                     return None;
                 }
 
-                var node = Leaf(reference, anchor);
-                return node == null ? None : new List<ResolvedValue> { ResolvedValue.FromMember(member, node, reference.Syntax, fromCallSite) };
+                return new List<ResolvedValue> { ResolvedValue.FromMember(member, Leaf(reference, anchor), reference.Syntax, fromCallSite) };
             }
 
             private List<ResolvedValue> FollowInitializer(ISymbol symbol, SyntaxNode? anchor, int depth, bool fromCallSite)
@@ -406,8 +402,7 @@ namespace PerfLint.Analyzers.Infrastructure
             {
                 if (interpolated.ConstantValue.HasValue && interpolated.ConstantValue.Value is string constant)
                 {
-                    var node = Leaf(interpolated, anchor);
-                    return node == null ? None : new List<ResolvedValue> { ResolvedValue.FromText(constant, node, interpolated.Syntax, fromCallSite) };
+                    return new List<ResolvedValue> { ResolvedValue.FromText(constant, Leaf(interpolated, anchor), interpolated.Syntax, fromCallSite) };
                 }
 
                 var parts = new List<IOperation?>();
@@ -477,10 +472,7 @@ namespace PerfLint.Analyzers.Infrastructure
                 foreach (var combo in combos)
                 {
                     var node = whole.Syntax.SyntaxTree == _reportTree && combo.Node == null ? whole.Syntax : combo.Node ?? wholeNode;
-                    if (node != null)
-                    {
-                        result.Add(ResolvedValue.FromText(combo.Text, node, whole.Syntax, combo.FromCallSite));
-                    }
+                    result.Add(ResolvedValue.FromText(combo.Text, node, whole.Syntax, combo.FromCallSite));
                 }
 
                 return result;
