@@ -113,6 +113,32 @@ public class RobustnessTests
         }
     }
 
+    [Test]
+    public async Task The_harness_catches_an_analyzer_that_throws()
+    {
+        // Proves the assertions above can fail: an analyzer exception surfaces in AnalyzerRun.Exceptions.
+        var run = await AnalyzerRunner.RunAsync(AnalyzerRunner.Compile(new[] { "class C { int M() => 1; }" }),
+            ImmutableArray.Create<DiagnosticAnalyzer>(new ThrowingAnalyzer()));
+        Assert.That(run.Exceptions, Has.Some.Contains("ThrowingAnalyzer"));
+    }
+
+#pragma warning disable RS1036, RS2008 // test-only analyzer
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    private sealed class ThrowingAnalyzer : DiagnosticAnalyzer
+    {
+        private static readonly DiagnosticDescriptor Rule = new("THROW", "t", "t", "Test", DiagnosticSeverity.Warning, true);
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.RegisterOperationAction(_ => throw new InvalidOperationException("boom"), OperationKind.Literal);
+        }
+    }
+#pragma warning restore RS1036, RS2008
+
     private static string Mutate(SyntaxToken[] tokens, Random random)
     {
         var list = tokens.Select(t => t.ToFullString()).ToList();

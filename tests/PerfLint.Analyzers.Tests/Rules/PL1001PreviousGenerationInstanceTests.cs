@@ -31,7 +31,8 @@ public class PL1001PreviousGenerationInstanceTests
     public Task Ec2_InstanceType_from_string() => VerifyAnalyzer.VerifyAnalyzerAsync(Stack("""
         new Amazon.CDK.AWS.AutoScaling.AutoScalingGroupProps { InstanceType = new InstanceType({|#0:"c4.large"|}) };
         new CfnInstanceProps { InstanceType = {|#1:"r4.large"|} };
-        """), Expect(0, "c4.large"), Expect(1, "r4.large"));
+        new Amazon.CDK.AWS.EKS.NodegroupOptions { InstanceTypes = new[] { new InstanceType({|#2:"m4.large"|}), new InstanceType("m7g.large") } };
+        """), Expect(0, "c4.large"), Expect(1, "r4.large"), Expect(2, "m4.large"));
 
     [Test]
     public Task Newer_but_superseded_family_is_info() => VerifyAnalyzer.VerifyAnalyzerAsync(Stack("""
