@@ -32,7 +32,8 @@ public class MsBuildIntegrationTests : ContainerFixture
     {
         using var dir = new TempDir();
         var name = UniqueName("msbuild");
-        var spec = FaultSpec(name, "\"FAULT_MODE\": \"slow\", \"FAULT_DELAY_MS\": \"30\"", "\"maxErrorRate\": 0.5,\n      \"p50Ms\": 10");
+        var spec = FaultSpec(name, "\"FAULT_MODE\": \"slow\", \"FAULT_DELAY_MS\": \"30\"",
+            "\"maxErrorRate\": 0.5,\n      \"p50Ms\": 10,\n      \"p90Ms\": { \"max\": 5, \"level\": \"warn\" }");
         var specPath = dir.File("perflint.bench.json", spec);
         var lines = spec.Split('\n');
         var line = Array.FindIndex(lines, l => l.Contains("\"p50Ms\"")) + 1;
@@ -43,6 +44,7 @@ public class MsBuildIntegrationTests : ContainerFixture
         Assert.That(build.ExitCode, Is.Not.EqualTo(0), output);
         Assert.That(output, Does.Contain($"{specPath}({line},{column}): error PLB0001: {name}: p50Ms:"), output);
         Assert.That(output, Does.Not.Contain("error PLB0007"), "the met error budget is not reported");
+        Assert.That(output, Does.Contain($"{specPath}({line + 1},{column}): warning PLB0002: {name}: p90Ms:"), "warn level is a warning");
         Assert.That(output, Does.Contain($"perflint bench: {name}: FAIL"), "one summary line per benchmark");
         Assert.That(File.Exists(Path.Combine(dir.Path, "perflint-results", "perflint.bench", "report.html")));
         await AssertNoContainerLeftAsync(name);
