@@ -92,3 +92,21 @@ public class AcceleratorArgsTests
         Assert.That((local.IsRemote, local.TargetHost), Is.EqualTo((false, "127.0.0.1")));
     }
 }
+
+public class NvidiaSmiParsingTests
+{
+    [Test]
+    public void TwoGpusAreAveragedAndMemorySummed()
+    {
+        var (util, mem, power) = UtilizationSampler.ParseNvidiaSmi("80, 1000, 300.5\n40, 3000, 100.5\n");
+        Assert.That((util, mem, power), Is.EqualTo(((double?)60, (double?)4000, (double?)200.5)));
+    }
+
+    [Test]
+    public void NotAvailableFieldsAreNull()
+    {
+        var (util, mem, power) = UtilizationSampler.ParseNvidiaSmi("55, 2048, [N/A]\n");
+        Assert.That((util, mem, power), Is.EqualTo(((double?)55, (double?)2048, (double?)null)));
+        Assert.That(UtilizationSampler.ParseNvidiaSmi("NVIDIA-SMI has failed"), Is.EqualTo(((double?)null, (double?)null, (double?)null)));
+    }
+}

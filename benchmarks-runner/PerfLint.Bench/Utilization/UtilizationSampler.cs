@@ -85,14 +85,26 @@ public sealed class UtilizationSampler
             new[] { "--query-gpu=utilization.gpu,memory.used,power.draw", "--format=csv,noheader,nounits" },
             TimeSpan.FromSeconds(10), stop);
         if (!r.Ok) return;
-        var rows = r.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+        var (util, memory, watts) = ParseNvidiaSmi(r.Stdout);
+        if (util is { } u) gpu.Add(u);
+        if (memory is { } m) gpuMem.Add(m);
+        if (watts is { } w) power.Add(w);
+    }
+
+    /// <summary>
+    /// `nvidia-smi --query-gpu=utilization.gpu,memory.used,power.draw --format=csv,noheader,nounits`: one line per GPU,
+    /// e.g. "87, 30512, 412.35". Several GPUs: utilization and power averaged, memory summed. "[N/A]" fields give null.
+    /// </summary>
+    internal static (double? Utilization, double? MemoryMiB, double? PowerWatts) ParseNvidiaSmi(string csv)
+    {
+        var rows = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(line => line.Split(',').Select(f => double.TryParse(f.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : (double?)null).ToArray())
             .Where(f => f.Length >= 3).ToList();
-        if (rows.Count == 0) return;
-        // Several GPUs: utilization and power averaged per GPU, memory summed.
-        if (rows.All(f => f[0].HasValue)) gpu.Add(rows.Average(f => f[0]!.Value));
-        if (rows.All(f => f[1].HasValue)) gpuMem.Add(rows.Sum(f => f[1]!.Value));
-        if (rows.All(f => f[2].HasValue)) power.Add(rows.Average(f => f[2]!.Value));
+        if (rows.Count == 0) return (null, null, null);
+        return (
+            rows.All(f => f[0].HasValue) ? rows.Average(f => f[0]!.Value) : null,
+            rows.All(f => f[1].HasValue) ? rows.Sum(f => f[1]!.Value) : null,
+            rows.All(f => f[2].HasValue) ? rows.Average(f => f[2]!.Value) : null);
     }
 
     /// <summary>neuron-monitor streams one JSON report per period; we average every neuroncore_utilization value seen.</summary>
