@@ -22,7 +22,9 @@ namespace PerfLint.CodeFixes
                 case InstanceTypeSinks.FixOfToString when value != null:
                     return OfToString(root, node, value);
                 case GravitonAnalyzer.AddArchitectureFix:
-                    return AddArchitecture(root, node);
+                    return AddAssignment(root, node, "Architecture", SyntaxFactory.ParseExpression("global::Amazon.CDK.AWS.Lambda.Architecture.ARM_64").WithAdditionalAnnotations(Simplifier.Annotation));
+                case GravitonAnalyzer.AddArchitecturesFix:
+                    return AddAssignment(root, node, "Architectures", SyntaxFactory.ParseExpression("new[] { \"arm64\" }"));
                 default:
                     return null;
             }
@@ -73,7 +75,7 @@ namespace PerfLint.CodeFixes
         }
 
         /// <summary><c>new FunctionProps { .. }</c> → <c>new FunctionProps { .., Architecture = Architecture.ARM_64 }</c>.</summary>
-        private static SyntaxNode? AddArchitecture(SyntaxNode root, SyntaxNode node)
+        private static SyntaxNode? AddAssignment(SyntaxNode root, SyntaxNode node, string property, ExpressionSyntax value)
         {
             var creation = node.FirstAncestorOrSelf<ObjectCreationExpressionSyntax>();
             if (creation?.Initializer == null)
@@ -81,8 +83,7 @@ namespace PerfLint.CodeFixes
                 return null;
             }
 
-            var value = SyntaxFactory.ParseExpression("global::Amazon.CDK.AWS.Lambda.Architecture.ARM_64").WithAdditionalAnnotations(Simplifier.Annotation);
-            var assignment = SyntaxFactory.AssignmentExpression(SyntaxKind.SimpleAssignmentExpression, SyntaxFactory.IdentifierName("Architecture"), value);
+            var assignment = SyntaxFactory.AssignmentExpression(SyntaxKind.SimpleAssignmentExpression, SyntaxFactory.IdentifierName(property), value);
             var initializer = creation.Initializer;
             var expressions = initializer.Expressions;
             SyntaxNode updated;

@@ -17,8 +17,15 @@ namespace PerfLint.Analyzers.Rules
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class GravitonAnalyzer : CdkAnalyzer
     {
-        /// <summary>Code-fix property: "AddArchitecture" when the fix adds <c>Architecture = Architecture.ARM_64</c>.</summary>
+        /// <summary>Code-fix kind: add <c>Architecture = Architecture.ARM_64</c> to the props' initializer.</summary>
         public const string AddArchitectureFix = "AddArchitecture";
+
+        /// <summary>Code-fix kind: add <c>Architectures = new[] { "arm64" }</c> to <c>CfnFunctionProps</c>.</summary>
+        public const string AddArchitecturesFix = "AddArchitectures";
+
+        private const string LambdaNamespace = "Amazon.CDK.AWS.Lambda";
+
+        private const string CfnArchitectures = "Architectures";
 
         private const string Arm64Member = "ARM_64";
 
@@ -57,29 +64,65 @@ namespace PerfLint.Analyzers.Rules
             }
         }
 
+        /// <summary><c>Architecture = ..</c> (L2 props) and <c>Architectures = new[] { "x86_64" }</c> (<c>CfnFunctionProps</c>).</summary>
         private static CdkSink? MatchArchitecture(IOperation operation, CdkTypes cdk) =>
-            CdkSinks.PropertyAssignment(operation, cdk, p => p.Name == "Architecture" && CdkTypes.Is(p.Type, cdk.LambdaArchitecture));
+            CdkSinks.PropertyAssignment(operation, cdk, p =>
+                (p.Name == "Architecture" && CdkTypes.Is(p.Type, cdk.LambdaArchitecture)) ||
+                (p.Name == CfnArchitectures && CdkTypes.InNamespace(p.ContainingType, LambdaNamespace)));
 
         private static void AnalyzeArchitecture(SinkHit hit)
         {
             foreach (var value in hit.Values)
             {
-                if (value.Kind != ResolvedValueKind.Member || !CdkTypes.Is(value.Member?.ContainingType, hit.Cdk.LambdaArchitecture) ||
-                    !hit.IsReportable(value))
+                var architecture = ArchitectureOf(value, hit.Cdk);
+                if (architecture == null || !hit.IsReportable(value))
                 {
                     continue;
                 }
 
-                var finding = GravitonRule.EvaluateLambdaArchitecture(value.MemberName == "X86_64" ? "x86_64" : value.MemberName == Arm64Member ? "arm64" : value.MemberName);
+                var finding = GravitonRule.EvaluateLambdaArchitecture(architecture);
                 if (finding != null)
                 {
-                    var canFix = value.Node == value.Origin && (value.Node is MemberAccessExpressionSyntax || value.Node is IdentifierNameSyntax);
-                    hit.Report(finding, value, canFix
-                        ? ImmutableDictionary<string, string?>.Empty.Add(InstanceTypeSinks.FixKindProperty, InstanceTypeSinks.FixMember).Add(InstanceTypeSinks.FixValueProperty, Arm64Member)
-                        : null);
+                    hit.Report(finding, value, FixFor(value));
                 }
             }
         }
+
+        /// <summary><c>Architecture.X86_64</c> → x86_64, <c>Architecture.ARM_64</c> → arm64, a string as written; null for anything else.</summary>
+        private static string? ArchitectureOf(ResolvedValue value, CdkTypes cdk)
+        {
+            if (value.Kind == ResolvedValueKind.String)
+            {
+                return value.Text;
+            }
+
+            if (value.Kind != ResolvedValueKind.Member || !CdkTypes.Is(value.Member?.ContainingType, cdk.LambdaArchitecture))
+            {
+                return null;
+            }
+
+            return value.MemberName == "X86_64" ? "x86_64" : value.MemberName == Arm64Member ? "arm64" : value.MemberName;
+        }
+
+        private static ImmutableDictionary<string, string?>? FixFor(ResolvedValue value)
+        {
+            if (value.Node != value.Origin)
+            {
+                return null;
+            }
+
+            if (value.Kind == ResolvedValueKind.Member && (value.Node is MemberAccessExpressionSyntax || value.Node is IdentifierNameSyntax))
+            {
+                return Fix(InstanceTypeSinks.FixMember, Arm64Member);
+            }
+
+            return value.Kind == ResolvedValueKind.String && value.Node is LiteralExpressionSyntax ? Fix(InstanceTypeSinks.FixString, "arm64") : null;
+        }
+
+        private static ImmutableDictionary<string, string?> Fix(string kind, string? value) =>
+            value == null
+                ? ImmutableDictionary<string, string?>.Empty.Add(InstanceTypeSinks.FixKindProperty, kind)
+                : ImmutableDictionary<string, string?>.Empty.Add(InstanceTypeSinks.FixKindProperty, kind).Add(InstanceTypeSinks.FixValueProperty, value);
 
         /// <summary>
         /// <c>new Function(this, "F", new FunctionProps { ... })</c> without Architecture: the function runs on x86_64.
@@ -88,8 +131,13 @@ namespace PerfLint.Analyzers.Rules
         private static void AnalyzeUnsetArchitecture(OperationAnalysisContext context, CdkTypes cdk)
         {
             var creation = (IObjectCreationOperation)context.Operation;
-            if (!cdk.IsCdk(creation.Type) || creation.Initializer == null || !(creation.Syntax is ObjectCreationExpressionSyntax syntax) ||
-                !HasArchitectureProperty(creation.Type, cdk))
+            if (!cdk.IsCdk(creation.Type) || creation.Initializer == null || !(creation.Syntax is ObjectCreationExpressionSyntax syntax))
+            {
+                return;
+            }
+
+            var property = ArchitecturePropertyOf(creation.Type, cdk);
+            if (property == null)
             {
                 return;
             }
@@ -103,7 +151,7 @@ namespace PerfLint.Analyzers.Rules
             // Props handed to a CDK constructor (new Function(..)); Function.FromFunctionAttributes imports an existing function.
             if (!(parent is IArgumentOperation argument) || !cdk.IsCdk(argument.Parameter) ||
                 !(argument.Parameter?.ContainingSymbol is IMethodSymbol { MethodKind: MethodKind.Constructor }) ||
-                creation.Initializer.Initializers.Any(i => i is ISimpleAssignmentOperation a && a.Target is IPropertyReferenceOperation p && p.Property.Name == "Architecture"))
+                creation.Initializer.Initializers.Any(i => i is ISimpleAssignmentOperation a && a.Target is IPropertyReferenceOperation p && p.Property.Name == property))
             {
                 return;
             }
@@ -112,21 +160,35 @@ namespace PerfLint.Analyzers.Rules
             if (finding != null)
             {
                 context.ReportDiagnostic(FindingReporter.Create(finding, syntax.Type.GetLocation(),
-                    ImmutableDictionary<string, string?>.Empty.Add(InstanceTypeSinks.FixKindProperty, AddArchitectureFix)));
+                    Fix(property == CfnArchitectures ? AddArchitecturesFix : AddArchitectureFix, null)));
             }
         }
 
-        private static bool HasArchitectureProperty(ITypeSymbol? type, CdkTypes cdk)
+        /// <summary>"Architecture" (L2 props with a Lambda <c>Architecture</c>), "Architectures" (<c>CfnFunctionProps</c>), or null.</summary>
+        private static string? ArchitecturePropertyOf(ITypeSymbol? type, CdkTypes cdk)
         {
             for (var t = type; t != null; t = t.BaseType)
             {
-                if (t.GetMembers("Architecture").OfType<IPropertySymbol>().Any(p => !p.IsStatic && p.SetMethod != null && CdkTypes.Is(p.Type, cdk.LambdaArchitecture)))
+                foreach (var p in t.GetMembers().OfType<IPropertySymbol>())
                 {
-                    return true;
+                    if (p.IsStatic || p.SetMethod == null)
+                    {
+                        continue;
+                    }
+
+                    if (p.Name == "Architecture" && CdkTypes.Is(p.Type, cdk.LambdaArchitecture))
+                    {
+                        return p.Name;
+                    }
+
+                    if (p.Name == CfnArchitectures && t.Name == "CfnFunctionProps" && CdkTypes.InNamespace(t, LambdaNamespace))
+                    {
+                        return p.Name;
+                    }
                 }
             }
 
-            return false;
+            return null;
         }
     }
 }

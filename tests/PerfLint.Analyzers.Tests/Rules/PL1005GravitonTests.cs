@@ -50,6 +50,24 @@ public class PL1005GravitonTests
         Function.FromFunctionAttributes(this, "E", new FunctionAttributes { FunctionArn = "arn" });
         """), ExpectLambda(0), ExpectLambda(1));
 
+    private const string CfnProps = "Code = new CfnFunction.CodeProperty { ZipFile = \"x\" }, Role = \"arn:aws:iam::1:role/r\"";
+
+    [Test]
+    public Task Cfn_function_on_x86_64_explicitly_or_by_default() => VerifyAnalyzer.VerifyAnalyzerAsync(Stack($$"""
+        new CfnFunction(this, "G", new CfnFunctionProps { {{CfnProps}}, Architectures = new[] { {|#0:"x86_64"|} } });
+        new CfnFunction(this, "H", new {|#1:CfnFunctionProps|} { {{CfnProps}} });
+        new CfnFunction(this, "I", new CfnFunctionProps { {{CfnProps}}, Architectures = new[] { "arm64" } });
+        """), ExpectLambda(0), ExpectLambda(1));
+
+    [Test]
+    public Task Fix_for_cfn_functions() => Verify.VerifyCodeFixAsync(Stack($$"""
+        new CfnFunction(this, "G", new CfnFunctionProps { {{CfnProps}}, Architectures = new[] { {|#0:"x86_64"|} } });
+        new CfnFunction(this, "H", new {|#1:CfnFunctionProps|} { {{CfnProps}} });
+        """), new[] { ExpectLambda(0), ExpectLambda(1) }, Stack($$"""
+        new CfnFunction(this, "G", new CfnFunctionProps { {{CfnProps}}, Architectures = new[] { "arm64" } });
+        new CfnFunction(this, "H", new CfnFunctionProps { {{CfnProps}}, Architectures = new[] { "arm64" } });
+        """));
+
     [Test]
     public Task Architecture_through_a_helper_is_reported_at_the_call_site() => VerifyAnalyzer.VerifyAnalyzerAsync(Stack($$"""
         AddFunction(this, {|#0:Architecture.X86_64|});
