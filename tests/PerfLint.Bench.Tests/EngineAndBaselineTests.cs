@@ -58,3 +58,20 @@ public class EngineAndBaselineTests : ContainerFixture
         await AssertNoContainerLeftAsync(name);
     }
 }
+
+/// <summary>Leftovers of a killed run (SIGKILL) are found by their run label and removed.</summary>
+public class CleanupTests : ContainerFixture
+{
+    [Test]
+    public async Task LabelledLeftoversAreRemoved()
+    {
+        var runId = "test-" + Guid.NewGuid().ToString("N")[..8];
+        var start = await ProcessRunner.RunAsync("podman",
+            new[] { "run", "-d", "--label", $"{ContainerEngine.RunLabel}={runId}", "-e", "RESPONSE_DELAY_MS=1", FaultyImage, "serve" }, TimeSpan.FromSeconds(60));
+        Assert.That(start.Ok, start.Describe());
+        var engine = await ContainerEngine.SelectAsync("podman", null, null, TimeSpan.FromSeconds(20), CancellationToken.None);
+        Assert.That(await engine.CleanupAsync(runId, CancellationToken.None), Is.EqualTo(1));
+        var ps = await ProcessRunner.RunAsync("podman", new[] { "ps", "-a", "-q", "--filter", $"label={ContainerEngine.RunLabel}={runId}" }, TimeSpan.FromSeconds(30));
+        Assert.That(ps.Stdout.Trim(), Is.Empty);
+    }
+}
