@@ -156,7 +156,7 @@ public static class BenchCommand
     {
         var verdict = MarkdownReport.Verdict(b.Passed, b.Valid);
         if (b.InfrastructureError) verdict = "ERROR";
-        var failed = b.Budgets.Where(x => !x.Passed && x.Level != "warn").Select(x => x.Name).ToList();
+        var failed = b.Budgets.Where(x => !x.Passed && x.Level != "warn").Select(x => x.Name).Distinct().ToList();
         var best = b.Steps.OrderByDescending(s => s.ThroughputPerSecond).FirstOrDefault();
         var figures = best == null ? "" :
             $", best {best.ThroughputPerSecond:0.#} req/s at {best.Label} (p99 {MarkdownReport.N(best.P99Ms)} ms" +

@@ -149,4 +149,18 @@ public class JudgingTests
         Assert.That(now.JudgementNote, Does.StartWith("weak regression judgement"));
         Assert.That(now.Budgets.Single(b => b.Name == "regression:throughputPerSecond").Passed, Is.False);
     }
+
+    [Test]
+    public void PercentilesFromTooFewRequestsAreNotCompared()
+    {
+        var baseline = new BenchResults();
+        var before = new BenchmarkResult { Name = "b", Repeat = 3 };
+        before.Steps.Add(Step(4, 10, 40, 200, successes: 300));
+        baseline.Benchmarks.Add(before);
+        var now = new BenchmarkResult { Name = "b", Repeat = 3 };
+        now.Steps.Add(Step(4, 10, 80, 200, successes: 300)); // p99 doubled, but 300 requests cannot carry a p99
+        BaselineComparer.Compare(Spec(), "/s.json", now, baseline, threshold: 0.10);
+        Assert.That(now.Budgets.Select(b => b.Name), Is.EquivalentTo(new[] { "regression:p50Ms", "regression:throughputPerSecond" }));
+        Assert.That(now.JudgementNote, Does.Contain("p99Ms at concurrency 4 not compared: fewer than 459 requests"));
+    }
 }

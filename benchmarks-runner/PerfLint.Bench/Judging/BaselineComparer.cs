@@ -1,6 +1,7 @@
 using System.Globalization;
 using PerfLint.Bench.Results;
 using PerfLint.Bench.Spec;
+using PerfLint.Bench.Stats;
 
 namespace PerfLint.Bench.Judging;
 
@@ -13,11 +14,11 @@ namespace PerfLint.Bench.Judging;
 /// </summary>
 public static class BaselineComparer
 {
-    private static readonly (string Metric, bool HigherIsWorse, Func<RunResult, double?> Get)[] Metrics =
+    private static readonly (string Metric, bool HigherIsWorse, double? Percentile, Func<RunResult, double?> Get)[] Metrics =
     {
-        ("p50Ms", true, s => s.P50Ms),
-        ("p99Ms", true, s => s.P99Ms),
-        ("throughputPerSecond", false, s => s.ThroughputPerSecond),
+        ("p50Ms", true, 0.50, s => s.P50Ms),
+        ("p99Ms", true, 0.99, s => s.P99Ms),
+        ("throughputPerSecond", false, null, s => s.ThroughputPerSecond),
     };
 
     public static void Compare(BenchmarkSpec spec, string specFile, BenchmarkResult current, BenchResults baseline, double threshold)
@@ -28,15 +29,22 @@ public static class BaselineComparer
             current.JudgementNote = $"baseline has no benchmark named \"{current.Name}\"; nothing compared";
             return;
         }
+        var notes = new List<string>();
         if (current.Repeat < 3 || previous.Repeat < 3)
-            current.JudgementNote = $"weak regression judgement: median of {current.Repeat} run(s) against a baseline of {previous.Repeat}; set \"repeat\": 3 or more";
+            notes.Add($"weak regression judgement: median of {current.Repeat} run(s) against a baseline of {previous.Repeat}; set \"repeat\": 3 or more");
         foreach (var step in current.Steps)
         {
             var before = previous.Steps.FirstOrDefault(s => s.SameStep(step));
             if (before == null) continue;
-            foreach (var (metric, higherIsWorse, get) in Metrics)
+            foreach (var (metric, higherIsWorse, percentile, get) in Metrics)
             {
                 if (get(before) is not { } b || get(step) is not { } now || b <= 0) continue;
+                // A percentile from too few requests is noise on either side: the same early-stopping bar as budgets.
+                if (percentile is { } p && Math.Min(step.Successes, before.Successes) < EarlyStopping.MinimumRequests(p))
+                {
+                    notes.Add($"{metric} at {step.Label} not compared: fewer than {EarlyStopping.MinimumRequests(p)} requests");
+                    continue;
+                }
                 var change = (now - b) / b;
                 var regressed = higherIsWorse ? change > threshold : -change > threshold;
                 current.Budgets.Add(new BudgetResult
@@ -55,6 +63,7 @@ public static class BaselineComparer
                 });
             }
         }
+        if (notes.Count > 0) current.JudgementNote = string.Join("; ", notes);
     }
 
     private static string F(double v) => v.ToString("0.###", CultureInfo.InvariantCulture);

@@ -224,6 +224,9 @@ public sealed class BenchmarkRunner
                 DurationSeconds = Median.Of(runs.Select(r => (double?)r.DurationSeconds)) ?? 0,
                 CostPerMillionUsd = price?.CostPerMillion(throughput) is { } cost ? Math.Round(cost, 4) : null,
                 Aborted = runs.Select(r => r.Aborted).FirstOrDefault(a => a != null),
+                LateSends = first.LateSends != null ? runs.Sum(r => r.LateSends ?? 0) : null,
+                SendLagP50Ms = Median.Of(runs.Select(r => r.SendLagP50Ms)),
+                SendLagP99Ms = Median.Of(runs.Select(r => r.SendLagP99Ms)),
                 Utilization = new UtilizationResult
                 {
                     ContainerCpuPercent = Median.Of(runs.Select(r => r.Utilization?.ContainerCpuPercent)),
