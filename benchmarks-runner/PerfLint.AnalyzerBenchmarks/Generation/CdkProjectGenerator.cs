@@ -56,7 +56,11 @@ public static class CdkProjectGenerator
         return new GeneratedProject(ProjectKind.Cdk, sources);
     }
 
-    private static bool Hit(int i) => i % 8 == 3;
+    /// <summary>Every eighth construct of each kind carries its kind's problem (the kinds rotate, so index / kinds).</summary>
+    private static bool Hit(int i) => Nth(i) % 8 == 3;
+
+    /// <summary>The index of construct <paramref name="i"/> among those of its kind.</summary>
+    private static int Nth(int i) => i / Kinds.Length;
 
     private static string Stack(int s, IReadOnlyList<int> members)
     {
@@ -155,7 +159,7 @@ public static class CdkProjectGenerator
     private static string Worker(int i)
     {
         var instanceType = Hit(i) ? "InstanceType.Of(InstanceClass.STANDARD4, InstanceSize.XLARGE)" : i % 3 == 0 ? "new InstanceType(Sizing.WorkerType)" : "InstanceType.Of(InstanceClass.COMPUTE7_GRAVITON3, InstanceSize.LARGE)";
-        var volume = i % 16 == 5 ? "EbsDeviceVolumeType.GP2" : "EbsDeviceVolumeType.GP3";
+        var volume = Nth(i) % 8 == 6 ? "EbsDeviceVolumeType.GP2" : "EbsDeviceVolumeType.GP3";
         return Header("using Amazon.CDK.AWS.AutoScaling;\nusing BlockDevice = Amazon.CDK.AWS.AutoScaling.BlockDevice;\nusing BlockDeviceVolume = Amazon.CDK.AWS.AutoScaling.BlockDeviceVolume;\nusing EbsDeviceOptions = Amazon.CDK.AWS.AutoScaling.EbsDeviceOptions;\nusing EbsDeviceVolumeType = Amazon.CDK.AWS.AutoScaling.EbsDeviceVolumeType;", $"Worker{i:0000}", "A worker fleet behind an Auto Scaling group.") + "\n" + $$"""
                     var group = new AutoScalingGroup(this, "Fleet", new AutoScalingGroupProps
                     {
@@ -180,7 +184,7 @@ public static class CdkProjectGenerator
     private static string Database(int i)
     {
         var instanceClass = Hit(i) ? "InstanceClass.COMPUTE6_GRAVITON2" : i % 4 == 0 ? "InstanceClass.MEMORY7_INTEL" : "InstanceClass.MEMORY7_GRAVITON";
-        var storage = i % 20 == 2 ? "StorageType.GP2" : i % 20 == 8 ? "StorageType.IO1" : "StorageType.GP3";
+        var storage = Nth(i) % 10 == 2 ? "StorageType.GP2" : Nth(i) % 10 == 7 ? "StorageType.IO1" : "StorageType.GP3";
         return Header("using Amazon.CDK.AWS.RDS;\nusing InstanceType = Amazon.CDK.AWS.EC2.InstanceType;", $"Database{i:0000}", "A PostgreSQL database for one service.") + "\n" + $$"""
                     new DatabaseInstance(this, "Database", new DatabaseInstanceProps
                     {
@@ -221,7 +225,7 @@ public static class CdkProjectGenerator
     private static string Endpoint(int i)
     {
         var target = Hit(i) ? "70" : (100 + i % 300).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var max = i % 24 == 10 ? "2" : (3 + i % 5).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var max = Nth(i) % 8 == 5 ? "2" : (3 + i % 5).ToString(System.Globalization.CultureInfo.InvariantCulture);
         return Header("using Amazon.CDK.AWS.ApplicationAutoScaling;\nusing Amazon.CDK.AWS.IAM;\nusing Amazon.CDK.AWS.Sagemaker;", $"Endpoint{i:0000}", "A SageMaker real-time endpoint with target-tracking scaling.") + "\n" + $$"""
                     var role = new Role(this, "Role", new RoleProps { AssumedBy = new ServicePrincipal("sagemaker.amazonaws.com") });
                     var model = new CfnModel(this, "Model", new CfnModelProps
