@@ -1,8 +1,11 @@
-namespace PerfLint.Integration.Tests.Infrastructure;
+using PerfLint.Integration.Tests.Infrastructure;
+
+namespace PerfLint.Integration.Tests;
 
 /// <summary>
 /// Builds the analyzer side (Knowledge, Analyzers, CodeFixes) once per test run, in the test assembly's
 /// configuration, so every test reads current analyzer assemblies. Usually a no-op after the solution build.
+/// In the tests' root namespace: NUnit runs a SetUpFixture for its namespace and those below it.
 /// </summary>
 [SetUpFixture]
 public sealed class AnalyzerBuild
