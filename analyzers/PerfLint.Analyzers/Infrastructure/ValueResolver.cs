@@ -32,6 +32,12 @@ namespace PerfLint.Analyzers.Infrastructure
         public const int MaxValues = 32;
 
         /// <summary>
+        /// At most this many steps per resolution: bounds the work on pathological code (<c>a2 = a1 + a1; a3 = a2 + a2 ..</c>
+        /// re-resolves each local twice per level) so that one expression never costs more than a few milliseconds.
+        /// </summary>
+        public const int MaxSteps = 4096;
+
+        /// <summary>
         /// The values of <paramref name="value"/>. <paramref name="bindings"/> binds the parameters of the method
         /// whose body holds <paramref name="value"/> (null: parameters are unknown). Diagnostics belong in
         /// <paramref name="reportTree"/> (default: the call site's file under bindings, else the value's file).
@@ -62,6 +68,7 @@ namespace PerfLint.Analyzers.Infrastructure
             private readonly SyntaxTree _reportTree;
             private readonly CancellationToken _cancellationToken;
             private readonly HashSet<ISymbol> _visiting = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+            private int _steps;
 
             public Walker(CdkTypes cdk, SyntaxTree reportTree, CancellationToken cancellationToken)
             {
@@ -74,7 +81,7 @@ namespace PerfLint.Analyzers.Infrastructure
             /// <param name="fromCallSite">True once the path went through the analyzed call site's bindings.</param>
             public List<ResolvedValue> Resolve(IOperation? op, ParameterBindings? bindings, SyntaxNode? anchor, int depth, bool fromCallSite)
             {
-                if (op == null || depth > MaxDepth)
+                if (op == null || depth > MaxDepth || ++_steps > MaxSteps)
                 {
                     return None;
                 }

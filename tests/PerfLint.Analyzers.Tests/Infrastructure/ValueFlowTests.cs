@@ -173,4 +173,20 @@ public class ValueFlowTests
             void Scale(double min) { new ScalableTargetProps { MinCapacity = min }; }
         }
         """, Probe(0, "Number=2"), Probe(1, "Number=4 (call site)"));
+
+    [Test]
+    public async Task Pathological_doubling_chains_finish_quickly_without_a_value()
+    {
+        // a1 = a0 + a0, a2 = a1 + a1, ...: 2^40 paths and a 2^40-character string if followed naively; the depth limit
+        // (and the step budget behind it) give up instead: no value, no exception, no hang.
+        var locals = string.Join("\n", Enumerable.Range(1, 40).Select(i => $"var a{i} = a{i - 1} + a{i - 1};"));
+        var source = Usings + "class S : Stack { S(Construct s, string p) : base(s, \"s\") {\nvar a0 = \"m\";\n" + locals +
+                     "\nnew CfnCacheClusterProps { CacheNodeType = a40 };\n} }";
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var run = await AnalyzerRunner.RunAsync(AnalyzerRunner.Compile(new[] { source }),
+            System.Collections.Immutable.ImmutableArray.Create<Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer>(new ProbeAnalyzer()));
+        Assert.That(run.Exceptions, Is.Empty);
+        Assert.That(run.AnalyzerDiagnostics, Is.Empty);
+        Assert.That(watch.Elapsed, Is.LessThan(TimeSpan.FromSeconds(20)));
+    }
 }
