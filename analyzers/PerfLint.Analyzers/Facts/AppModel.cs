@@ -70,7 +70,7 @@ namespace PerfLint.Analyzers.Facts
             Nodes = nodes.ToImmutableArray();
             foreach (var node in Nodes)
             {
-                NameNode(node);
+                node.Identifier = NameNode;
             }
         }
 
@@ -557,11 +557,10 @@ namespace PerfLint.Analyzers.Facts
             return null;
         }
 
-        private void NameNode(ConstructNode node)
+        private (string, Location) NameNode(ConstructNode node)
         {
             var id = node.Id == null ? null : SingleString(new Flow(node.Id, node.Context));
-            node.Name = id?.Text ?? node.Type.Name;
-            node.Location = id?.Location ?? node.Id?.Syntax.GetLocation() ?? node.Creation.Syntax.GetLocation();
+            return (id?.Text ?? node.Type.Name, id?.Location ?? node.Id?.Syntax.GetLocation() ?? node.Creation.Syntax.GetLocation());
         }
     }
 }

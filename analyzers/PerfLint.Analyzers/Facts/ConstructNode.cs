@@ -45,11 +45,25 @@ namespace PerfLint.Analyzers.Facts
         /// <summary>For factories (<c>db.AddProxy(..)</c>), the construct the method is called on.</summary>
         public IOperation? Receiver { get; }
 
-        /// <summary>Filled by <see cref="AppModel"/>: the resolved construct id, or the type name.</summary>
-        public string Name { get; internal set; } = string.Empty;
+        /// <summary>The resolved construct id, or the type name (resolved on first use: most constructs are never named in a message).</summary>
+        public string Name => Identify().Name;
 
         /// <summary>Where to report about the construct itself: its id argument (at the call site when it flows from one), else the creation.</summary>
-        public Location Location { get; internal set; } = Location.None;
+        public Location Location => Identify().Location;
+
+        internal System.Func<ConstructNode, (string, Location)>? Identifier { get; set; }
+
+        private (string Name, Location Location)? _identity;
+
+        private (string Name, Location Location) Identify()
+        {
+            if (_identity == null)
+            {
+                _identity = Identifier?.Invoke(this) ?? (Type.Name, Creation.Syntax.GetLocation());
+            }
+
+            return _identity.Value;
+        }
 
         /// <summary>The props argument as a flow (null when there is none).</summary>
         public Flow? PropsFlow => Props == null ? (Flow?)null : new Flow(Props, Context);

@@ -76,10 +76,8 @@ namespace PerfLint.Analyzers.Facts
                     }
                 }
 
-                if (!_mentions)
-                {
-                    return;
-                }
+                // A construct is mentioned as a whole: what its own props mention is not mentioned by this expression.
+                return;
             }
 
             switch (op)
@@ -109,7 +107,7 @@ namespace PerfLint.Analyzers.Facts
                     // db.Connections, db.InstanceEndpoint.Hostname, model.AttrModelName: the construct the member belongs to.
                     Visit(member.Instance, context, depth + 1);
                     return;
-                case IInvocationOperation invocation when !_model.IsCreation(op):
+                case IInvocationOperation invocation:
                     VisitInvocation(invocation, context, depth);
                     return;
                 case IConditionalOperation conditional:

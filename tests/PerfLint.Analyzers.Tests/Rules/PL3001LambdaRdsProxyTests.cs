@@ -165,6 +165,16 @@ public class PL3001LambdaRdsProxyTests
     }, null, Direct(0, 1, 2, "Api", "Orders"));
 
     [Test]
+    public Task A_function_that_only_names_another_function_does_not_inherit_its_connections() => Verify.VerifyAnalyzerAsync(Usings + $$"""
+        class S : Stack { S(Construct s) : base(s, "s") {
+        {{Vpc}}
+        {{Db(marked: "#2")}}
+        {{Fn("Writer", environment: """["DB_HOST"] = {|#0:orders.DbInstanceEndpointAddress|}""", marked: "#1")}}
+        {{Fn("Api", environment: """["WRITER_FUNCTION"] = writer.FunctionName""")}}
+        } }
+        """, Direct(0, 1, 2, "Writer", "Orders"));
+
+    [Test]
     public Task Proxy_with_an_unreadable_target_keeps_the_rule_silent() => Verify.VerifyAnalyzerAsync(Usings + $$"""
         class S : Stack { S(Construct s, ProxyTarget target) : base(s, "s") {
         {{Vpc}}
