@@ -5,6 +5,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using Microsoft.CodeAnalysis.Text;
@@ -368,6 +369,10 @@ namespace PerfLint.Analyzers.Facts
                         }
 
                         result.Add(obj);
+                        break;
+                    // C# 12 collection expressions ([a, b]) have no operation type in Roslyn 4.8: their children are the elements.
+                    case IOperation collection when collection.Syntax.IsKind(SyntaxKind.CollectionExpression):
+                        result.AddRange(collection.ChildOperations.Select(e => new Flow(e, obj.Context)));
                         break;
                     default:
                         result.Add(obj);

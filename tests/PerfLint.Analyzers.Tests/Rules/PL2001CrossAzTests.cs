@@ -96,6 +96,19 @@ public class PL2001CrossAzTests
         """, CrossAz(0, 1, 2, "Api", "us-east-1d", "Orders", "us-east-1a"));
 
     [Test]
+    public Task Collection_expression_of_one_zone() => Verify.VerifyAnalyzerAsync(Usings + $$"""
+        class S : Stack { S(Construct s) : base(s, "s") {
+            var vpc = new Vpc(this, "Vpc");
+        {{Db("{|#1:\"us-east-1a\"|}")}}
+            var fn = new Function(this, "Api", new FunctionProps {
+                Runtime = Runtime.NODEJS_20_X, Handler = "index.handler", Code = Code.FromInline("exports.handler = async () => {};"), Vpc = vpc,
+                VpcSubnets = new SubnetSelection { AvailabilityZones = [{|#0:"us-east-1c"|}] },
+            });
+            {|#2:db.Connections.AllowDefaultPortFrom(fn)|};
+        } }
+        """, CrossAz(0, 1, 2, "Api", "us-east-1c", "Orders", "us-east-1a"));
+
+    [Test]
     public Task Helper_with_zone_parameters_is_reported_at_the_call_site() => Verify.VerifyAnalyzerAsync(Usings + $$"""
         class S : Stack {
             S(Construct s) : base(s, "s") {
