@@ -12,8 +12,9 @@ namespace PerfLint.Analyzers.Rules
     /// <summary>
     /// PL5002: a SageMaker target-tracking target value that is a documentation example (70 invocations per
     /// instance by default; <c>PL5002.example_values</c>) — <c>ScaleToTrackMetric</c> /
-    /// <c>TargetTrackingScalingPolicyProps</c> with a SageMaker <c>PredefinedMetric</c>, and <c>CfnScalingPolicy</c>
-    /// target-tracking configurations with a SageMaker <c>PredefinedMetricType</c>.
+    /// <c>TargetTrackingScalingPolicyProps</c> with a SageMaker <c>PredefinedMetric</c> or a custom metric in the
+    /// AWS/SageMaker namespace, and <c>CfnScalingPolicy</c> target-tracking configurations with a SageMaker
+    /// <c>PredefinedMetricType</c> or customized metric.
     /// PL5003: <c>MinCapacity</c> equal to <c>MaxCapacity</c> in a scalable target (<c>ScalableTarget</c>,
     /// <c>CfnScalableTarget</c> without scheduled actions, <c>EnableScaling</c>/<c>BaseScalableAttribute</c> props).
     /// <see cref="ScalingRule"/> decides both.
@@ -77,11 +78,8 @@ namespace PerfLint.Analyzers.Rules
                 }
             }
 
-            var specification = Unwrap(CdkSinks.Sibling(hit.Sink, "PredefinedMetricSpecification")) as IObjectCreationOperation;
-            var type = specification?.Initializer?.Initializers
-                .OfType<ISimpleAssignmentOperation>()
-                .FirstOrDefault(a => a.Target is IPropertyReferenceOperation p && p.Property.Name == "PredefinedMetricType");
-            foreach (var value in hit.Resolve(type?.Value))
+            var specification = CdkSinks.Sibling(hit.Sink, "PredefinedMetricSpecification");
+            foreach (var value in hit.Resolve(AssignedIn(specification, "PredefinedMetricType")))
             {
                 if (value.Kind == ResolvedValueKind.String && value.Text != null && value.Text.StartsWith("SageMaker", StringComparison.Ordinal))
                 {
@@ -89,8 +87,26 @@ namespace PerfLint.Analyzers.Rules
                 }
             }
 
+            // A custom metric in the AWS/SageMaker namespace: new Metric(new MetricProps { Namespace = "AWS/SageMaker", MetricName = .. })
+            // (CustomMetric) or CustomizedMetricSpecificationProperty { Namespace, MetricName } (CfnScalingPolicy).
+            foreach (var name in new[] { "CustomMetric", "CustomizedMetricSpecification" })
+            {
+                var metric = CdkSinks.Sibling(hit.Sink, name);
+                if (metric != null && hit.Resolve(AssignedIn(metric, "Namespace")).Any(v => v.Text == "AWS/SageMaker"))
+                {
+                    return hit.Resolve(AssignedIn(metric, "MetricName")).FirstOrDefault(v => v.Kind == ResolvedValueKind.String)?.Text ?? "a SageMaker metric";
+                }
+            }
+
             return null;
         }
+
+        /// <summary>The value assigned to <paramref name="property"/> in an object created inline (nested initializers included), or null.</summary>
+        private static IOperation? AssignedIn(IOperation? creation, string property) =>
+            Unwrap(creation) is IObjectCreationOperation created
+                ? created.DescendantsAndSelf().OfType<ISimpleAssignmentOperation>()
+                    .FirstOrDefault(a => a.Target is IPropertyReferenceOperation p && p.Property.Name == property)?.Value
+                : null;
 
         /// <summary><c>SAGEMAKER_VARIANT_INVOCATIONS_PER_INSTANCE</c> → <c>SageMakerVariantInvocationsPerInstance</c> (the CloudWatch name).</summary>
         private static string AwsMetricName(string member) =>

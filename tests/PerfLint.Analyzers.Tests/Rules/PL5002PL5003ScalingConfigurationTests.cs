@@ -30,6 +30,25 @@ public class PL5002PL5003ScalingConfigurationTests
         """), Example(0, 70), Example(1, 70));
 
     [Test]
+    public Task Custom_metrics_in_the_sagemaker_namespace() => VerifyAnalyzer.VerifyAnalyzerAsync(Stack("""
+        new BasicTargetTrackingScalingPolicyProps
+        {
+            CustomMetric = new Amazon.CDK.AWS.CloudWatch.Metric(new Amazon.CDK.AWS.CloudWatch.MetricProps { Namespace = "AWS/SageMaker", MetricName = "InvocationsPerInstance" }),
+            TargetValue = {|#0:70|},
+        };
+        new CfnScalingPolicy.TargetTrackingScalingPolicyConfigurationProperty
+        {
+            TargetValue = {|#1:70|},
+            CustomizedMetricSpecification = new CfnScalingPolicy.CustomizedMetricSpecificationProperty { Namespace = "AWS/SageMaker", MetricName = "ConcurrentRequestsPerModel", Statistic = "Average" },
+        };
+        new BasicTargetTrackingScalingPolicyProps
+        {
+            CustomMetric = new Amazon.CDK.AWS.CloudWatch.Metric(new Amazon.CDK.AWS.CloudWatch.MetricProps { Namespace = "AWS/ECS", MetricName = "CPUUtilization" }),
+            TargetValue = 70,
+        };
+        """), Example(0, 70, "InvocationsPerInstance"), Example(1, 70, "ConcurrentRequestsPerModel"));
+
+    [Test]
     public Task Load_tested_values_and_other_services_are_not_reported() => VerifyAnalyzer.VerifyAnalyzerAsync(Stack("""
         new BasicTargetTrackingScalingPolicyProps { PredefinedMetric = PredefinedMetric.SAGEMAKER_VARIANT_INVOCATIONS_PER_INSTANCE, TargetValue = 42 };
         new BasicTargetTrackingScalingPolicyProps { PredefinedMetric = PredefinedMetric.ECS_SERVICE_AVERAGE_CPU_UTILIZATION, TargetValue = 70 };
