@@ -31,10 +31,11 @@ public static class Program
         }
     }
 
+    // Each verb owns its usage text; this only lists them.
     private static void PrintUsage(TextWriter w)
     {
-        w.WriteLine("usage:");
-        w.WriteLine("  perflint check <cloud-assembly-dir | template.json> [--format text|sarif|json] [--output FILE]");
-        w.WriteLine("  perflint bench <spec.json> [--output DIR] [--baseline results.json]");
+        w.WriteLine(PerfLint.Check.CheckArguments.Usage);
+        w.WriteLine();
+        w.WriteLine(PerfLint.Bench.Cli.BenchOptions.Usage);
     }
 }
