@@ -78,7 +78,7 @@ public static class CheckCommand
                 if (index.Find(finding.Resource.ConstructPath) is { } site)
                 {
                     finding.SourcePosition = site.Refine(finding.SourceProperty ?? finding.Property);
-                    finding.SourceSpan = (site.SpanStartLine, site.SpanEndLine);
+                    finding.SourceSpan = site.StatementLines;
                 }
             }
         }

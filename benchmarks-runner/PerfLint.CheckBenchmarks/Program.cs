@@ -7,7 +7,7 @@ using PerfLint.CheckBenchmarks;
 // also both tools' findings on a synthesized sample app. Prints a Markdown report (docs/check.md takes it).
 //
 // usage: dotnet run -c Release --project benchmarks-runner/PerfLint.CheckBenchmarks -- [--stacks 50] [--resources-per-stack 200]
-//        [--runs 5] [--sample-assembly DIR --sample-project DIR] [--report FILE] [--generate-only DIR]
+//        [--runs 5] [--sample-assembly DIR --sample-project DIR] [--report FILE] [--generate-only DIR] [--r2r-runner perflint.dll]
 var options = Options.Parse(args);
 var repo = FindRepositoryRoot();
 var runner = Path.Combine(repo, "benchmarks-runner", "PerfLint.Runner", "bin", options.Configuration, "net10.0", "perflint.dll");
@@ -41,6 +41,12 @@ try
     // A project directory without sources: the same run minus the C# scan.
     var noSources = Directory.CreateDirectory(Path.Combine(work, "no-sources")).FullName;
     report.Add(Row("perflint check (JSON, templates only)", Repeat(options.Runs, () => Perflint(runner, generated.CloudAssembly, "--project", noSources)), CountPerflint));
+    if (options.ReadyToRunRunner != null)
+    {
+        // The same code published with ReadyToRun: Roslyn's NuGet assemblies are IL only, and their JIT is most of the C# scan.
+        report.Add(Row("perflint check, ReadyToRun publish (JSON, C# line mapping)", Repeat(options.Runs, () => Perflint(options.ReadyToRunRunner, generated.CloudAssembly, "--project", generated.ProjectDirectory)), CountPerflint));
+    }
+
     if (Directory.Exists(Path.Combine(nagDirectory, "node_modules")))
     {
         report.Add(Row("cdk-nag AwsSolutionsChecks (CfnInclude of the same templates + synth)", Repeat(options.Runs, () => Nag(nagDirectory, generated.CloudAssembly, work)), CountNag));
@@ -142,7 +148,7 @@ static string FindRepositoryRoot()
 }
 
 /// <summary>Command-line options of the benchmark.</summary>
-internal sealed record Options(int Stacks, int ResourcesPerStack, int Runs, string? SampleAssembly, string? SampleProject, string? Report, string Configuration, string? GenerateOnly = null)
+internal sealed record Options(int Stacks, int ResourcesPerStack, int Runs, string? SampleAssembly, string? SampleProject, string? Report, string Configuration, string? GenerateOnly = null, string? ReadyToRunRunner = null)
 {
     public static Options Parse(string[] args)
     {
@@ -159,6 +165,7 @@ internal sealed record Options(int Stacks, int ResourcesPerStack, int Runs, stri
                 "--sample-project" => o with { SampleProject = Path.GetFullPath(v) },
                 "--report" => o with { Report = Path.GetFullPath(v) },
                 "--generate-only" => o with { GenerateOnly = Path.GetFullPath(v) },
+                "--r2r-runner" => o with { ReadyToRunRunner = Path.GetFullPath(v) },
                 _ => throw new ArgumentException("unknown option " + args[i]),
             };
         }

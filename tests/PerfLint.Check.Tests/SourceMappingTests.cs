@@ -18,6 +18,8 @@ public sealed class SourceMappingTests
     [TestCase("PL1003", "EndpointsStack/ClassifierConfig", "EndpointsStack.cs", "NewEndpointConfig(\"ClassifierConfig\"", "\"ClassifierConfig\"", TestName = "Helper call that passes the id")]
     [TestCase("PL4002", "ComputeStack/Storage/JournalVolume", "StorageNestedStack.cs", "VolumeType = \"io1\"", "\"io1\"", TestName = "Resource in a nested stack")]
     [TestCase("PL2003", "Prod/SiteStack/SiteBucket", "WebsiteStage.cs", "WebsiteIndexDocument", "\"index.html\"", TestName = "Resource in a stage: the L2 prop that makes the website")]
+    [TestCase("PL4001", "EndpointsStack/ModelCache", "EndpointsStack.cs", "\"ModelCache\"", "\"gp2\"", TestName = "Same id in two stacks (1): the EndpointsStack class")]
+    [TestCase("PL4002", "ScalingStack/ModelCache", "ScalingStack.cs", "\"ModelCache\"", "\"io1\"", TestName = "Same id in two stacks (2): the ScalingStack class")]
     [TestCase("PL5002", "ScalingStack/LlmScaling/InvocationsTracking", "ScalingStack.cs", "TargetValue = 70", "70", TestName = "Child created by a method call")]
     public void MapsToTheValueOrTheId(string ruleId, string constructPath, string file, string lineText, string valueText)
     {

@@ -93,8 +93,8 @@ public sealed class CSharpSourceIndex
             var best = candidates
                 .OrderBy(c => enclosing.Contains(c.EnclosingType) ? 0 : 1)
                 .ThenBy(c => c.Rank)
-                .ThenBy(c => c.Site.Position.File, StringComparer.Ordinal)
-                .ThenBy(c => c.Site.Position.Line)
+                .ThenBy(c => c.Site.FilePath, StringComparer.Ordinal)
+                .ThenBy(c => c.Site.SpanStart)
                 .First();
 
             // A fixed child id inside a helper (ScaleToTrackMetric("Invocations") in ScaleOnInvocations) says nothing
@@ -141,9 +141,8 @@ public sealed class CSharpSourceIndex
         {
             if (call.ArgumentList.Arguments.Count > p.Index && Passes(call.ArgumentList.Arguments[p.Index].Expression, value))
             {
-                return new IdSite(SourceSite.Of(call.ArgumentList.Arguments[p.Index].Expression, call, refinable: false), pattern.EnclosingType, pattern.Rank - 1, pattern.CreatedType, null, null)
+                return new IdSite(SourceSite.Of(call.ArgumentList.Arguments[p.Index].Expression, call, refinable: false), pattern.Rank - 1, pattern.CreatedType, null, null)
                 {
-                    EnclosingMethod = EnclosingMethodOf(call),
                     ViaHelper = p.Method,
                 };
             }
@@ -200,7 +199,6 @@ public sealed class CSharpSourceIndex
                 list.Add(invocation);
             }
 
-            var enclosing = node.Ancestors().OfType<TypeDeclarationSyntax>().FirstOrDefault()?.Identifier.ValueText ?? string.Empty;
             for (var a = 0; a < arguments.Arguments.Count; a++)
             {
                 var expression = arguments.Arguments[a].Expression;
@@ -214,11 +212,11 @@ public sealed class CSharpSourceIndex
                         _literals[literal.Token.ValueText] = list = new List<IdSite>();
                     }
 
-                    list.Add(new IdSite(SourceSite.Of(literal, node, refinable: true), enclosing, rank, created, null, null) { EnclosingMethod = EnclosingMethodOf(node) });
+                    list.Add(new IdSite(SourceSite.Of(literal, node, refinable: true), rank, created, null, null));
                 }
                 else if (IdPattern.From(expression) is { } pattern)
                 {
-                    _patterns.Add(new IdSite(SourceSite.Of(expression, node, refinable: isCreation), enclosing, rank + 1, created, pattern.Regex, pattern.Parameter) { EnclosingMethod = EnclosingMethodOf(node) });
+                    _patterns.Add(new IdSite(SourceSite.Of(expression, node, refinable: isCreation), rank + 1, created, pattern.Regex, pattern.Parameter));
                 }
             }
         }
@@ -274,10 +272,13 @@ public sealed class CSharpSourceIndex
     /// One place a construct id is written. <see cref="CreatedType"/> is set for <c>new T(scope, "Id")</c>;
     /// <see cref="Parameter"/> when the id is a helper parameter plus literal text.
     /// </summary>
-    private sealed record IdSite(SourceSite Site, string EnclosingType, int Rank, string? CreatedType, Regex? Pattern, IdPattern.ParameterPart? Parameter)
+    private sealed record IdSite(SourceSite Site, int Rank, string? CreatedType, Regex? Pattern, IdPattern.ParameterPart? Parameter)
     {
+        /// <summary>The type that writes this id (empty for top-level statements).</summary>
+        public string EnclosingType => Site.Node.Ancestors().OfType<TypeDeclarationSyntax>().FirstOrDefault()?.Identifier.ValueText ?? string.Empty;
+
         /// <summary>The method that writes this id; null at top level or in a constructor.</summary>
-        public string? EnclosingMethod { get; init; }
+        public string? EnclosingMethod => EnclosingMethodOf(Site.Node);
 
         /// <summary>Set when this is the call site of a helper that builds the id from its argument.</summary>
         public string? ViaHelper { get; init; }

@@ -23,34 +23,44 @@ public sealed class SourceSite
         ["Architectures"] = new[] { "Architectures", "Architecture" },
     };
 
-    private readonly SyntaxNode? _construct;
+    private readonly SyntaxNode _id;
+    private readonly SyntaxNode _creation;
+    private readonly bool _refinable;
 
-    private SourceSite(SourcePosition position, int spanStartLine, int spanEndLine, SyntaxNode? construct)
+    // Positions are computed only for the sites a finding uses: a large project has tens of thousands of literals.
+    private SourceSite(SyntaxNode id, SyntaxNode creation, bool refinable)
     {
-        Position = position;
-        SpanStartLine = spanStartLine;
-        SpanEndLine = spanEndLine;
-        _construct = construct;
+        _id = id;
+        _creation = creation;
+        _refinable = refinable;
     }
 
-    public SourcePosition Position { get; }
+    public SourcePosition Position => PositionOf(_id);
 
     /// <summary>First and last line of the statement that creates the construct (for matching analyzer results).</summary>
-    public int SpanStartLine { get; }
-
-    public int SpanEndLine { get; }
-
-    public static SourceSite Of(SyntaxNode id, SyntaxNode creation, bool refinable)
+    public (int Start, int End) StatementLines
     {
-        var statement = (SyntaxNode?)creation.AncestorsAndSelf().OfType<StatementSyntax>().FirstOrDefault() ?? creation;
-        var span = statement.GetLocation().GetLineSpan();
-        return new SourceSite(PositionOf(id), span.StartLinePosition.Line + 1, span.EndLinePosition.Line + 1, refinable ? creation : null);
+        get
+        {
+            var statement = (SyntaxNode?)_creation.AncestorsAndSelf().OfType<StatementSyntax>().FirstOrDefault() ?? _creation;
+            var span = statement.GetLocation().GetLineSpan();
+            return (span.StartLinePosition.Line + 1, span.EndLinePosition.Line + 1);
+        }
     }
+
+    /// <summary>The creation or call that writes the id (for the enclosing type and method).</summary>
+    public SyntaxNode Node => _creation;
+
+    public string FilePath => _id.SyntaxTree.FilePath;
+
+    public int SpanStart => _id.SpanStart;
+
+    public static SourceSite Of(SyntaxNode id, SyntaxNode creation, bool refinable) => new(id, creation, refinable);
 
     /// <summary>The position of the value for template property <paramref name="propertyPath"/>, else the id.</summary>
     public SourcePosition Refine(string? propertyPath)
     {
-        if (_construct == null || propertyPath == null)
+        if (!_refinable || propertyPath == null)
         {
             return Position;
         }
@@ -63,7 +73,7 @@ public sealed class SourceSite
         }
 
         var names = PropAliases.TryGetValue(last, out var aliases) ? aliases : new[] { last };
-        var assignment = _construct.DescendantNodes().OfType<AssignmentExpressionSyntax>()
+        var assignment = _creation.DescendantNodes().OfType<AssignmentExpressionSyntax>()
             .FirstOrDefault(a => a.Parent is InitializerExpressionSyntax && a.Left is IdentifierNameSyntax name &&
                                  names.Contains(name.Identifier.ValueText, StringComparer.OrdinalIgnoreCase));
         return assignment == null ? Position : PositionOf(assignment.Right);

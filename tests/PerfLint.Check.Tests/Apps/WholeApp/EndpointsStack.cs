@@ -1,4 +1,5 @@
 using Amazon.CDK;
+using Amazon.CDK.AWS.EC2;
 using Amazon.CDK.AWS.Sagemaker;
 using Constructs;
 
@@ -32,6 +33,8 @@ public sealed class EndpointsStack : Stack
         });
         var llmConfig = NewEndpointConfig("LlmConfig", llm, config.LlmInstanceType);
         var llmEndpoint = new CfnEndpoint(this, "LlmEndpoint", new CfnEndpointProps { EndpointConfigName = llmConfig.AttrEndpointConfigName });
+        // Same construct id as in ScalingStack: the mapping tells them apart by the enclosing stack class.
+        new CfnVolume(this, "ModelCache", new CfnVolumeProps { AvailabilityZone = "us-east-1a", Size = 200, VolumeType = "gp2" });
         new CfnOutput(this, "LlmEndpointName", new CfnOutputProps { Value = llmEndpoint.AttrEndpointName, ExportName = "WholeAppLlmEndpointName" });
     }
 

@@ -1,5 +1,6 @@
 using Amazon.CDK;
 using Amazon.CDK.AWS.ApplicationAutoScaling;
+using Amazon.CDK.AWS.EC2;
 using Constructs;
 
 namespace WholeApp;
@@ -18,6 +19,8 @@ public sealed class ScalingStack : Stack
             MinCapacity = 2,
             MaxCapacity = 2,
         });
+
+        new CfnVolume(this, "ModelCache", new CfnVolumeProps { AvailabilityZone = "us-east-1a", Size = 200, VolumeType = "io1", Iops = 3000 });
 
         // PL5002: the documentation's example target value.
         target.ScaleToTrackMetric("InvocationsTracking", new BasicTargetTrackingScalingPolicyProps
