@@ -153,6 +153,20 @@ public class PL1004ModelFitTests
         """);
 
     [Test]
+    public async Task Incomplete_code_as_typed_does_not_throw()
+    {
+        var source = Usings + """
+        class S : Stack { S(Construct s) : base(s, "s") {
+            var m = new CfnModel(this, "M", new CfnModelProps { PrimaryContainer = new CfnModel.ContainerDefinitionProperty { Environment = new Dictionary<string, object> { ["HF_MODEL_ID"] = , ["SM_NUM_GPUS"] = 
+            new CfnEndpointConfig(this, "C", new CfnEndpointConfigProps { ProductionVariants = new[] { new CfnEndpointConfig.ProductionVariantProperty { ModelName = m.AttrModelName, InstanceType = "ml.g5.
+        """;
+        var run = await AnalyzerRunner.RunAsync(AnalyzerRunner.Compile(new[] { source }),
+            System.Collections.Immutable.ImmutableArray.Create<Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer>(new PerfLint.Analyzers.Rules.ModelFitAnalyzer()));
+        Assert.That(run.CompilerDiagnostics.Any(d => d.Severity == DiagnosticSeverity.Error), Is.True, "the source is incomplete");
+        Assert.That(run.Exceptions, Is.Empty);
+    }
+
+    [Test]
     public Task No_cdk_referenced_gives_nothing() => NoCdkAssert.NoDiagnosticsWithoutCdkAsync("""
         using System.Collections.Generic;
         namespace Amazon.CDK.AWS.Sagemaker { public class CfnEndpointConfig { public string InstanceType { get; set; } = ""; } }

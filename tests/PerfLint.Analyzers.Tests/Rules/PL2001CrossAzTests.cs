@@ -141,6 +141,26 @@ public class PL2001CrossAzTests
         """, CrossAz(0, 1, 2, "App", "us-east-1f", "Orders", "us-east-1a"));
 
     [Test]
+    public async Task Incomplete_code_as_typed_does_not_throw()
+    {
+        var source = Usings + """
+        class S : Stack { S(Construct s) : base(s, "s") {
+            var vpc = new Vpc(this, "Vpc");
+            var db = new DatabaseInstance(this, "Db", new DatabaseInstanceProps { Vpc = vpc, AvailabilityZone = "us-east-1a"
+            var box = new Instance_(this, , new InstanceProps { AvailabilityZone = Zones. });
+            db.Connections.AllowDefaultPortFrom(box
+            box.Connections.AllowTo(, Port.Tcp(
+            Helper(db, 
+        }
+        void Helper(DatabaseInstance d, IConnectable c) => d.Connections.AllowFrom(c, Port.
+        """;
+        var run = await AnalyzerRunner.RunAsync(AnalyzerRunner.Compile(new[] { source }),
+            System.Collections.Immutable.ImmutableArray.Create<Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer>(new PerfLint.Analyzers.Rules.CrossAzAnalyzer()));
+        Assert.That(run.CompilerDiagnostics.Any(d => d.Severity == DiagnosticSeverity.Error), Is.True, "the source is incomplete");
+        Assert.That(run.Exceptions, Is.Empty);
+    }
+
+    [Test]
     public Task No_cdk_referenced_gives_nothing() => NoCdkAssert.NoDiagnosticsWithoutCdkAsync("""
         namespace Amazon.CDK.AWS.EC2 { public class InstanceProps { public string AvailabilityZone { get; set; } = ""; } }
         class S { object M() => new[] { new Amazon.CDK.AWS.EC2.InstanceProps { AvailabilityZone = "us-east-1a" }, new Amazon.CDK.AWS.EC2.InstanceProps { AvailabilityZone = "us-east-1b" } }; }

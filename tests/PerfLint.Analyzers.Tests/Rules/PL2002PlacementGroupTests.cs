@@ -171,6 +171,23 @@ public class PL2002PlacementGroupTests
         """);
 
     [Test]
+    public async Task Incomplete_code_as_typed_does_not_throw()
+    {
+        var source = Usings + """
+        class S : Stack { S(Construct s) : base(s, "s") {
+            var vpc = new Vpc(this, "Vpc");
+            var asg = new AutoScalingGroup(this, "A", new AutoScalingGroupProps { Vpc = vpc, InstanceType = InstanceType.Of(InstanceClass.P4D, ), MaxCapacity = 
+            ((CfnAutoScalingGroup)asg.Node.DefaultChild).PlacementGroup = 
+            ((CfnAutoScalingGroup)asg.Node.DefaultChild).AddPropertyOverride(
+            for (;;) new Instance_(this, "I", new InstanceProps { InstanceType = new InstanceType(
+        """;
+        var run = await AnalyzerRunner.RunAsync(AnalyzerRunner.Compile(new[] { source }),
+            System.Collections.Immutable.ImmutableArray.Create<Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer>(new PerfLint.Analyzers.Rules.PlacementGroupAnalyzer()));
+        Assert.That(run.CompilerDiagnostics.Any(d => d.Severity == DiagnosticSeverity.Error), Is.True, "the source is incomplete");
+        Assert.That(run.Exceptions, Is.Empty);
+    }
+
+    [Test]
     public Task No_cdk_referenced_gives_nothing() => NoCdkAssert.NoDiagnosticsWithoutCdkAsync("""
         namespace Amazon.CDK.AWS.AutoScaling { public class AutoScalingGroupProps { public string InstanceType { get; set; } = ""; public int MaxCapacity { get; set; } } }
         class S { object M() => new Amazon.CDK.AWS.AutoScaling.AutoScalingGroupProps { InstanceType = "p4d.24xlarge", MaxCapacity = 8 }; }

@@ -80,6 +80,21 @@ public class PL2003WebsiteBucketTests
         """);
 
     [Test]
+    public async Task Incomplete_code_as_typed_does_not_throw()
+    {
+        var source = Usings + """
+        class S : Stack { S(Construct s) : base(s, "s") {
+            var b = new Bucket(this, "B", new BucketProps { WebsiteIndexDocument = 
+            new Distribution(this, "D", new DistributionProps { DefaultBehavior = new BehaviorOptions { Origin = new S3StaticWebsiteOrigin( } });
+            new Bucket(this, , new BucketProps { WebsiteRedirect = new RedirectTarget { HostName = 
+        """;
+        var run = await AnalyzerRunner.RunAsync(AnalyzerRunner.Compile(new[] { source }),
+            System.Collections.Immutable.ImmutableArray.Create<Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer>(new PerfLint.Analyzers.Rules.WebsiteBucketAnalyzer()));
+        Assert.That(run.CompilerDiagnostics.Any(d => d.Severity == DiagnosticSeverity.Error), Is.True, "the source is incomplete");
+        Assert.That(run.Exceptions, Is.Empty);
+    }
+
+    [Test]
     public Task No_cdk_referenced_gives_nothing() => NoCdkAssert.NoDiagnosticsWithoutCdkAsync("""
         namespace Amazon.CDK.AWS.S3 { public class BucketProps { public string WebsiteIndexDocument { get; set; } = ""; } }
         class S { object M() => new Amazon.CDK.AWS.S3.BucketProps { WebsiteIndexDocument = "index.html" }; }

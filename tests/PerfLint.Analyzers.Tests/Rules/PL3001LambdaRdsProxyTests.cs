@@ -196,6 +196,24 @@ public class PL3001LambdaRdsProxyTests
         """);
 
     [Test]
+    public async Task Incomplete_code_as_typed_does_not_throw()
+    {
+        var source = Usings + """
+        class S : Stack { S(Construct s) : base(s, "s") {
+            var vpc = new Vpc(this, "Vpc");
+            var db = new DatabaseInstance(this, "Db", new DatabaseInstanceProps { Vpc = vpc });
+            var fn = new Function(this, "Fn", new FunctionProps { Environment = new Dictionary<string, string> { ["DB"] = db., [ ] = "x", { "A" } } });
+            db.GrantConnect(
+            db.AddProxy("P", new DatabaseProxyOptions { Vpc = 
+            fn.AddEnvironment("K", db.Secret!.
+        """;
+        var run = await AnalyzerRunner.RunAsync(AnalyzerRunner.Compile(new[] { source }),
+            System.Collections.Immutable.ImmutableArray.Create<Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer>(new PerfLint.Analyzers.Rules.LambdaRdsProxyAnalyzer()));
+        Assert.That(run.CompilerDiagnostics.Any(d => d.Severity == DiagnosticSeverity.Error), Is.True, "the source is incomplete");
+        Assert.That(run.Exceptions, Is.Empty);
+    }
+
+    [Test]
     public Task No_cdk_referenced_gives_nothing() => NoCdkAssert.NoDiagnosticsWithoutCdkAsync("""
         using System.Collections.Generic;
         namespace Amazon.CDK.AWS.RDS { public class DatabaseInstance { public string DbInstanceEndpointAddress => "db"; } }

@@ -143,6 +143,21 @@ public class PL5001EndpointAutoScalingTests
     }, null);
 
     [Test]
+    public async Task Incomplete_code_as_typed_does_not_throw()
+    {
+        var source = Usings + """
+        class S : Stack { S(Construct s) : base(s, "s") {
+            var e = new CfnEndpoint(this, "E", new CfnEndpointProps { EndpointConfigName = , EndpointName = 
+            new ScalableTarget(this, "T", new ScalableTargetProps { ResourceId = $"endpoint/{e.}/variant/", ServiceNamespace = ServiceNamespace. });
+            new CfnScalableTarget(this, "U", new CfnScalableTargetProps { ResourceId = "endpoint/" + 
+        """;
+        var run = await AnalyzerRunner.RunAsync(AnalyzerRunner.Compile(new[] { source }),
+            System.Collections.Immutable.ImmutableArray.Create<Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer>(new PerfLint.Analyzers.Rules.EndpointAutoScalingAnalyzer()));
+        Assert.That(run.CompilerDiagnostics.Any(d => d.Severity == DiagnosticSeverity.Error), Is.True, "the source is incomplete");
+        Assert.That(run.Exceptions, Is.Empty);
+    }
+
+    [Test]
     public Task No_cdk_referenced_gives_nothing() => NoCdkAssert.NoDiagnosticsWithoutCdkAsync("""
         namespace Amazon.CDK.AWS.Sagemaker { public class CfnEndpoint { public CfnEndpoint(object scope, string id, object props) { } } }
         class S { void M() => new Amazon.CDK.AWS.Sagemaker.CfnEndpoint(this, "Endpoint", new object()); }
