@@ -122,6 +122,19 @@ public class PL1001PreviousGenerationInstanceTests
     }
 
     [Test]
+    public Task Editorconfig_severity_overrides_the_findings_own_severity() => VerifyAnalyzer.VerifyAnalyzerAsync(Stack("""
+        new InstanceProps { InstanceType = InstanceType.Of({|#0:InstanceClass.M5|}, InstanceSize.LARGE) };
+        """), "dotnet_diagnostic.PL1001.severity = warning",
+        Expect(0, "m5.large").WithSeverity(DiagnosticSeverity.Warning));
+
+    [Test]
+    public Task Pragma_suppresses_the_lines_that_follow() => VerifyAnalyzer.VerifyAnalyzerAsync(Stack("""
+        new InstanceProps { InstanceType = InstanceType.Of({|#0:InstanceClass.M4|}, InstanceSize.XLARGE) };
+        #pragma warning disable PL1001 // licensed software pinned to m4
+        new InstanceProps { InstanceType = InstanceType.Of(InstanceClass.M4, InstanceSize.LARGE) };
+        """), Expect(0, "m4.xlarge"));
+
+    [Test]
     public Task Fix_replaces_members_and_strings_with_the_successor_and_fixes_all() => Verify.VerifyCodeFixAsync(Stack("""
         new InstanceProps { InstanceType = InstanceType.Of({|#0:InstanceClass.M4|}, InstanceSize.LARGE) };
         new InstanceProps { InstanceType = InstanceType.Of({|#1:InstanceClass.STANDARD4|}, InstanceSize.XLARGE) };
