@@ -59,6 +59,13 @@ namespace PerfLint.Analyzers.Infrastructure
                         return;
                     }
 
+                    // Most calls reach no sink at all: the cached summary says so before anything is allocated.
+                    var summary = summaries.GetOrAdd(target.OriginalDefinition, m => MethodSummary.Build(m, cdk, matcher));
+                    if (summary.IsEmpty)
+                    {
+                        return;
+                    }
+
                     var bindings = ParameterBindings.ForCallSite(c.Operation);
                     if (bindings != null)
                     {
@@ -168,6 +175,8 @@ namespace PerfLint.Analyzers.Infrastructure
             public ImmutableArray<CdkSink> Sinks { get; }
 
             public ImmutableArray<IOperation> Calls { get; }
+
+            public bool IsEmpty => Sinks.IsEmpty && Calls.IsEmpty;
 
             public static MethodSummary Build(IMethodSymbol method, CdkTypes cdk, SinkMatcher matcher)
             {
