@@ -88,7 +88,9 @@ public static class CheckCommand
         if (arguments.ExcludeReported != null)
         {
             var reported = ReportedFindings.Load(arguments.ExcludeReported);
-            excluded = findings.RemoveAll(f => f.SourcePosition is { } p && reported.Contains(f.RuleId, p.File, p.Line, f.SourceSpan));
+            excluded = findings.RemoveAll(f => f.SourcePosition is { } p &&
+                                               (reported.Contains(f.RuleId, p.File, p.Line, f.SourceSpan) ||
+                                                reported.ContainsMessage(f.RuleId, p.File, f.EquivalentMessages.Prepend(f.Message))));
         }
 
         return new CheckReport(Path.GetFullPath(arguments.Input), projectDirectory, model.Stacks.Count, model.Resources.Count(), findings, model.Notes, excluded);

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using PerfLint.Check.Tests.Infrastructure;
 
 namespace PerfLint.Check.Tests;
@@ -27,6 +28,38 @@ public sealed class ExcludeReportedTests
         Assert.That(after.FindingsOf("PL1003"), Is.Empty);
         Assert.That(after.Findings, Has.Count.EqualTo(before.Findings.Count - 1));
         Assert.That(after.Json.GetProperty("summary").GetProperty("excludedAsReported").GetInt32(), Is.EqualTo(1));
+    }
+
+    [Test]
+    public void ConnectionRuleWithTheAnalyzersMessageElsewhereInTheFileIsDropped()
+    {
+        // The analyzers report PL3001 on the connecting call and name constructs by id; the template checker reports
+        // at the function's environment with construct paths. The message (from the shared knowledge base) tells.
+        var editorConfig = CheckRun.EditorConfig();
+        var file = Path.Combine(Paths.WholeAppSources, "ComputeStack.cs");
+        var message = Knowledge.Rules.ConnectivityRules.LambdaWithoutRdsProxy("OrdersApi", "OrdersDb").Message;
+        var other = Knowledge.Rules.ConnectivityRules.LambdaWithoutRdsProxy("ReportsApi", "OrdersDb").Message;
+        var sarif = Path.Combine(Paths.NewScratchDirectory("sarif"), "build.sarif");
+        File.WriteAllText(sarif, JsonSerializer.Serialize(new
+        {
+            version = "2.1.0",
+            runs = new[]
+            {
+                new
+                {
+                    results = new[] { message, other }.Select(text => new
+                    {
+                        ruleId = "PL3001",
+                        message = new { text },
+                        locations = new[] { new { physicalLocation = new { artifactLocation = new { uri = new Uri(file).AbsoluteUri }, region = new { startLine = 1 } } } },
+                    }),
+                },
+            },
+        }));
+
+        var result = CheckRun.Json(Synth.WholeAppAssembly, "--project", Paths.WholeAppSources, "--editorconfig", editorConfig, "--exclude-reported", sarif);
+        Assert.That(result.FindingsOf("PL3001"), Is.Empty);
+        Assert.That(result.Json.GetProperty("summary").GetProperty("excludedAsReported").GetInt32(), Is.EqualTo(1));
     }
 
     [Test]

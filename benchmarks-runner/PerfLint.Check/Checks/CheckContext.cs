@@ -36,7 +36,7 @@ public sealed class CheckContext
     public string? String(TemplateResource resource, JsonNode? node) => Resolver.ResolveString(node, resource.Stack);
 
     /// <summary>Records a decision of the knowledge base at <paramref name="at"/> (the offending value), unless the rule is off.</summary>
-    public void Report(RuleFinding? decision, TemplateResource resource, JsonNode? at, string? property, string? sourceProperty = null)
+    public void Report(RuleFinding? decision, TemplateResource resource, JsonNode? at, string? property, string? sourceProperty = null, IReadOnlyList<string>? equivalentMessages = null)
     {
         if (decision == null)
         {
@@ -50,8 +50,11 @@ public sealed class CheckContext
         }
 
         var node = at ?? resource.Node;
-        Findings.Add(new Finding(decision, severity.Value, resource, new SourcePosition(resource.Stack.TemplateFile, node.Line, node.Column), property) { SourceProperty = sourceProperty });
+        Findings.Add(new Finding(decision, severity.Value, resource, new SourcePosition(resource.Stack.TemplateFile, node.Line, node.Column), property) { SourceProperty = sourceProperty, EquivalentMessages = equivalentMessages ?? Array.Empty<string>() });
     }
+
+    /// <summary>The construct id the analyzers use for a resource: the last segment of its construct path.</summary>
+    public static string ConstructId(TemplateResource resource) => resource.ConstructPath[(resource.ConstructPath.LastIndexOf('/') + 1)..];
 
     /// <summary>False when the rule cannot produce a reported finding (saves work for rules that are off).</summary>
     public bool IsOn(string ruleId) => Settings.Effective(ruleId, RuleSeverity.Warning) != null;

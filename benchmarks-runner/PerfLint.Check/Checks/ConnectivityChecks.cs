@@ -63,8 +63,10 @@ public sealed class ConnectivityChecks : ITemplateCheck
                     continue;
                 }
 
-                context.Report(ConnectivityRules.CrossAz(a.ConstructPath, Tokens.DescribeZone(zoneA.Value), b.ConstructPath, Tokens.DescribeZone(zoneB.Value)),
-                    b, zoneB.Node, zoneB.Property);
+                var (idA, idB) = (CheckContext.ConstructId(a), CheckContext.ConstructId(b));
+                var (describedA, describedB) = (Tokens.DescribeZone(zoneA.Value), Tokens.DescribeZone(zoneB.Value));
+                context.Report(ConnectivityRules.CrossAz(a.ConstructPath, describedA, b.ConstructPath, describedB), b, zoneB.Node, zoneB.Property,
+                    equivalentMessages: new[] { ConnectivityRules.CrossAz(idA, describedA, idB, describedB).Message, ConnectivityRules.CrossAz(idB, describedB, idA, describedA).Message });
             }
         }
     }
@@ -158,7 +160,8 @@ public sealed class ConnectivityChecks : ITemplateCheck
 
                 var at = function.Properties?["Environment"] ?? function.Node["Type"];
                 context.Report(ConnectivityRules.LambdaWithoutRdsProxy(function.ConstructPath, database.ConstructPath), function, at,
-                    function.Properties?["Environment"] == null ? null : "Environment");
+                    function.Properties?["Environment"] == null ? null : "Environment",
+                    equivalentMessages: new[] { ConnectivityRules.LambdaWithoutRdsProxy(CheckContext.ConstructId(function), CheckContext.ConstructId(database)).Message });
             }
         }
     }

@@ -36,6 +36,12 @@ public sealed class Finding
 
     public SourcePosition TemplatePosition { get; }
 
+    /// <summary>
+    /// The message the Roslyn analyzers give the same problem when it differs (they name constructs by id, not by
+    /// path): a result with one of these in the same file is the same finding.
+    /// </summary>
+    public IReadOnlyList<string> EquivalentMessages { get; init; } = Array.Empty<string>();
+
     /// <summary>The CDK prop to look for in C# when it differs from <see cref="Property"/> (an ASG's fleet size is judged by its instance type).</summary>
     public string? SourceProperty { get; init; }
 

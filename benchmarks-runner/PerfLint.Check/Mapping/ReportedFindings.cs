@@ -9,6 +9,7 @@ namespace PerfLint.Check.Mapping;
 public sealed class ReportedFindings
 {
     private readonly HashSet<(string RuleId, string File, int Line)> _reported = new();
+    private readonly HashSet<(string RuleId, string File, string Message)> _messages = new();
 
     public int Count => _reported.Count;
 
@@ -28,6 +29,7 @@ public sealed class ReportedFindings
                 foreach (var r in Array(run, "results"))
                 {
                     var ruleId = r.TryGetProperty("ruleId", out var id) ? id.GetString() : null;
+                    var message = r.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.Object && m.TryGetProperty("text", out var t) ? t.GetString() : null;
                     foreach (var location in Array(r, "locations"))
                     {
                         if (ruleId != null && location.TryGetProperty("physicalLocation", out var physical) &&
@@ -35,6 +37,10 @@ public sealed class ReportedFindings
                             physical.TryGetProperty("region", out var region) && region.TryGetProperty("startLine", out var line))
                         {
                             result._reported.Add((ruleId, Normalize(uri.GetString()!), line.GetInt32()));
+                            if (message != null)
+                            {
+                                result._messages.Add((ruleId, Normalize(uri.GetString()!), message));
+                            }
                         }
                     }
                 }
@@ -46,6 +52,13 @@ public sealed class ReportedFindings
         }
 
         return result;
+    }
+
+    /// <summary>Reported with one of these messages anywhere in that file (connection rules: the analyzers report the connecting call).</summary>
+    public bool ContainsMessage(string ruleId, string file, IEnumerable<string> messages)
+    {
+        var path = Normalize(file);
+        return messages.Any(message => _messages.Contains((ruleId, path, message)));
     }
 
     /// <summary>Reported at that line, or anywhere in the statement that creates the construct (the analyzers put it on the value).</summary>
