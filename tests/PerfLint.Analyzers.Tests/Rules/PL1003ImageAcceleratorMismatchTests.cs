@@ -225,6 +225,17 @@ public class PL1003ImageAcceleratorMismatchTests
     }
 
     [Test]
+    public void Descriptor_is_reported_at_compilation_end_and_links_its_rule_page()
+    {
+        var descriptor = new PerfLint.Analyzers.Rules.ImageAcceleratorMismatchAnalyzer().SupportedDiagnostics.Single();
+        Assert.That(descriptor.Id, Is.EqualTo("PL1003"));
+        Assert.That(descriptor.CustomTags, Does.Contain(WellKnownDiagnosticTags.CompilationEnd));
+        Assert.That(descriptor.HelpLinkUri, Does.EndWith("docs/rules/PL1003.md"));
+        var page = Path.Combine(TestContext.CurrentContext.TestDirectory, "..", "..", "..", "..", "..", "docs", "rules", "PL1003.md");
+        Assert.That(File.Exists(page), Is.True, page);
+    }
+
+    [Test]
     public Task No_cdk_referenced_gives_nothing() => NoCdkAssert.NoDiagnosticsWithoutCdkAsync($$"""
         namespace Amazon.CDK.AWS.Sagemaker {
             public class CfnModel { public CfnModel(object scope, string id, object props) { } public string AttrModelName => ""; }

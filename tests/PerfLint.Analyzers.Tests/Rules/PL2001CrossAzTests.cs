@@ -161,6 +161,17 @@ public class PL2001CrossAzTests
     }
 
     [Test]
+    public void Descriptor_is_reported_at_compilation_end_and_links_its_rule_page()
+    {
+        var descriptor = new PerfLint.Analyzers.Rules.CrossAzAnalyzer().SupportedDiagnostics.Single();
+        Assert.That(descriptor.Id, Is.EqualTo("PL2001"));
+        Assert.That(descriptor.CustomTags, Does.Contain(WellKnownDiagnosticTags.CompilationEnd));
+        Assert.That(descriptor.HelpLinkUri, Does.EndWith("docs/rules/PL2001.md"));
+        var page = Path.Combine(TestContext.CurrentContext.TestDirectory, "..", "..", "..", "..", "..", "docs", "rules", "PL2001.md");
+        Assert.That(File.Exists(page), Is.True, page);
+    }
+
+    [Test]
     public Task No_cdk_referenced_gives_nothing() => NoCdkAssert.NoDiagnosticsWithoutCdkAsync("""
         namespace Amazon.CDK.AWS.EC2 { public class InstanceProps { public string AvailabilityZone { get; set; } = ""; } }
         class S { object M() => new[] { new Amazon.CDK.AWS.EC2.InstanceProps { AvailabilityZone = "us-east-1a" }, new Amazon.CDK.AWS.EC2.InstanceProps { AvailabilityZone = "us-east-1b" } }; }

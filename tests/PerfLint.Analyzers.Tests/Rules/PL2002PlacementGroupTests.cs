@@ -188,6 +188,17 @@ public class PL2002PlacementGroupTests
     }
 
     [Test]
+    public void Descriptor_is_reported_at_compilation_end_and_links_its_rule_page()
+    {
+        var descriptor = new PerfLint.Analyzers.Rules.PlacementGroupAnalyzer().SupportedDiagnostics.Single();
+        Assert.That(descriptor.Id, Is.EqualTo("PL2002"));
+        Assert.That(descriptor.CustomTags, Does.Contain(WellKnownDiagnosticTags.CompilationEnd));
+        Assert.That(descriptor.HelpLinkUri, Does.EndWith("docs/rules/PL2002.md"));
+        var page = Path.Combine(TestContext.CurrentContext.TestDirectory, "..", "..", "..", "..", "..", "docs", "rules", "PL2002.md");
+        Assert.That(File.Exists(page), Is.True, page);
+    }
+
+    [Test]
     public Task No_cdk_referenced_gives_nothing() => NoCdkAssert.NoDiagnosticsWithoutCdkAsync("""
         namespace Amazon.CDK.AWS.AutoScaling { public class AutoScalingGroupProps { public string InstanceType { get; set; } = ""; public int MaxCapacity { get; set; } } }
         class S { object M() => new Amazon.CDK.AWS.AutoScaling.AutoScalingGroupProps { InstanceType = "p4d.24xlarge", MaxCapacity = 8 }; }

@@ -95,6 +95,17 @@ public class PL2003WebsiteBucketTests
     }
 
     [Test]
+    public void Descriptor_is_reported_at_compilation_end_and_links_its_rule_page()
+    {
+        var descriptor = new PerfLint.Analyzers.Rules.WebsiteBucketAnalyzer().SupportedDiagnostics.Single();
+        Assert.That(descriptor.Id, Is.EqualTo("PL2003"));
+        Assert.That(descriptor.CustomTags, Does.Contain(WellKnownDiagnosticTags.CompilationEnd));
+        Assert.That(descriptor.HelpLinkUri, Does.EndWith("docs/rules/PL2003.md"));
+        var page = Path.Combine(TestContext.CurrentContext.TestDirectory, "..", "..", "..", "..", "..", "docs", "rules", "PL2003.md");
+        Assert.That(File.Exists(page), Is.True, page);
+    }
+
+    [Test]
     public Task No_cdk_referenced_gives_nothing() => NoCdkAssert.NoDiagnosticsWithoutCdkAsync("""
         namespace Amazon.CDK.AWS.S3 { public class BucketProps { public string WebsiteIndexDocument { get; set; } = ""; } }
         class S { object M() => new Amazon.CDK.AWS.S3.BucketProps { WebsiteIndexDocument = "index.html" }; }

@@ -214,6 +214,17 @@ public class PL3001LambdaRdsProxyTests
     }
 
     [Test]
+    public void Descriptor_is_reported_at_compilation_end_and_links_its_rule_page()
+    {
+        var descriptor = new PerfLint.Analyzers.Rules.LambdaRdsProxyAnalyzer().SupportedDiagnostics.Single();
+        Assert.That(descriptor.Id, Is.EqualTo("PL3001"));
+        Assert.That(descriptor.CustomTags, Does.Contain(WellKnownDiagnosticTags.CompilationEnd));
+        Assert.That(descriptor.HelpLinkUri, Does.EndWith("docs/rules/PL3001.md"));
+        var page = Path.Combine(TestContext.CurrentContext.TestDirectory, "..", "..", "..", "..", "..", "docs", "rules", "PL3001.md");
+        Assert.That(File.Exists(page), Is.True, page);
+    }
+
+    [Test]
     public Task No_cdk_referenced_gives_nothing() => NoCdkAssert.NoDiagnosticsWithoutCdkAsync("""
         using System.Collections.Generic;
         namespace Amazon.CDK.AWS.RDS { public class DatabaseInstance { public string DbInstanceEndpointAddress => "db"; } }

@@ -158,6 +158,17 @@ public class PL5001EndpointAutoScalingTests
     }
 
     [Test]
+    public void Descriptor_is_reported_at_compilation_end_and_links_its_rule_page()
+    {
+        var descriptor = new PerfLint.Analyzers.Rules.EndpointAutoScalingAnalyzer().SupportedDiagnostics.Single();
+        Assert.That(descriptor.Id, Is.EqualTo("PL5001"));
+        Assert.That(descriptor.CustomTags, Does.Contain(WellKnownDiagnosticTags.CompilationEnd));
+        Assert.That(descriptor.HelpLinkUri, Does.EndWith("docs/rules/PL5001.md"));
+        var page = Path.Combine(TestContext.CurrentContext.TestDirectory, "..", "..", "..", "..", "..", "docs", "rules", "PL5001.md");
+        Assert.That(File.Exists(page), Is.True, page);
+    }
+
+    [Test]
     public Task No_cdk_referenced_gives_nothing() => NoCdkAssert.NoDiagnosticsWithoutCdkAsync("""
         namespace Amazon.CDK.AWS.Sagemaker { public class CfnEndpoint { public CfnEndpoint(object scope, string id, object props) { } } }
         class S { void M() => new Amazon.CDK.AWS.Sagemaker.CfnEndpoint(this, "Endpoint", new object()); }
