@@ -22,6 +22,7 @@ namespace PerfLint.Analyzers.Infrastructure
         private readonly ConcurrentDictionary<ISymbol, IOperation?> _bodies = new ConcurrentDictionary<ISymbol, IOperation?>(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<ISymbol, IOperation?> _initializers = new ConcurrentDictionary<ISymbol, IOperation?>(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<SyntaxNode, LocalTable> _locals = new ConcurrentDictionary<SyntaxNode, LocalTable>();
+        private readonly ConcurrentDictionary<ISymbol, bool> _assignedInConstructor = new ConcurrentDictionary<ISymbol, bool>(SymbolEqualityComparer.Default);
 
         internal SourceFlowCache(Compilation compilation)
         {
@@ -42,6 +43,37 @@ namespace PerfLint.Analyzers.Infrastructure
         /// <summary>The value of a field's or auto-property's initializer (<c>= "m4.large"</c>) declared in this compilation, or null.</summary>
         public IOperation? GetInitializer(ISymbol fieldOrProperty) =>
             _initializers.GetOrAdd(fieldOrProperty.OriginalDefinition, BindInitializer);
+
+        /// <summary>
+        /// True when a constructor of the symbol's type may assign the field or get-only property (then its initializer
+        /// is not its value). Syntactic and conservative: any assignment to that name inside a constructor counts.
+        /// </summary>
+        public bool IsAssignedInConstructor(ISymbol fieldOrProperty) =>
+            _assignedInConstructor.GetOrAdd(fieldOrProperty.OriginalDefinition, symbol =>
+            {
+                var type = symbol.ContainingType;
+                if (type == null)
+                {
+                    return true;
+                }
+
+                foreach (var reference in type.DeclaringSyntaxReferences)
+                {
+                    foreach (var constructor in reference.GetSyntax().DescendantNodes().OfType<ConstructorDeclarationSyntax>())
+                    {
+                        foreach (var assignment in constructor.DescendantNodes().OfType<AssignmentExpressionSyntax>())
+                        {
+                            var target = assignment.Left is MemberAccessExpressionSyntax access ? access.Name : assignment.Left as SimpleNameSyntax;
+                            if (target?.Identifier.ValueText == symbol.Name)
+                            {
+                                return true;
+                            }
+                        }
+                    }
+                }
+
+                return false;
+            });
 
         /// <summary>
         /// The values assigned to a local in the body that contains <paramref name="reference"/>: one entry per

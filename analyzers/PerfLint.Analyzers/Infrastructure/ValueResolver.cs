@@ -11,7 +11,8 @@ namespace PerfLint.Analyzers.Infrastructure
     /// <summary>
     /// Resolves an expression (an argument, a property initializer value) to the compile-time values it can have,
     /// following: literals and constants; <c>const</c>, <c>readonly</c> and <c>static readonly</c> fields and get-only
-    /// auto-properties with initializers in any class of the compilation; locals assigned once; string concatenation
+    /// properties with initializers (that no constructor assigns) or expression bodies in any class of the
+    /// compilation; locals assigned once; string concatenation
     /// and interpolation; conversions; <c>?:</c> and <c>??</c> (every branch); array elements; enum members (CDK jsii
     /// enums keep the member symbol, e.g. <c>InstanceClass.STANDARD4</c>); static members of jsii enum-like classes
     /// (<c>Architecture.ARM_64</c>); <c>InstanceType.Of(cls, size)</c> and <c>new InstanceType("m5.large")</c>; the
@@ -148,7 +149,8 @@ namespace PerfLint.Analyzers.Infrastructure
                     return new List<ResolvedValue> { ResolvedValue.FromMember(field, Leaf(reference, anchor), reference.Syntax, fromCallSite) };
                 }
 
-                if (field.IsConst || field.IsReadOnly)
+                // const, or readonly with an initializer no constructor overrides.
+                if (field.IsConst || (field.IsReadOnly && !_cdk.Flow.IsAssignedInConstructor(field)))
                 {
                     var followed = FollowInitializer(field, anchor, depth, fromCallSite);
                     if (followed.Count > 0)
@@ -174,7 +176,8 @@ namespace PerfLint.Analyzers.Infrastructure
                     return StaticCdkMember(reference, property, anchor, fromCallSite);
                 }
 
-                if (property.IsIndexer || property.SetMethod != null && !property.SetMethod.IsInitOnly)
+                // Only get-only properties: a setter (init included) lets object initializers replace the value.
+                if (property.IsIndexer || property.SetMethod != null || _cdk.Flow.IsAssignedInConstructor(property))
                 {
                     return None;
                 }

@@ -52,6 +52,28 @@ public class ValueFlowTests
         """, Probe(0, "String=cache.m4.large"), Probe(1, "String=cache.t2.micro"));
 
     [Test]
+    public Task Fields_and_properties_a_constructor_or_initializer_can_change_are_not_followed() => Verify.VerifyAnalyzerAsync(Usings + """
+        class Settings
+        {
+            public readonly string Node = "cache.m4.large";
+            public static readonly string Shared = "cache.m4.large";
+            public string Init { get; init; } = "cache.m4.large";
+            public string Fixed { get; } = "cache.m4.large";
+            public string Computed => {|#0:"cache.t2.micro"|};
+            static Settings() { Shared = System.Environment.MachineName; }
+            public Settings(string node) { Node = node; Fixed = node; }
+        }
+        class S : Stack { S(Construct s) : base(s, "s") {
+            var settings = new Settings("cache.r7g.large") { Init = "cache.r7g.large" };
+            new CfnCacheClusterProps { CacheNodeType = settings.Node };
+            new CfnCacheClusterProps { CacheNodeType = Settings.Shared };
+            new CfnCacheClusterProps { CacheNodeType = settings.Init };
+            new CfnCacheClusterProps { CacheNodeType = settings.Fixed };
+            new CfnCacheClusterProps { CacheNodeType = settings.Computed };
+        } }
+        """, Probe(0, "String=cache.t2.micro"));
+
+    [Test]
     public Task Local_assigned_once_is_followed_but_reassigned_local_is_not() => Verify.VerifyAnalyzerAsync(Usings + """
         class S : Stack { S(Construct s, bool b) : base(s, "s") {
             var once = {|#0:"cache.m4.large"|};
