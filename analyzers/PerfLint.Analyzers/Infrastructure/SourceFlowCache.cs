@@ -46,7 +46,8 @@ namespace PerfLint.Analyzers.Infrastructure
 
         /// <summary>
         /// True when a constructor of the symbol's type may assign the field or get-only property (then its initializer
-        /// is not its value). Syntactic and conservative: any assignment to that name inside a constructor counts.
+        /// is not its value). Syntactic and conservative: any assignment to that name inside a constructor counts, except
+        /// the member assignments of object initializers (they set the created object's members).
         /// </summary>
         public bool IsAssignedInConstructor(ISymbol fieldOrProperty) =>
             _assignedInConstructor.GetOrAdd(fieldOrProperty.OriginalDefinition, symbol =>
@@ -63,6 +64,12 @@ namespace PerfLint.Analyzers.Infrastructure
                     {
                         foreach (var assignment in constructor.DescendantNodes().OfType<AssignmentExpressionSyntax>())
                         {
+                            // `new X { Image = .. }` sets a member of the created object, not of this type.
+                            if (assignment.Parent is InitializerExpressionSyntax)
+                            {
+                                continue;
+                            }
+
                             var target = assignment.Left is MemberAccessExpressionSyntax access ? access.Name : assignment.Left as SimpleNameSyntax;
                             if (target?.Identifier.ValueText == symbol.Name)
                             {

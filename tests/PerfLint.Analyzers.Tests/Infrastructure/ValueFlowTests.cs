@@ -60,8 +60,9 @@ public class ValueFlowTests
             public string Init { get; init; } = "cache.m4.large";
             public string Fixed { get; } = "cache.m4.large";
             public string Computed => {|#0:"cache.t2.micro"|};
+            public static readonly string CacheNodeType = {|#1:"cache.m4.xlarge"|};
             static Settings() { Shared = System.Environment.MachineName; }
-            public Settings(string node) { Node = node; Fixed = node; }
+            public Settings(string node) { Node = node; Fixed = node; new CfnCacheClusterProps { CacheNodeType = {|#2:"cache.r7g.large"|} }; }
         }
         class S : Stack { S(Construct s) : base(s, "s") {
             var settings = new Settings("cache.r7g.large") { Init = "cache.r7g.large" };
@@ -70,8 +71,9 @@ public class ValueFlowTests
             new CfnCacheClusterProps { CacheNodeType = settings.Init };
             new CfnCacheClusterProps { CacheNodeType = settings.Fixed };
             new CfnCacheClusterProps { CacheNodeType = settings.Computed };
+            new CfnCacheClusterProps { CacheNodeType = Settings.CacheNodeType };
         } }
-        """, Probe(0, "String=cache.t2.micro"));
+        """, Probe(0, "String=cache.t2.micro"), Probe(1, "String=cache.m4.xlarge"), Probe(2, "String=cache.r7g.large"));
 
     [Test]
     public Task Local_assigned_once_is_followed_but_reassigned_local_is_not() => Verify.VerifyAnalyzerAsync(Usings + """
