@@ -59,6 +59,17 @@ namespace PerfLint.Analyzers.Facts
                 }
             }
 
+            // L1 rules: new CfnSecurityGroupIngress { GroupId = dbGroup.AttrGroupId, SourceSecurityGroupId = appGroup.AttrGroupId }.
+            foreach (var rule in _app.OfKind(ConstructKind.SecurityGroupIngress))
+            {
+                var group = _app.Prop(rule, "GroupId");
+                var source = _app.Prop(rule, "SourceSecurityGroupId");
+                if (group != null && source != null)
+                {
+                    AddAll(Owners(_app.Mentions(source.Value)), Owners(_app.Mentions(group.Value)), rule.Creation.Syntax.GetLocation(), "CfnSecurityGroupIngress", connections);
+                }
+            }
+
             foreach (var function in _app.OfKind(ConstructKind.LambdaFunction))
             {
                 foreach (var (key, value) in _app.Entries(_app.Prop(function, "Environment")))
@@ -206,7 +217,7 @@ namespace PerfLint.Analyzers.Facts
                         continue;
                     }
 
-                    foreach (var property in new[] { "SecurityGroup", "SecurityGroups", "SecurityGroupIds", "VpcSecurityGroupIds", "Credentials", "MasterUserSecret", "MasterUserPassword" })
+                    foreach (var property in new[] { "SecurityGroup", "SecurityGroups", "SecurityGroupIds", "VpcSecurityGroupIds", "VpcSecurityGroups", "Credentials", "MasterUserSecret", "MasterUserPassword" })
                     {
                         var value = _app.Prop(node, property);
                         if (value == null)

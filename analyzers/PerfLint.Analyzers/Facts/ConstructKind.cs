@@ -17,6 +17,8 @@ namespace PerfLint.Analyzers.Facts
         Subnet,
         /// <summary>EC2 <c>SecurityGroup</c> or <c>CfnSecurityGroup</c>.</summary>
         SecurityGroup,
+        /// <summary>EC2 <c>CfnSecurityGroupIngress</c>: a rule between two security groups outside either group.</summary>
+        SecurityGroupIngress,
         /// <summary>RDS/Aurora database: <c>DatabaseInstance*</c>, <c>DatabaseCluster*</c>, <c>ServerlessCluster</c>, <c>CfnDBInstance</c>, <c>CfnDBCluster</c>.</summary>
         Database,
         /// <summary>RDS Proxy: <c>DatabaseProxy</c> (also from <c>AddProxy</c>), <c>CfnDBProxy</c>, <c>CfnDBProxyTargetGroup</c>.</summary>

@@ -25,6 +25,7 @@ namespace PerfLint.Analyzers.Facts
             ("Amazon.CDK.AWS.EC2.CfnSubnet", ConstructKind.Subnet, true),
             ("Amazon.CDK.AWS.EC2.SecurityGroup", ConstructKind.SecurityGroup, false),
             ("Amazon.CDK.AWS.EC2.CfnSecurityGroup", ConstructKind.SecurityGroup, true),
+            ("Amazon.CDK.AWS.EC2.CfnSecurityGroupIngress", ConstructKind.SecurityGroupIngress, true),
             ("Amazon.CDK.AWS.RDS.DatabaseInstanceBase", ConstructKind.Database, false),
             ("Amazon.CDK.AWS.RDS.DatabaseClusterBase", ConstructKind.Database, false),
             ("Amazon.CDK.AWS.RDS.ServerlessCluster", ConstructKind.Database, false),

@@ -21,7 +21,7 @@ namespace PerfLint.Analyzers.Rules
         private static readonly ConstructKind[] Kinds =
         {
             ConstructKind.Ec2Instance, ConstructKind.Subnet, ConstructKind.SecurityGroup, ConstructKind.Database, ConstructKind.LambdaFunction,
-            ConstructKind.Secret, ConstructKind.AutoScalingGroup, ConstructKind.DatabaseProxy,
+            ConstructKind.Secret, ConstructKind.AutoScalingGroup, ConstructKind.DatabaseProxy, ConstructKind.SecurityGroupIngress,
         };
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =

@@ -20,7 +20,7 @@ namespace PerfLint.Analyzers.Rules
     {
         private static readonly ConstructKind[] Kinds =
         {
-            ConstructKind.LambdaFunction, ConstructKind.Database, ConstructKind.DatabaseProxy, ConstructKind.Secret, ConstructKind.SecurityGroup,
+            ConstructKind.LambdaFunction, ConstructKind.Database, ConstructKind.DatabaseProxy, ConstructKind.Secret, ConstructKind.SecurityGroup, ConstructKind.SecurityGroupIngress,
         };
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =

@@ -172,11 +172,12 @@ public class PL1003ImageAcceleratorMismatchTests
     public Task Fields_and_a_variants_list_in_a_local_are_followed() => Verify.VerifyAnalyzerAsync(Usings + $$"""
         class S : Stack {
             private readonly CfnModel _model;
-            private static readonly string Image = {|#0:"{{CpuImage}}"|};
+            // Not named Image: SourceFlowCache.IsAssignedInConstructor matches names syntactically, and the initializer's `Image = ..` would count.
+            private static readonly string RankerImage = {|#0:"{{CpuImage}}"|};
             S(Construct s) : base(s, "s") {
                 _model = new CfnModel(this, "Model", new CfnModelProps {
                     ExecutionRoleArn = "arn:aws:iam::123456789012:role/sm",
-                    Containers = new[] { new CfnModel.ContainerDefinitionProperty { Image = Image } },
+                    Containers = new[] { new CfnModel.ContainerDefinitionProperty { Image = RankerImage } },
                 });
                 var variants = new List<object> { new CfnEndpointConfig.ProductionVariantProperty {
                     ModelName = _model.AttrModelName, VariantName = "AllTraffic", InstanceType = {|#1:"ml.p4d.24xlarge"|}, InitialInstanceCount = 1 } };

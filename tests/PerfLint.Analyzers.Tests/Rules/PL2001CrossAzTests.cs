@@ -68,6 +68,23 @@ public class PL2001CrossAzTests
         """, CrossAz(0, 1, 2, "App", "eu-west-1c", "Orders", "eu-west-1a"));
 
     [Test]
+    public Task L1_instance_and_database_joined_by_an_ingress_rule_between_their_groups() => Verify.VerifyAnalyzerAsync(Usings + """
+        class S : Stack { S(Construct s) : base(s, "s") {
+            var dbGroup = new CfnSecurityGroup(this, "DbGroup", new CfnSecurityGroupProps { GroupDescription = "db", VpcId = "vpc-1" });
+            var appGroup = new CfnSecurityGroup(this, "AppGroup", new CfnSecurityGroupProps { GroupDescription = "app", VpcId = "vpc-1" });
+            new CfnDBInstance(this, "Ledger", new CfnDBInstanceProps {
+                Engine = "postgres", DbInstanceClass = "db.r7g.large", AvailabilityZone = {|#1:"eu-central-1a"|}, VpcSecurityGroups = new[] { dbGroup.AttrGroupId },
+            });
+            new CfnInstance(this, "Batch", new CfnInstanceProps {
+                ImageId = "ami-0123456789abcdef0", InstanceType = "m7g.large", AvailabilityZone = {|#0:"eu-central-1b"|}, SecurityGroupIds = new[] { appGroup.AttrGroupId },
+            });
+            {|#2:new CfnSecurityGroupIngress(this, "AppToDb", new CfnSecurityGroupIngressProps {
+                IpProtocol = "tcp", FromPort = 5432, ToPort = 5432, GroupId = dbGroup.AttrGroupId, SourceSecurityGroupId = appGroup.AttrGroupId,
+            })|};
+        } }
+        """, CrossAz(0, 1, 2, "Batch", "eu-central-1b", "Ledger", "eu-central-1a"));
+
+    [Test]
     public Task Lambda_in_a_subnet_with_an_explicit_zone_given_the_db_endpoint() => Verify.VerifyAnalyzerAsync(Usings + $$"""
         static class Zones { public const string Region = "us-west-2"; public const string Primary = {|#1:Region + "a"|}; }
         class S : Stack { S(Construct s) : base(s, "s") {
