@@ -16,6 +16,7 @@ public class RuleDecisionTests
     [TestCase("db.m4.large", RuleSeverity.Warning, "db.m7i.large")]
     [TestCase("ml.c4.2xlarge", RuleSeverity.Warning, "ml.c7i.2xlarge")]
     [TestCase("ml.inf1.xlarge", RuleSeverity.Warning, "ml.inf2.xlarge")]
+    [TestCase("ml.p3.2xlarge", RuleSeverity.Warning, null)]
     public void PL1001_severity_and_successor(string type, RuleSeverity severity, string? successor)
     {
         var finding = PreviousGenerationRule.Evaluate(type)!;
@@ -53,10 +54,18 @@ public class RuleDecisionTests
     [TestCase("db.c5.large", "db.r5.large")]
     [TestCase("db.c6gd.xlarge", "db.r6gd.xlarge")]
     [TestCase("cache.c5.large", "cache.r5.large")]
+    [TestCase("c4.large", "r8i.large")]
     public void PL1002_database_on_compute_family(string type, string replacement)
     {
         var finding = DatabaseFamilyRule.Evaluate(type)!;
         Assert.That(finding.Replacement, Is.EqualTo(replacement), finding.Message);
+    }
+
+    [Test]
+    public void PL1001_judges_unlisted_ml_types_by_their_ec2_twin_but_never_suggests_them()
+    {
+        Assert.That(PerfLint.Knowledge.Catalog.InstanceCatalog.Find("ml.p3.2xlarge")!.Accelerator.Name, Is.EqualTo("V100"));
+        Assert.That(PreviousGenerationRule.Evaluate("ml.p3.2xlarge")!.Replacement, Is.Null);
     }
 
     [TestCase("db.r6g.large")]

@@ -41,9 +41,9 @@ namespace PerfLint.Knowledge.Catalog
         public static InstanceTypeInfo? Find(InstanceTypeName name)
         {
             var data = Data.Value;
-            if (name.Service == InstanceService.SageMaker)
+            if (name.Service == InstanceService.SageMaker && data.SageMaker.TryGetValue(name.Ec2Name, out var ml))
             {
-                return data.SageMaker.TryGetValue(name.Ec2Name, out var ml) ? ml : null;
+                return ml;
             }
 
             if (!data.Ec2.TryGetValue(name.Ec2Name, out var ec2))
@@ -51,8 +51,14 @@ namespace PerfLint.Knowledge.Catalog
                 return null;
             }
 
+            // RDS, ElastiCache and OpenSearch run EC2 hardware. An ml.* type missing from the SageMaker lists (ml.p3,
+            // ml.p2: no longer offered for new hosting) still has its EC2 twin's facts, so rules can judge it.
             return name.Service == InstanceService.Ec2 ? ec2 : Rebrand(ec2, name);
         }
+
+        /// <summary>True when SageMaker lists this exact <c>ml.*</c> type (hosting, processing, transform or HyperPod).</summary>
+        public static bool IsListedSageMakerType(InstanceTypeName name) =>
+            name.Service == InstanceService.SageMaker && Data.Value.SageMaker.ContainsKey(name.Ec2Name);
 
         /// <summary>Family-level facts (category, generation, processor, accelerator kind) from any size of it.</summary>
         public static InstanceTypeInfo? FindFamily(string family)

@@ -19,8 +19,9 @@ namespace PerfLint.Knowledge.Catalog
             switch (name.Service)
             {
                 case InstanceService.Ec2:
-                case InstanceService.SageMaker:
                     return InstanceCatalog.Exists(name);
+                case InstanceService.SageMaker:
+                    return InstanceCatalog.IsListedSageMakerType(name);
                 default:
                     return InstanceCatalog.Exists(name) && Table.Value.TryGetValue(name.Service, out var set) && set.Contains(name.Family);
             }

@@ -51,7 +51,9 @@ namespace PerfLint.Knowledge.Rules
             if (parts != null)
             {
                 var twin = InstanceCatalog.Find(info.Name.With("r" + parts.Generation + parts.Attributes + parts.Variant));
-                if (twin != null && twin.Category == InstanceCategory.MemoryOptimized && ServiceFamilies.Offers(twin.Name))
+                // The same-generation twin only when it is not itself previous generation (bare EC2 c4 -> r4 is not a fix).
+                if (twin != null && twin.Category == InstanceCategory.MemoryOptimized && ServiceFamilies.Offers(twin.Name) &&
+                    PreviousGenerationRule.Evaluate(twin.Name.ToString())?.Severity != RuleSeverity.Warning)
                 {
                     return twin;
                 }

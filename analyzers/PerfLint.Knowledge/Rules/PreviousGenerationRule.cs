@@ -38,7 +38,7 @@ namespace PerfLint.Knowledge.Rules
             }
             else if (info.PreviousGeneration == PreviousGenerationStatus.Unverified)
             {
-                why = "is an old Xen-era " + info.Family + " instance type that newer generations supersede";
+                why = "is an old Xen-era " + info.Family + " instance type" + (successor != null && gap > 0 ? ", " + gap + " generations behind its successor" : " that newer generations supersede");
                 severity = RuleSeverity.Warning;
             }
             else if (SupersededAccelerators.TryGetValue(info.Family, out var reason))
@@ -70,7 +70,7 @@ namespace PerfLint.Knowledge.Rules
             var next = InstanceCatalog.Find(successor.InstanceType);
             var comparison = next == null
                 ? string.Empty
-                : " (" + Describe.Hardware(next) + ", " + Describe.Price(next) + " vs " + Describe.Hardware(info) + ", " + Describe.Price(info) + " us-east-1 On-Demand)";
+                : " (" + Describe.Hardware(next) + ", " + Describe.Price(next) + " vs " + Describe.Hardware(info) + ", " + Describe.Price(info) + " us-east-1 On-Demand; newer generations also do more work per vCPU)";
             message += "; use '" + successor.InstanceType + "'" + comparison + " [successor: " + successor.Source + "]";
             return new RuleFinding(RuleIds.PreviousGenerationInstance, severity, message, successor.InstanceType.ToString());
         }
