@@ -80,6 +80,9 @@ public class RuleDecisionTests
     [TestCase("763104351884.dkr.ecr.us-east-1.amazonaws.com/pytorch-inference:2.1.0-gpu-py310-cu118", "ml.g5.xlarge", false)]
     [TestCase("763104351884.dkr.ecr.us-east-1.amazonaws.com/djl-inference:0.28.0-neuronx-sdk2.18.2", "ml.inf2.xlarge", false)]
     [TestCase("my-registry/my-model:latest", "ml.g5.xlarge", false)]
+    [TestCase("acme/film-climate-sentiment:1", "ml.m5.xlarge", false)]
+    [TestCase("acme/cucumber-service:3", "ml.m5.xlarge", false)]
+    [TestCase("nvcr.io/nvidia/tritonserver:24.01-py3", "ml.m5.xlarge", true)]
     public void PL1003_image_and_accelerator(string image, string type, bool reported) =>
         Assert.That(AcceleratorImageRule.Evaluate(image, type) != null, Is.EqualTo(reported));
 

@@ -13,6 +13,21 @@ namespace PerfLint.Analyzers.Infrastructure
     /// </summary>
     public static class Descriptors
     {
+        /// <summary>
+        /// Rules that need facts from the whole compilation and report in a compilation-end action. Their descriptors
+        /// carry <see cref="WellKnownDiagnosticTags.CompilationEnd"/>, which tells the IDE they appear only in a full
+        /// (build or solution-wide) analysis.
+        /// </summary>
+        public static readonly ImmutableHashSet<string> CompilationEndRules = ImmutableHashSet.Create(
+            StringComparer.Ordinal,
+            RuleIds.ImageAcceleratorMismatch,
+            RuleIds.ModelDoesNotFitAccelerator,
+            RuleIds.CrossAzChattyResources,
+            RuleIds.FleetWithoutClusterPlacementGroup,
+            RuleIds.WebsiteBucketWithoutCloudFront,
+            RuleIds.LambdaToRdsWithoutProxy,
+            RuleIds.EndpointWithoutAutoScaling);
+
         private static readonly ImmutableDictionary<string, DiagnosticDescriptor> ById =
             RuleCatalog.All.ToImmutableDictionary(r => r.Id, Create, StringComparer.Ordinal);
 
@@ -45,6 +60,7 @@ namespace PerfLint.Analyzers.Infrastructure
                 ToRoslyn(rule.DefaultSeverity),
                 rule.EnabledByDefault,
                 rule.Description,
-                RuleCatalog.GetHelpUri(rule.Id));
+                RuleCatalog.GetHelpUri(rule.Id),
+                CompilationEndRules.Contains(rule.Id) ? new[] { WellKnownDiagnosticTags.CompilationEnd } : Array.Empty<string>());
     }
 }

@@ -25,7 +25,7 @@ namespace PerfLint.Analyzers.Rules
         };
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-            ImmutableArray.Create(AppRuleDescriptors.For(RuleIds.CrossAzChattyResources));
+            ImmutableArray.Create(Descriptors.For(RuleIds.CrossAzChattyResources));
 
         protected override void OnCdkCompilationStart(CompilationStartAnalysisContext context, CdkTypes cdk) =>
             AppFactCollector.Register(context, cdk, Kinds, wiring: true, Analyze);

@@ -27,7 +27,7 @@ namespace PerfLint.Analyzers.Rules
         };
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-            ImmutableArray.Create(AppRuleDescriptors.For(RuleIds.EndpointWithoutAutoScaling));
+            ImmutableArray.Create(Descriptors.For(RuleIds.EndpointWithoutAutoScaling));
 
         protected override void OnCdkCompilationStart(CompilationStartAnalysisContext context, CdkTypes cdk) =>
             AppFactCollector.Register(context, cdk, Kinds, wiring: false, Analyze);

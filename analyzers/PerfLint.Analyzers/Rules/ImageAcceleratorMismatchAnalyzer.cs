@@ -20,7 +20,7 @@ namespace PerfLint.Analyzers.Rules
         private static readonly ConstructKind[] Kinds = { ConstructKind.SageMakerModel, ConstructKind.SageMakerEndpointConfig };
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-            ImmutableArray.Create(AppRuleDescriptors.For(RuleIds.ImageAcceleratorMismatch));
+            ImmutableArray.Create(Descriptors.For(RuleIds.ImageAcceleratorMismatch));
 
         protected override void OnCdkCompilationStart(CompilationStartAnalysisContext context, CdkTypes cdk) =>
             AppFactCollector.Register(context, cdk, Kinds, wiring: false, Analyze);

@@ -24,7 +24,7 @@ namespace PerfLint.Analyzers.Rules
         };
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-            ImmutableArray.Create(AppRuleDescriptors.For(RuleIds.LambdaToRdsWithoutProxy));
+            ImmutableArray.Create(Descriptors.For(RuleIds.LambdaToRdsWithoutProxy));
 
         protected override void OnCdkCompilationStart(CompilationStartAnalysisContext context, CdkTypes cdk) =>
             AppFactCollector.Register(context, cdk, Kinds, wiring: true, Analyze);

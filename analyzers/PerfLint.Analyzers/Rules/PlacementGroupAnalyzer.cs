@@ -22,7 +22,7 @@ namespace PerfLint.Analyzers.Rules
         };
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-            ImmutableArray.Create(AppRuleDescriptors.For(RuleIds.FleetWithoutClusterPlacementGroup));
+            ImmutableArray.Create(Descriptors.For(RuleIds.FleetWithoutClusterPlacementGroup));
 
         protected override void OnCdkCompilationStart(CompilationStartAnalysisContext context, CdkTypes cdk) =>
             AppFactCollector.Register(context, cdk, Kinds, wiring: true, Analyze);

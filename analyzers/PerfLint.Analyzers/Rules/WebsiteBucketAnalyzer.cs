@@ -23,7 +23,7 @@ namespace PerfLint.Analyzers.Rules
         private static readonly string[] WebsiteProperties = { "WebsiteIndexDocument", "WebsiteRedirect", "WebsiteRoutingRules", "WebsiteConfiguration" };
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-            ImmutableArray.Create(AppRuleDescriptors.For(RuleIds.WebsiteBucketWithoutCloudFront));
+            ImmutableArray.Create(Descriptors.For(RuleIds.WebsiteBucketWithoutCloudFront));
 
         protected override void OnCdkCompilationStart(CompilationStartAnalysisContext context, CdkTypes cdk) =>
             AppFactCollector.Register(context, cdk, Kinds, wiring: true, Analyze);

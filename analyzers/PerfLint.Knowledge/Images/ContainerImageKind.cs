@@ -17,13 +17,16 @@ namespace PerfLint.Knowledge.Images
     /// <summary>
     /// Classifies an image URI by the conventions AWS Deep Learning Containers, Hugging Face TGI/TEI, DJL LMI and
     /// NVIDIA images use in their repository names and tags (<c>...-gpu-py310-cu121-...</c>, <c>...-cpu-py310</c>,
-    /// <c>...neuronx...</c>). Only confident signals count; anything else is Unknown.
+    /// <c>...neuronx...</c>). The name is split into tokens at <c>/ : . - _ @</c>; a signal matches a whole token, or a
+    /// token that is the signal followed by a version (<c>tgi2</c>, <c>cu121</c>), never a substring of a word.
+    /// Only confident signals count; anything else is Unknown.
     /// </summary>
     public static class ContainerImageClassifier
     {
-        private static readonly string[] NeuronSignals = { "neuronx", "neuron", "inf2", "-inf1" };
-        private static readonly string[] GpuSignals = { "-gpu", "gpu-", "_gpu", "cuda", "-cu11", "-cu12", "cu118", "cu121", "cu124", "tgi", "lmi", "tensorrt", "vllm", "nvcr.io", "nvidia/" };
-        private static readonly string[] CpuSignals = { "-cpu", "cpu-", "_cpu" };
+        private static readonly string[] NeuronSignals = { "neuronx", "neuron", "inf1", "inf2", "trn1" };
+        private static readonly string[] CpuSignals = { "cpu" };
+        private static readonly string[] GpuSignals = { "gpu", "cuda", "cu", "tgi", "lmi", "tensorrt", "trtllm", "vllm", "nvidia", "nvcr" };
+        private static readonly char[] Separators = { '/', ':', '.', '-', '_', '@' };
 
         public static ContainerImageKind Classify(string? imageUri)
         {
@@ -32,24 +35,46 @@ namespace PerfLint.Knowledge.Images
                 return ContainerImageKind.Unknown;
             }
 
-            var image = imageUri!.ToLowerInvariant();
-            if (Contains(image, NeuronSignals)) return ContainerImageKind.Neuron;
-            if (Contains(image, CpuSignals)) return ContainerImageKind.Cpu;
-            if (Contains(image, GpuSignals)) return ContainerImageKind.Gpu;
+            var tokens = imageUri!.ToLowerInvariant().Split(Separators, StringSplitOptions.RemoveEmptyEntries);
+            if (HasSignal(tokens, NeuronSignals)) return ContainerImageKind.Neuron;
+            if (HasSignal(tokens, CpuSignals)) return ContainerImageKind.Cpu;
+            if (HasSignal(tokens, GpuSignals)) return ContainerImageKind.Gpu;
             return ContainerImageKind.Unknown;
         }
 
-        private static bool Contains(string image, string[] signals)
+        private static bool HasSignal(string[] tokens, string[] signals)
         {
-            foreach (var s in signals)
+            foreach (var token in tokens)
             {
-                if (image.IndexOf(s, StringComparison.Ordinal) >= 0)
+                foreach (var signal in signals)
                 {
-                    return true;
+                    if (token.StartsWith(signal, StringComparison.Ordinal) && IsVersionSuffix(token, signal.Length))
+                    {
+                        return true;
+                    }
                 }
             }
 
             return false;
+        }
+
+        // "cu" alone is no signal: it must carry a version ("cu121"); the others match bare or versioned.
+        private static bool IsVersionSuffix(string token, int from)
+        {
+            if (from == token.Length)
+            {
+                return from != 2 || token != "cu";
+            }
+
+            for (var i = from; i < token.Length; i++)
+            {
+                if (!char.IsDigit(token[i]))
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
     }
 }

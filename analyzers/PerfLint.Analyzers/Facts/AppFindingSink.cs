@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
@@ -9,34 +8,6 @@ using PerfLint.Knowledge.Rules;
 
 namespace PerfLint.Analyzers.Facts
 {
-    /// <summary>
-    /// Descriptors of the rules reported at compilation end. They carry the same metadata as
-    /// <see cref="Descriptors"/> (from <see cref="RuleCatalog"/>) plus <see cref="WellKnownDiagnosticTags.CompilationEnd"/>,
-    /// which tells the IDE that these diagnostics only appear in a full (build or solution-wide) analysis;
-    /// Descriptors has no way to add a tag, hence this factory.
-    /// </summary>
-    public static class AppRuleDescriptors
-    {
-        private static readonly ConcurrentDictionary<string, DiagnosticDescriptor> ById = new ConcurrentDictionary<string, DiagnosticDescriptor>(StringComparer.Ordinal);
-
-        public static DiagnosticDescriptor For(string ruleId) => ById.GetOrAdd(ruleId, Create);
-
-        private static DiagnosticDescriptor Create(string ruleId)
-        {
-            var rule = RuleCatalog.Get(ruleId);
-            return new DiagnosticDescriptor(
-                rule.Id,
-                rule.Title,
-                rule.MessageFormat,
-                rule.Category,
-                Descriptors.ToRoslyn(rule.DefaultSeverity),
-                rule.EnabledByDefault,
-                rule.Description,
-                RuleCatalog.GetHelpUri(rule.Id),
-                WellKnownDiagnosticTags.CompilationEnd);
-        }
-    }
-
     /// <summary>
     /// Reports compilation-end findings: the finding's own severity (like <see cref="FindingReporter"/>), the
     /// locations of the other facts involved as additional locations, and each (location, message) once — a value
@@ -67,7 +38,7 @@ namespace PerfLint.Analyzers.Facts
 
             var additional = related.Where(l => l != null && l.IsInSource && l != location).Distinct().ToList();
             _report(Diagnostic.Create(
-                AppRuleDescriptors.For(finding.RuleId),
+                Descriptors.For(finding.RuleId),
                 location,
                 Descriptors.ToRoslyn(finding.Severity),
                 additional,
