@@ -17,7 +17,7 @@ public sealed class IntrinsicResolutionTests
         "Joined": { "Type": "AWS::EC2::Instance", "Properties": { "InstanceType": { "Fn::Join": [".", [ { "Fn::FindInMap": ["Types", "Web", "Family"] }, { "Ref": "Size" } ]] } } },
         "Subbed": { "Type": "AWS::EC2::Instance", "Properties": { "InstanceType": { "Fn::Sub": ["${Family}.${Size}", { "Family": "c4" }] }, "UserData": { "Fn::Sub": "host=${Db.Endpoint.Address} region=${AWS::Region} literal=${!Keep}" } } },
         "Picked": { "Type": "AWS::EC2::Volume", "Properties": { "AvailabilityZone": { "Fn::Select": [1, { "Fn::GetAZs": "" }] }, "VolumeType": { "Fn::Select": [0, { "Fn::Split": [",", "gp2,gp3"] }] } } },
-        "FromParameter": { "Type": "AWS::EC2::Volume", "Properties": { "AvailabilityZone": { "Fn::Select": [1, { "Ref": "Zones" }] } } }
+        "FromParameter": { "Type": "AWS::EC2::Volume", "Properties": { "AvailabilityZone": { "Fn::Select": [1, { "Ref": "Zones" }] }, "VolumeType": "gp3" } }
       },
       "Outputs": { "DbAddress": { "Value": { "Fn::GetAtt": ["Db", "Endpoint.Address"] }, "Export": { "Name": { "Fn::Join": ["-", ["Data", "DbAddress"]] } } } }
     }

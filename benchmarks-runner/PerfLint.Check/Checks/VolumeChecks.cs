@@ -35,5 +35,15 @@ public sealed class VolumeChecks : ITemplateCheck
                 }
             }
         }
+
+        // CloudFormation creates an AWS::EC2::Volume without VolumeType as gp2 (its documented default); an L1
+        // CfnVolume that leaves the type out gets one. Reported at the resource, since no property holds it.
+        foreach (var volume in context.OfType("AWS::EC2::Volume").Where(v => v.Properties?["VolumeType"] == null))
+        {
+            context.Report(VolumeTypeRule.Evaluate(CloudFormationDefaultVolumeType), volume, volume.Node["Type"], null);
+        }
     }
+
+    /// <summary>AWS::EC2::Volume VolumeType default (CloudFormation resource reference).</summary>
+    public const string CloudFormationDefaultVolumeType = "gp2";
 }
