@@ -112,6 +112,33 @@ namespace PerfLint.Analyzers.Facts
             return result;
         }
 
+        /// <summary>
+        /// Every (variant, container) pair the app serves: each endpoint-config variant with an instance type, and the
+        /// container of each model it serves. PL1003 and PL1004 judge these pairs.
+        /// </summary>
+        public static IEnumerable<(ProductionVariantFacts Variant, ModelContainerFacts Container)> ServedContainers(AppModel app)
+        {
+            foreach (var config in app.OfKind(ConstructKind.SageMakerEndpointConfig))
+            {
+                foreach (var variant in Variants(app, config))
+                {
+                    if (variant.InstanceType?.Text == null)
+                    {
+                        continue;
+                    }
+
+                    foreach (var model in variant.Models)
+                    {
+                        var container = Container(app, model);
+                        if (container != null)
+                        {
+                            yield return (variant, container);
+                        }
+                    }
+                }
+            }
+        }
+
         /// <summary>The endpoint configs an endpoint serves.</summary>
         public static IReadOnlyList<ConstructNode> ConfigsOf(AppModel app, ConstructNode endpoint)
         {

@@ -28,29 +28,12 @@ namespace PerfLint.Analyzers.Rules
         private static void Analyze(AppModel app, CompilationAnalysisContext context)
         {
             var sink = new AppFindingSink(context.ReportDiagnostic);
-            foreach (var config in app.OfKind(ConstructKind.SageMakerEndpointConfig))
+            foreach (var (variant, container) in SageMakerFacts.ServedContainers(app))
             {
-                foreach (var variant in SageMakerFacts.Variants(app, config))
+                var finding = container.Image?.Text == null ? null : AcceleratorImageRule.Evaluate(container.Image.Text, variant.InstanceType!.Text);
+                if (finding != null)
                 {
-                    if (variant.InstanceType?.Text == null)
-                    {
-                        continue;
-                    }
-
-                    foreach (var model in variant.Models)
-                    {
-                        var container = SageMakerFacts.Container(app, model);
-                        if (container?.Image?.Text == null)
-                        {
-                            continue;
-                        }
-
-                        var finding = AcceleratorImageRule.Evaluate(container.Image.Text, variant.InstanceType.Text);
-                        if (finding != null)
-                        {
-                            sink.Report(finding, container.Image.Location, variant.InstanceType.Location);
-                        }
-                    }
+                    sink.Report(finding, container.Image!.Location, variant.InstanceType!.Location);
                 }
             }
         }

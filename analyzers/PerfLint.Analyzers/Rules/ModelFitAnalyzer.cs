@@ -28,31 +28,19 @@ namespace PerfLint.Analyzers.Rules
         private static void Analyze(AppModel app, CompilationAnalysisContext context)
         {
             var sink = new AppFindingSink(context.ReportDiagnostic);
-            foreach (var config in app.OfKind(ConstructKind.SageMakerEndpointConfig))
+            foreach (var (variant, container) in SageMakerFacts.ServedContainers(app))
             {
-                foreach (var variant in SageMakerFacts.Variants(app, config))
+                var modelId = container.ModelId;
+                if (modelId == null)
                 {
-                    if (variant.InstanceType?.Text == null)
-                    {
-                        continue;
-                    }
+                    continue;
+                }
 
-                    foreach (var model in variant.Models)
-                    {
-                        var container = SageMakerFacts.Container(app, model);
-                        var modelId = container?.ModelId;
-                        if (container == null || modelId == null)
-                        {
-                            continue;
-                        }
-
-                        var options = app.OptionsFor(variant.InstanceType.Location);
-                        var finding = ModelFitRule.Evaluate(container.ToDeployment(variant.InstanceType.Text), options);
-                        if (finding != null)
-                        {
-                            sink.Report(finding, variant.InstanceType.Location, modelId.Location);
-                        }
-                    }
+                var instanceType = variant.InstanceType!;
+                var finding = ModelFitRule.Evaluate(container.ToDeployment(instanceType.Text!), app.OptionsFor(instanceType.Location));
+                if (finding != null)
+                {
+                    sink.Report(finding, instanceType.Location, modelId.Location);
                 }
             }
         }
