@@ -13,7 +13,7 @@ namespace PerfLint.Tasks
 
         public static BenchResultsFile Read(string path)
         {
-            var root = BenchJson.Parse(File.ReadAllText(path)) as Dictionary<string, object?>
+            var root = RunnerJson.Parse(File.ReadAllText(path)) as Dictionary<string, object?>
                        ?? throw new FormatException("results.json is not a JSON object");
             var file = new BenchResultsFile();
             foreach (var b in List(root, "benchmarks").OfType<Dictionary<string, object?>>())

@@ -158,7 +158,7 @@ namespace PerfLint.Tasks
                     return false;
                 }
 
-                LogFindings(CheckJson.Parse(File.ReadAllText(results)));
+                LogFindings(RunnerJson.Parse(File.ReadAllText(results)));
                 return true;
             }
             finally
@@ -169,7 +169,7 @@ namespace PerfLint.Tasks
 
         private void LogFindings(object? report)
         {
-            if (!(CheckJson.Get(report, "findings") is List<object?> findings))
+            if (!(RunnerJson.Get(report, "findings") is List<object?> findings))
             {
                 Log.LogError(null, CheckFailedCode, null, CloudAssemblyDirectory, 0, 0, 0, 0, "PerfLint: perflint check wrote no findings array.");
                 return;
@@ -177,14 +177,14 @@ namespace PerfLint.Tasks
 
             foreach (var finding in findings)
             {
-                var position = CheckJson.Get(finding, "source") ?? CheckJson.Get(finding, "template");
-                var file = CheckJson.Str(position, "file");
-                var line = CheckJson.Int(position, "line");
-                var column = CheckJson.Int(position, "column");
-                var rule = CheckJson.Str(finding, "ruleId");
-                var help = CheckJson.Str(finding, "helpUri");
-                var message = CheckJson.Str(finding, "message") + " [" + CheckJson.Str(finding, "constructPath") + "]";
-                switch (CheckJson.Str(finding, "severity"))
+                var position = RunnerJson.Get(finding, "source") ?? RunnerJson.Get(finding, "template");
+                var file = RunnerJson.Str(position, "file");
+                var line = RunnerJson.Int(position, "line");
+                var column = RunnerJson.Int(position, "column");
+                var rule = RunnerJson.Str(finding, "ruleId");
+                var help = RunnerJson.Str(finding, "helpUri");
+                var message = RunnerJson.Str(finding, "message") + " [" + RunnerJson.Str(finding, "constructPath") + "]";
+                switch (RunnerJson.Str(finding, "severity"))
                 {
                     case "error":
                         Log.LogError("PerfLint", rule, null, help, file, line, column, 0, 0, message);

@@ -6,20 +6,20 @@ using System.Text;
 namespace PerfLint.Tasks
 {
     /// <summary>
-    /// Reads the JSON that `perflint check --format json` writes. The task targets netstandard2.0 with only
+    /// Reads the JSON the runner writes (`perflint check --format json`, `perflint bench` results.json): one reader for both tasks. The task targets netstandard2.0 with only
     /// Microsoft.Build.* references, so System.Text.Json is not available: objects become
     /// Dictionary&lt;string, object?&gt;, arrays List&lt;object?&gt;, numbers double, plus string, bool and null.
     /// </summary>
-    internal sealed class CheckJson
+    internal sealed class RunnerJson
     {
         private readonly string _text;
         private int _pos;
 
-        private CheckJson(string text) => _text = text;
+        private RunnerJson(string text) => _text = text;
 
         public static object? Parse(string text)
         {
-            var parser = new CheckJson(text);
+            var parser = new RunnerJson(text);
             var value = parser.ReadValue();
             parser.SkipWhitespace();
             if (parser._pos != text.Length)
@@ -204,6 +204,6 @@ namespace PerfLint.Tasks
             }
         }
 
-        private FormatException Error(string what) => new FormatException("perflint check JSON: " + what + " at offset " + _pos);
+        private FormatException Error(string what) => new FormatException("perflint JSON: " + what + " at offset " + _pos);
     }
 }
