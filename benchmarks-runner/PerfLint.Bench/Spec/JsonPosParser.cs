@@ -1,107 +1,67 @@
-using System.Text;
+using System.Globalization;
 using System.Text.Json;
+using PerfLint.Json;
 
 namespace PerfLint.Bench.Spec;
 
-/// <summary>Parses JSON with <see cref="Utf8JsonReader"/> into <see cref="JsonPosNode"/>s carrying line/column.</summary>
+/// <summary>
+/// Reads a spec file with the shared positioned parser (<see cref="PositionedJsonParser"/>) and turns its tree into
+/// <see cref="JsonPosNode"/>s, the shape the spec reader validates; malformed JSON becomes a <see cref="SpecException"/>.
+/// </summary>
 public static class JsonPosParser
 {
     public static JsonPosNode Parse(byte[] utf8, string file)
     {
-        var lines = new LineIndex(utf8);
-        var reader = new Utf8JsonReader(utf8, new JsonReaderOptions
-        {
-            CommentHandling = JsonCommentHandling.Skip,
-            AllowTrailingCommas = true,
-        });
         try
         {
-            if (!reader.Read())
-                throw new SpecException(file, 1, 1, "the spec file is empty");
-            var root = ReadValue(ref reader, lines);
-            if (reader.Read())
-                throw new SpecException(file, lines.At(reader.TokenStartIndex), "unexpected content after the top-level value");
-            return root;
+            return Convert(PositionedJsonParser.Parse(utf8, file));
         }
-        catch (JsonException ex)
+        catch (JsonSyntaxException e)
         {
-            // Reader positions are 0-based; editors and MSBuild are 1-based.
-            throw new SpecException(file, (int)(ex.LineNumber ?? 0) + 1, (int)(ex.BytePositionInLine ?? 0) + 1,
-                "invalid JSON: " + FirstSentence(ex.Message));
+            throw new SpecException(file, e.Line, e.Column, e.Reason.StartsWith("empty file", StringComparison.Ordinal) ? "the spec file is empty" : "invalid JSON: " + e.Reason);
         }
     }
 
-    private static string FirstSentence(string message)
+    private static JsonPosNode Convert(PerfLint.Json.JsonNode node)
     {
-        var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
-        return (cut > 0 ? message[..cut] : message).TrimEnd('.', ' ');
-    }
-
-    private static JsonPosNode ReadValue(ref Utf8JsonReader reader, LineIndex lines)
-    {
-        var pos = lines.At(reader.TokenStartIndex);
-        switch (reader.TokenType)
+        var pos = new SourcePos(node.Line, node.Column);
+        switch (node)
         {
-            case JsonTokenType.StartObject:
+            case JsonObjectNode obj:
             {
-                var node = new JsonPosNode { Kind = JsonValueKind.Object, Pos = pos };
-                while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
+                var result = new JsonPosNode { Kind = JsonValueKind.Object, Pos = pos };
+                foreach (var property in obj.Properties)
                 {
-                    var keyPos = lines.At(reader.TokenStartIndex);
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    var value = ReadValue(ref reader, lines);
-                    value.KeyPos = keyPos;
-                    node.Properties.Add(new(name, value));
+                    var value = Convert(property.Value);
+                    value.KeyPos = new SourcePos(property.Line, property.Column);
+                    result.Properties.Add(new(property.Name, value));
                 }
-                return node;
+
+                return result;
             }
-            case JsonTokenType.StartArray:
+            case JsonArrayNode array:
             {
-                var node = new JsonPosNode { Kind = JsonValueKind.Array, Pos = pos };
-                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                var result = new JsonPosNode { Kind = JsonValueKind.Array, Pos = pos };
+                foreach (var item in array.Items)
                 {
-                    var item = ReadValue(ref reader, lines);
-                    item.KeyPos = item.Pos;
-                    node.Items.Add(item);
+                    var value = Convert(item);
+                    value.KeyPos = value.Pos;
+                    result.Items.Add(value);
                 }
-                return node;
+
+                return result;
             }
-            case JsonTokenType.String:
-                return new JsonPosNode { Kind = JsonValueKind.String, Pos = pos, String = reader.GetString() };
-            case JsonTokenType.Number:
-                return new JsonPosNode { Kind = JsonValueKind.Number, Pos = pos, Number = reader.GetDouble() };
-            case JsonTokenType.True:
-                return new JsonPosNode { Kind = JsonValueKind.True, Pos = pos };
-            case JsonTokenType.False:
-                return new JsonPosNode { Kind = JsonValueKind.False, Pos = pos };
+            case JsonScalarNode scalar:
+                return scalar.Kind switch
+                {
+                    JsonScalarKind.String => new JsonPosNode { Kind = JsonValueKind.String, Pos = pos, String = scalar.Text },
+                    JsonScalarKind.Number => new JsonPosNode { Kind = JsonValueKind.Number, Pos = pos, Number = double.Parse(scalar.Text, NumberStyles.Float, CultureInfo.InvariantCulture) },
+                    JsonScalarKind.True => new JsonPosNode { Kind = JsonValueKind.True, Pos = pos },
+                    JsonScalarKind.False => new JsonPosNode { Kind = JsonValueKind.False, Pos = pos },
+                    _ => new JsonPosNode { Kind = JsonValueKind.Null, Pos = pos },
+                };
             default:
-                return new JsonPosNode { Kind = JsonValueKind.Null, Pos = pos };
-        }
-    }
-
-    /// <summary>Maps byte offsets to 1-based line and (character, not byte) column.</summary>
-    private sealed class LineIndex
-    {
-        private readonly byte[] _utf8;
-        private readonly List<int> _lineStarts = new() { 0 };
-
-        public LineIndex(byte[] utf8)
-        {
-            _utf8 = utf8;
-            for (var i = 0; i < utf8.Length; i++)
-                if (utf8[i] == (byte)'\n') _lineStarts.Add(i + 1);
-        }
-
-        public SourcePos At(long offset)
-        {
-            var idx = _lineStarts.BinarySearch((int)offset);
-            if (idx < 0) idx = ~idx - 1;
-            var start = _lineStarts[idx];
-            // Skip a UTF-8 BOM on the first line so column 1 is the first visible character.
-            if (idx == 0 && _utf8.Length >= 3 && _utf8[0] == 0xEF && _utf8[1] == 0xBB && _utf8[2] == 0xBF) start = 3;
-            var column = Encoding.UTF8.GetCharCount(_utf8, start, Math.Max(0, (int)offset - start)) + 1;
-            return new SourcePos(idx + 1, column);
+                throw new InvalidOperationException("unknown JSON node " + node.GetType().Name);
         }
     }
 }

@@ -54,7 +54,7 @@ public static class CloudAssemblyReader
             throw new CheckInputException($"{manifestFile}: missing (nested cloud assembly)");
         }
 
-        if (PositionedJsonParser.ParseFile(manifestFile) is not JsonObjectNode manifest || manifest["artifacts"] is not JsonObjectNode artifacts)
+        if (TemplateJson.ParseFile(manifestFile) is not JsonObjectNode manifest || manifest["artifacts"] is not JsonObjectNode artifacts)
         {
             throw new CheckInputException($"{manifestFile}: not a cloud assembly manifest (no \"artifacts\" object)", manifestFile, 1, 1);
         }
@@ -107,7 +107,7 @@ public static class CloudAssemblyReader
     {
         try
         {
-            return PositionedJsonParser.ParseFile(file);
+            return TemplateJson.ParseFile(file);
         }
         catch (CheckInputException)
         {
@@ -122,7 +122,7 @@ public static class CloudAssemblyReader
             throw new CheckInputException($"{file}: template file missing (named by {(parent == null ? "manifest.json" : "nested stack " + parent.Name)})", file);
         }
 
-        if ((parsed ?? PositionedJsonParser.ParseFile(file)) is not JsonObjectNode root)
+        if ((parsed ?? TemplateJson.ParseFile(file)) is not JsonObjectNode root)
         {
             throw new CheckInputException($"{file}(1,1): not a CloudFormation template (the root is not an object)", file, 1, 1);
         }
@@ -197,7 +197,7 @@ public static class CloudAssemblyReader
 
         foreach (var assets in Directory.EnumerateFiles(directory, "*.assets.json"))
         {
-            if (PositionedJsonParser.ParseFile(assets) is JsonObjectNode manifest &&
+            if (TemplateJson.ParseFile(assets) is JsonObjectNode manifest &&
                 (manifest["files"] as JsonObjectNode)?[match.Groups[1].Value] is JsonObjectNode entry &&
                 Text((entry["source"] as JsonObjectNode)?["path"]) is string path)
             {

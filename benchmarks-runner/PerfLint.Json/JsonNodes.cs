@@ -1,4 +1,4 @@
-namespace PerfLint.Check.Json;
+namespace PerfLint.Json;
 
 /// <summary>
 /// A JSON value with the 1-based line and column where it starts. System.Text.Json's JsonDocument keeps no positions,
