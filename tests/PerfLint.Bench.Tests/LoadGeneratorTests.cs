@@ -19,9 +19,12 @@ public class LoadGeneratorTests
         Assert.Multiple(() =>
         {
             Assert.That(step.ErrorCount, Is.Zero);
-            // Two workers, 20 ms each: ~100 req/s; nothing answers faster than the delay.
-            Assert.That(step.ThroughputPerSecond, Is.EqualTo(100).Within(15).Percent);
-            Assert.That(s.P50, Is.InRange(20.0, 25.0));
+            // Two workers, 20 ms each: at most 100 req/s, and nothing answers faster than the delay. A loaded machine
+            // (CI, parallel builds) adds latency, so the upper bounds are loose; Little's law must hold exactly:
+            // throughput = workers / mean latency, whatever the load.
+            Assert.That(step.ThroughputPerSecond, Is.InRange(40.0, 105.0));
+            Assert.That(s.P50, Is.InRange(20.0, 45.0));
+            Assert.That(step.ThroughputPerSecond, Is.EqualTo(2 * 1000.0 / s.Mean!.Value).Within(10).Percent);
             Assert.That(LatencySummary.From(step.Latency).Max, Is.GreaterThanOrEqualTo(20));
             Assert.That(step.Requests, Is.EqualTo(step.Latency.TotalCount));
         });
@@ -33,7 +36,8 @@ public class LoadGeneratorTests
         await using var server = await FaultServerProcess.StartAsync(new Dictionary<string, string> { ["RESPONSE_DELAY_MS"] = "5" });
         var step = await LoadGenerator.RunOpenLoopAsync(Target(server), 200, Arrival.Poisson, 64, 0.5, 2, null, CancellationToken.None);
         Assert.That(step.Requests, Is.EqualTo(400).Within(20).Percent);
-        Assert.That(LatencySummary.From(step.Latency).P50, Is.InRange(5.0, 9.0));
+        // Never faster than the service time; the upper bound leaves room for a loaded machine.
+        Assert.That(LatencySummary.From(step.Latency).P50, Is.InRange(5.0, 30.0));
     }
 
     /// <summary>
