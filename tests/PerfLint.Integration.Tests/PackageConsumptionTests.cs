@@ -1,0 +1,98 @@
+using PerfLint.Integration.Tests.Infrastructure;
+
+namespace PerfLint.Integration.Tests;
+
+/// <summary>
+/// What a team does on Monday: pack PerfLint, add one PackageReference to a CDK app from a local feed, build. The
+/// analyzers must squiggle from analyzers/dotnet/cs, and `-p:PerfLintSynth=true` must run the packaged tasks and the
+/// packaged runner (tools/perflint.dll) on the synthesized template.
+/// </summary>
+[Category("Package")]
+public class PackageConsumptionTests
+{
+    private const string Program = """
+        using Amazon.CDK;
+        using Amazon.CDK.AWS.EC2;
+
+        var app = new App(new AppProps { Outdir = System.Environment.GetEnvironmentVariable("CDK_OUTDIR") });
+        var stack = new Stack(app, "PackagedStack");
+        new Volume(stack, "Data", new VolumeProps
+        {
+            AvailabilityZone = "us-east-1a",
+            Size = Size.Gibibytes(100),
+            VolumeType = EbsDeviceVolumeType.GP2,
+        });
+        // Built at run time: only the synthesized template shows "m4.large".
+        var family = string.Join("", new[] { "m", "4" });
+        new CfnInstance(stack, "Legacy", new CfnInstanceProps { InstanceType = family + ".large", ImageId = "ami-12345678" });
+        app.Synth();
+        """;
+
+    [Test]
+    public void Packed_package_brings_analyzers_tasks_and_runner()
+    {
+        using var work = new TempDirectory("perflint-package");
+        var feed = work.Combine("feed");
+        var version = "0.1.0-test." + DateTime.UtcNow.ToString("yyyyMMddHHmmss");
+        var pack = DotnetCli.Run(Repository.Root, TimeSpan.FromMinutes(5),
+            "pack", Repository.ProjectPath("analyzers/PerfLint.Package/PerfLint.Package.csproj"), "-c", Repository.Configuration,
+            "-o", feed, "-p:PackageVersion=" + version, "-nologo");
+        Assert.That(pack.ExitCode, Is.Zero, pack.Tail());
+
+        var app = work.Combine("app");
+        Directory.CreateDirectory(app);
+        File.WriteAllText(Path.Combine(app, "nuget.config"), $"""
+            <configuration>
+              <packageSources>
+                <clear />
+                <add key="local" value="{feed}" />
+                <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
+              </packageSources>
+            </configuration>
+            """);
+        File.WriteAllText(Path.Combine(app, "App.csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <OutputType>Exe</OutputType>
+                <TargetFramework>net10.0</TargetFramework>
+                <ImplicitUsings>enable</ImplicitUsings>
+                <NoWarn>$(NoWarn);NU1603</NoWarn>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="Amazon.CDK.Lib" Version="2.160.0" />
+                <PackageReference Include="PerfLint" Version="{version}" />
+              </ItemGroup>
+            </Project>
+            """);
+        File.WriteAllText(Path.Combine(app, "Program.cs"), Program);
+
+        // Each run restores a unique version into the global packages folder: remove it afterwards.
+        var packages = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
+            ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+        using var cached = new CachedPackage(Path.Combine(packages, "perflint", version.ToLowerInvariant()));
+        var tmp = work.Combine("tmp");
+        Directory.CreateDirectory(tmp);
+        var build = DotnetCli.Run(app, TimeSpan.FromMinutes(8), new Dictionary<string, string> { ["TMPDIR"] = tmp },
+            "build", "-p:PerfLintSynth=true", "-nologo");
+
+        Assert.That(build.ExitCode, Is.Zero, build.Tail());
+        Assert.Multiple(() =>
+        {
+            // Analyzer from the package, at the enum member's line (Program.cs line 10).
+            Assert.That(build.Output, Does.Match(@"Program\.cs\(10,\d+\): warning PL4001"), build.Tail());
+            // Template-only finding from the packaged runner: the instance type exists only after synth.
+            Assert.That(build.Output, Does.Match(@"warning PL1001: [^\r\n]*m4\.large"), build.Tail());
+        });
+    }
+
+    private sealed class CachedPackage(string path) : IDisposable
+    {
+        public void Dispose()
+        {
+            if (Directory.Exists(path))
+            {
+                Directory.Delete(path, recursive: true);
+            }
+        }
+    }
+}
