@@ -31,6 +31,7 @@ namespace PerfLint.Analyzers.Infrastructure
             InstanceSize = Get("Amazon.CDK.AWS.EC2.InstanceSize");
             InstanceType = Get("Amazon.CDK.AWS.EC2.InstanceType");
             EbsDeviceVolumeType = Get("Amazon.CDK.AWS.EC2.EbsDeviceVolumeType");
+            AutoScalingEbsDeviceVolumeType = Get("Amazon.CDK.AWS.AutoScaling.EbsDeviceVolumeType");
             Volume = Get("Amazon.CDK.AWS.EC2.Volume");
             BlockDeviceVolume = Get("Amazon.CDK.AWS.EC2.BlockDeviceVolume");
 
@@ -76,6 +77,9 @@ namespace PerfLint.Analyzers.Infrastructure
 
         /// <summary><c>Amazon.CDK.AWS.EC2.EbsDeviceVolumeType</c>.</summary>
         public INamedTypeSymbol? EbsDeviceVolumeType { get; }
+
+        /// <summary><c>Amazon.CDK.AWS.AutoScaling.EbsDeviceVolumeType</c>: Auto Scaling block devices have their own copy of the enum.</summary>
+        public INamedTypeSymbol? AutoScalingEbsDeviceVolumeType { get; }
 
         /// <summary><c>Amazon.CDK.AWS.EC2.Volume</c>.</summary>
         public INamedTypeSymbol? Volume { get; }

@@ -47,7 +47,7 @@ namespace PerfLint.Analyzers.Rules
             }
         }
 
-        /// <summary>The volume type a value names: a member of EbsDeviceVolumeType/StorageType (<c>GP2</c> → gp2) or a string.</summary>
+        /// <summary>The volume type a value names: a member of EbsDeviceVolumeType (EC2 or Auto Scaling)/StorageType (<c>GP2</c> → gp2) or a string.</summary>
         private static string? VolumeTypeOf(ResolvedValue value, CdkTypes cdk)
         {
             if (value.Kind == ResolvedValueKind.String)
@@ -56,7 +56,7 @@ namespace PerfLint.Analyzers.Rules
             }
 
             var type = value.Member?.ContainingType;
-            return value.Kind == ResolvedValueKind.Member && (CdkTypes.Is(type, cdk.EbsDeviceVolumeType) || CdkTypes.Is(type, cdk.RdsStorageType))
+            return value.Kind == ResolvedValueKind.Member && (CdkTypes.Is(type, cdk.EbsDeviceVolumeType) || CdkTypes.Is(type, cdk.AutoScalingEbsDeviceVolumeType) || CdkTypes.Is(type, cdk.RdsStorageType))
                 ? value.MemberName?.ToLowerInvariant()
                 : null;
         }

@@ -27,6 +27,19 @@ public class PL4001PL4002VolumeTypeTests
         new CfnInstance.EbsProperty { VolumeType = {|#4:"gp2"|} };
         """), Gp2(0), Io1(1), Gp2(2), Io1(3), Gp2(4));
 
+    /// <summary>
+    /// Auto Scaling block devices use Amazon.CDK.AWS.AutoScaling.EbsDeviceVolumeType, a separate enum. In CDK 2.160.0
+    /// it has GP3 but no IO2 member (STANDARD, IO1, GP2, GP3, ST1, SC1): io1 is reported, with no fix to offer.
+    /// </summary>
+    [Test]
+    public Task Auto_scaling_block_devices_and_their_fix() => Verify.VerifyCodeFixAsync(Stack("""
+        Amazon.CDK.AWS.AutoScaling.BlockDeviceVolume.Ebs(50, new Amazon.CDK.AWS.AutoScaling.EbsDeviceOptions { VolumeType = {|#0:Amazon.CDK.AWS.AutoScaling.EbsDeviceVolumeType.GP2|} });
+        Amazon.CDK.AWS.AutoScaling.BlockDeviceVolume.Ebs(50, new Amazon.CDK.AWS.AutoScaling.EbsDeviceOptions { VolumeType = {|#1:Amazon.CDK.AWS.AutoScaling.EbsDeviceVolumeType.IO1|}, Iops = 3000 });
+        """), new[] { Gp2(0), Io1(1) }, Stack("""
+        Amazon.CDK.AWS.AutoScaling.BlockDeviceVolume.Ebs(50, new Amazon.CDK.AWS.AutoScaling.EbsDeviceOptions { VolumeType = Amazon.CDK.AWS.AutoScaling.EbsDeviceVolumeType.GP3 });
+        Amazon.CDK.AWS.AutoScaling.BlockDeviceVolume.Ebs(50, new Amazon.CDK.AWS.AutoScaling.EbsDeviceOptions { VolumeType = {|#1:Amazon.CDK.AWS.AutoScaling.EbsDeviceVolumeType.IO1|}, Iops = 3000 });
+        """), remaining: new[] { Io1(1) });
+
     [Test]
     public Task Rds_storage_types() => VerifyAnalyzer.VerifyAnalyzerAsync(Stack("""
         new Rds.DatabaseInstanceProps { StorageType = {|#0:Rds.StorageType.GP2|} };
