@@ -1,3 +1,4 @@
+using PerfLint.Testing;
 using System.Globalization;
 using System.Text;
 using PerfLint.Bench.Load;
@@ -33,7 +34,7 @@ public static class Program
         // 1. Ceiling.
         var ours = new List<double>();
         var theirs = new List<double>();
-        await using (var server = await HostServer.StartAsync(faultServer, new Dictionary<string, string> { ["FAULT_MODE"] = "ok" }))
+        await using (var server = await FaultServerProcess.StartAsync(faultServer, new Dictionary<string, string> { ["FAULT_MODE"] = "ok" }))
         {
             var target = new LoadTarget(server.Invocations, HttpMethod.Post, body, "application/json", TimeSpan.FromSeconds(10));
             await LoadGenerator.RunClosedLoopAsync(target, connections, 0, 2, null, CancellationToken.None); // JIT + server warmup
@@ -62,7 +63,7 @@ public static class Program
         var openP50 = new List<double>();
         var wrkP50 = new List<double>();
         var openLag = new List<double>();
-        await using (var server = await HostServer.StartAsync(faultServer, new Dictionary<string, string> { ["RESPONSE_DELAY_MS"] = delayMs.ToString(CultureInfo.InvariantCulture) }))
+        await using (var server = await FaultServerProcess.StartAsync(faultServer, new Dictionary<string, string> { ["RESPONSE_DELAY_MS"] = delayMs.ToString(CultureInfo.InvariantCulture) }))
         {
             var target = new LoadTarget(server.Invocations, HttpMethod.Post, body, "application/json", TimeSpan.FromSeconds(10));
             await LoadGenerator.RunClosedLoopAsync(target, 1, 0, 2, null, CancellationToken.None);

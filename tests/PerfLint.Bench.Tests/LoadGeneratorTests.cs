@@ -1,3 +1,4 @@
+using PerfLint.Testing;
 using PerfLint.Bench.Load;
 using PerfLint.Bench.Spec;
 using PerfLint.Bench.Stats;
@@ -13,7 +14,7 @@ public class LoadGeneratorTests
     [Test]
     public async Task ClosedLoopMeasuresAKnownDelay()
     {
-        await using var server = await FaultServerProcess.StartAsync(new Dictionary<string, string> { ["RESPONSE_DELAY_MS"] = "20" });
+        await using var server = await FaultServerProcess.StartAsync(RepoPaths.FaultServerDll, new Dictionary<string, string> { ["RESPONSE_DELAY_MS"] = "20" });
         var step = await LoadGenerator.RunClosedLoopAsync(Target(server), 2, 0.5, 2, null, CancellationToken.None);
         var s = LatencySummary.From(step.Latency);
         Assert.Multiple(() =>
@@ -33,7 +34,7 @@ public class LoadGeneratorTests
     [Test]
     public async Task OpenLoopSendsAtTheRequestedRate()
     {
-        await using var server = await FaultServerProcess.StartAsync(new Dictionary<string, string> { ["RESPONSE_DELAY_MS"] = "5" });
+        await using var server = await FaultServerProcess.StartAsync(RepoPaths.FaultServerDll, new Dictionary<string, string> { ["RESPONSE_DELAY_MS"] = "5" });
         var step = await LoadGenerator.RunOpenLoopAsync(Target(server), 200, Arrival.Poisson, 64, 0.5, 2, null, CancellationToken.None);
         Assert.That(step.Requests, Is.EqualTo(400).Within(20).Percent);
         // Never faster than the service time; the upper bound leaves room for a loaded machine.
@@ -48,7 +49,7 @@ public class LoadGeneratorTests
     [Test]
     public async Task OpenLoopLatencyCountsFromTheScheduleNotTheSend()
     {
-        await using var server = await FaultServerProcess.StartAsync(new Dictionary<string, string> { ["RESPONSE_DELAY_MS"] = "100" });
+        await using var server = await FaultServerProcess.StartAsync(RepoPaths.FaultServerDll, new Dictionary<string, string> { ["RESPONSE_DELAY_MS"] = "100" });
         var step = await LoadGenerator.RunOpenLoopAsync(Target(server), 50, Arrival.Constant, maxOutstanding: 1, 0, 2, null, CancellationToken.None);
         var s = LatencySummary.From(step.Latency);
         Assert.Multiple(() =>
@@ -63,7 +64,7 @@ public class LoadGeneratorTests
     [Test]
     public async Task ErrorsAreCountedByKind()
     {
-        await using var server = await FaultServerProcess.StartAsync(new Dictionary<string, string> { ["FAULT_MODE"] = "errors", ["FAULT_ERROR_RATE"] = "0.25" });
+        await using var server = await FaultServerProcess.StartAsync(RepoPaths.FaultServerDll, new Dictionary<string, string> { ["FAULT_MODE"] = "errors", ["FAULT_ERROR_RATE"] = "0.25" });
         var step = await LoadGenerator.RunClosedLoopAsync(Target(server), 2, 0, 1, null, CancellationToken.None);
         Assert.That(step.Errors.Keys, Is.EqualTo(new[] { "status 500" }));
         Assert.That(step.ErrorRate, Is.EqualTo(0.25).Within(0.02));
@@ -72,7 +73,7 @@ public class LoadGeneratorTests
     [Test]
     public async Task HangingRequestsTimeOut()
     {
-        await using var server = await FaultServerProcess.StartAsync(new Dictionary<string, string> { ["FAULT_MODE"] = "hang" });
+        await using var server = await FaultServerProcess.StartAsync(RepoPaths.FaultServerDll, new Dictionary<string, string> { ["FAULT_MODE"] = "hang" });
         var started = DateTime.UtcNow;
         var step = await LoadGenerator.RunClosedLoopAsync(Target(server, timeoutSeconds: 0.5), 2, 0, 1, null, CancellationToken.None);
         Assert.That(step.Successes, Is.Zero);

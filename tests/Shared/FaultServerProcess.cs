@@ -2,13 +2,18 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
-namespace PerfLint.Bench.Tests;
+namespace PerfLint.Testing;
 
-/// <summary>The serving team's real FaultServer as a plain host process on a free loopback port.</summary>
+/// <summary>
+/// The real FaultServer (samples/serving) as a plain host process on a free loopback port. Shared by the bench tests
+/// and the load-generator benchmark (linked into both projects).
+/// </summary>
 internal sealed class FaultServerProcess : IAsyncDisposable
 {
     private readonly Process _process;
     public Uri BaseUri { get; }
+
+    public Uri Invocations => new(BaseUri, "/invocations");
 
     private FaultServerProcess(Process process, int port)
     {
@@ -16,11 +21,11 @@ internal sealed class FaultServerProcess : IAsyncDisposable
         BaseUri = new Uri($"http://127.0.0.1:{port}");
     }
 
-    public static async Task<FaultServerProcess> StartAsync(IReadOnlyDictionary<string, string> env)
+    public static async Task<FaultServerProcess> StartAsync(string faultServerDll, IReadOnlyDictionary<string, string> env)
     {
         var port = FreePort();
         var psi = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        psi.ArgumentList.Add(RepoPaths.FaultServerDll);
+        psi.ArgumentList.Add(faultServerDll);
         psi.ArgumentList.Add("serve");
         psi.Environment["SAGEMAKER_BIND_TO_PORT"] = port.ToString();
         foreach (var (k, v) in env) psi.Environment[k] = v;
