@@ -37,6 +37,10 @@ public class RuleDecisionTests
         Assert.That(PreviousGenerationRule.Evaluate(type), Is.Null);
 
     [Test]
+    public void PL1001_message_counts_generations_in_words() =>
+        Assert.That(PreviousGenerationRule.Evaluate("t2.micro")!.Message, Does.Contain("1 generation behind").And.Not.Contain("1 generations"));
+
+    [Test]
     public void PL1001_allowed_families_option()
     {
         var options = new RuleOptions(k => k == "PL1001.allowed_families" ? "m4, t2" : null);

@@ -38,7 +38,7 @@ namespace PerfLint.Knowledge.Rules
             }
             else if (info.PreviousGeneration == PreviousGenerationStatus.Unverified)
             {
-                why = "is an old Xen-era " + info.Family + " instance type" + (successor != null && gap > 0 ? ", " + gap + " generations behind its successor" : " that newer generations supersede");
+                why = "is an old Xen-era " + info.Family + " instance type" + (successor != null && gap > 0 ? ", " + Generations(gap) + " behind its successor" : " that newer generations supersede");
                 severity = RuleSeverity.Warning;
             }
             else if (SupersededAccelerators.TryGetValue(info.Family, out var reason))
@@ -48,12 +48,12 @@ namespace PerfLint.Knowledge.Rules
             }
             else if (successor != null && gap >= WarningGenerationGap)
             {
-                why = "is " + gap + " generations behind its successor";
+                why = "is " + Generations(gap) + " behind its successor";
                 severity = RuleSeverity.Warning;
             }
             else if (successor != null && gap >= options.MinGenerationGap)
             {
-                why = "is superseded: a family " + gap + " generations newer exists";
+                why = "is superseded: a family " + Generations(gap) + " newer exists";
                 severity = RuleSeverity.Info;
             }
             else
@@ -74,5 +74,7 @@ namespace PerfLint.Knowledge.Rules
             message += "; use '" + successor.InstanceType + "'" + comparison + " [successor: " + successor.Source + "]";
             return new RuleFinding(RuleIds.PreviousGenerationInstance, severity, message, successor.InstanceType.ToString());
         }
+
+        private static string Generations(int gap) => gap + (gap == 1 ? " generation" : " generations");
     }
 }
