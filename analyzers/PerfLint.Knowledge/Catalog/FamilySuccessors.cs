@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 
@@ -34,16 +35,12 @@ namespace PerfLint.Knowledge.Catalog
 
         private static readonly Lazy<Dictionary<string, string[]>> Table = new Lazy<Dictionary<string, string[]>>(Load);
 
-        public static Successor? For(InstanceTypeInfo info)
-        {
-            var curated = Curated(info);
-            if (curated != null)
-            {
-                return curated;
-            }
+        // The answer depends only on the type name (the catalog is fixed), and the analyzers ask for the same few types
+        // on every sink: remember it instead of scanning every family again. A one-element array stores "none".
+        private static readonly ConcurrentDictionary<InstanceTypeName, Successor?[]> Cache = new ConcurrentDictionary<InstanceTypeName, Successor?[]>();
 
-            return Derived(info);
-        }
+        public static Successor? For(InstanceTypeInfo info) =>
+            Cache.GetOrAdd(info.Name, _ => new[] { Curated(info) ?? Derived(info) })[0];
 
         private static Successor? Curated(InstanceTypeInfo info)
         {
