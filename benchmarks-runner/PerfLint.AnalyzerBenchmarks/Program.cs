@@ -10,6 +10,7 @@ namespace PerfLint.AnalyzerBenchmarks;
 ///   generate &lt;dir&gt; [cdk|plain] [files]   write the project (Generated.csproj; -p:PerfLint=true adds the analyzers)
 ///   bdn [BenchmarkDotNet args]          CompilationWithAnalyzers: all PerfLint analyzers vs an empty analyzer
 ///   rules [cdk|plain] [runs]            per-analyzer execution time (GetAnalyzerTelemetryInfoAsync)
+///   profile [cdk|plain] [sets] [runs]    sequential runs of analyzer sets (empty,operations,perflint,&lt;Analyzer&gt;) for a profiler
 ///   build [cdk|plain] [runs] [dir]      `dotnet build` with and without the analyzers, medians, ReportAnalyzer
 /// Run in Release: dotnet run -c Release --project benchmarks-runner/PerfLint.AnalyzerBenchmarks -- &lt;command&gt;
 /// </summary>
@@ -31,6 +32,9 @@ public static class Program
                 return 0;
             case "rules":
                 RuleTimes.Print(kind, AnalyzerCostBenchmarks.Files, Count(args, 2, 5), Console.Out);
+                return 0;
+            case "profile":
+                ProfileLoop.Run(kind, args.Length > 2 ? args[2].Split(',') : new[] { "empty", "operations", "perflint" }, Count(args, 3, 10), Console.Out);
                 return 0;
             case "build":
                 var directory = args.Length > 3 ? args[3] : Path.Combine(Path.GetTempPath(), "perflint-build-bench-" + kind.ToString().ToLowerInvariant());

@@ -1,9 +1,11 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using PerfLint.Analyzers.Gating;
 using PerfLint.Analyzers.Infrastructure;
 
 namespace PerfLint.Analyzers.Facts
@@ -14,6 +16,8 @@ namespace PerfLint.Analyzers.Facts
     /// properties declared in source (where constructs are kept), and the CDK calls that wire constructs together
     /// (<c>Connections.Allow*</c>, <c>Grant*</c>, <c>AddIngressRule</c>, <c>AddEnvironment</c>, escape-hatch
     /// property assignments). At compilation end it hands an <see cref="AppModel"/> to the rule.
+    /// Only the bodies the rule's gate admits are bound and read (<see cref="OperationDispatch"/>): a whole-app rule
+    /// reads the files that may hold its finding and those connected to them by name.
     /// Each rule's analyzer registers its own collector, with only the construct kinds it needs: Roslyn gives
     /// analyzers no shared, ordered state, and separate analyzers keep per-rule timing and let a disabled rule cost
     /// nothing.
@@ -44,12 +48,14 @@ namespace PerfLint.Analyzers.Facts
         /// compilation does not reference Amazon.CDK.Lib.
         /// </summary>
         public static void Register(CompilationStartAnalysisContext context, CdkTypes cdk, IEnumerable<ConstructKind> kinds, bool wiring,
-            Action<AppModel, CompilationAnalysisContext> onEnd)
+            Func<SyntaxIndex, AnalyzerOptions, CancellationToken, Func<BodyEntry, bool>> gate, Action<AppModel, CompilationAnalysisContext> onEnd)
         {
             var collector = new AppFactCollector(new ConstructTypes(cdk), kinds, wiring);
-            context.RegisterOperationAction(collector.OnCreation, OperationKind.ObjectCreation);
-            context.RegisterOperationAction(collector.OnInvocation, OperationKind.Invocation);
-            context.RegisterOperationAction(collector.OnAssignment, OperationKind.SimpleAssignment);
+            var dispatch = new OperationDispatch();
+            dispatch.Register(collector.OnCreation, OperationKind.ObjectCreation);
+            dispatch.Register(collector.OnInvocation, OperationKind.Invocation);
+            dispatch.Register(collector.OnAssignment, OperationKind.SimpleAssignment);
+            dispatch.Attach(context, cdk, gate);
             context.RegisterCompilationEndAction(end =>
             {
                 if (collector._creations.IsEmpty)
@@ -64,7 +70,7 @@ namespace PerfLint.Analyzers.Facts
         private AppModel BuildModel(CompilationAnalysisContext end) =>
             new AppModel(_types, _creations, _callSites, _memberAssignments, _wiringCalls, _constructPropertyAssignments, end.Options, end.CancellationToken);
 
-        private void OnCreation(OperationAnalysisContext context)
+        private void OnCreation(CdkOperationContext context)
         {
             var creation = (IObjectCreationOperation)context.Operation;
             RecordCallSite(creation, creation.Constructor);
@@ -75,7 +81,7 @@ namespace PerfLint.Analyzers.Facts
             }
         }
 
-        private void OnInvocation(OperationAnalysisContext context)
+        private void OnInvocation(CdkOperationContext context)
         {
             var invocation = (IInvocationOperation)context.Operation;
             var method = invocation.TargetMethod;
@@ -107,7 +113,7 @@ namespace PerfLint.Analyzers.Facts
             }
         }
 
-        private void OnAssignment(OperationAnalysisContext context)
+        private void OnAssignment(CdkOperationContext context)
         {
             var assignment = (ISimpleAssignmentOperation)context.Operation;
             switch (assignment.Target)

@@ -6,6 +6,7 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using PerfLint.Analyzers.Gating;
 
 namespace PerfLint.Analyzers.Infrastructure
 {
@@ -25,17 +26,19 @@ namespace PerfLint.Analyzers.Infrastructure
     /// </summary>
     public static class CdkSinkAnalysis
     {
-        private static readonly ImmutableArray<OperationKind> CallKinds = ImmutableArray.Create(OperationKind.Invocation, OperationKind.ObjectCreation);
+        private static readonly OperationKind[] CallKinds = { OperationKind.Invocation, OperationKind.ObjectCreation };
 
         /// <summary>
-        /// Registers both passes. <paramref name="sinkKinds"/> are the operation kinds <paramref name="matcher"/>
+        /// Registers both passes. <paramref name="sinkProperty"/> accepts the names of the properties
+        /// <paramref name="matcher"/> matches: a callee is bound for the caller-driven pass only when its syntax assigns
+        /// one from something that may come from its caller. <paramref name="sinkKinds"/> are the operation kinds <paramref name="matcher"/>
         /// can match (<see cref="OperationKind.SimpleAssignment"/> for properties, <see cref="OperationKind.Argument"/>
         /// for arguments); <paramref name="onSink"/> gets each matched sink with its resolved values.
         /// </summary>
-        public static void Register(CompilationStartAnalysisContext context, CdkTypes cdk, SinkMatcher matcher, Action<SinkHit> onSink,
+        public static void Register(OperationDispatch context, CdkTypes cdk, SinkMatcher matcher, Func<string, bool> sinkProperty, Action<SinkHit> onSink,
             params OperationKind[] sinkKinds)
         {
-            context.RegisterOperationAction(
+            context.Register(
                 c =>
                 {
                     var sink = matcher(c.Operation, cdk);
@@ -50,7 +53,8 @@ namespace PerfLint.Analyzers.Infrastructure
                 sinkKinds);
 
             var summaries = new ConcurrentDictionary<IMethodSymbol, MethodSummary>(SymbolEqualityComparer.Default);
-            context.RegisterOperationAction(
+            Func<IMethodSymbol, MethodSummary> summarize = m => MethodSummary.Build(m, cdk, matcher, sinkProperty);
+            context.Register(
                 c =>
                 {
                     var target = TargetOf(c.Operation);
@@ -60,7 +64,7 @@ namespace PerfLint.Analyzers.Infrastructure
                     }
 
                     // Most calls reach no sink at all: the cached summary says so before anything is allocated.
-                    var summary = summaries.GetOrAdd(target.OriginalDefinition, m => MethodSummary.Build(m, cdk, matcher));
+                    var summary = summaries.GetOrAdd(target.OriginalDefinition, summarize);
                     if (summary.IsEmpty)
                     {
                         return;
@@ -70,16 +74,16 @@ namespace PerfLint.Analyzers.Infrastructure
                     if (bindings != null)
                     {
                         var visiting = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default) { target.OriginalDefinition };
-                        VisitCallee(c, cdk, matcher, onSink, summaries, target.OriginalDefinition, bindings, visiting);
+                        VisitCallee(c, cdk, onSink, summaries, summarize, target.OriginalDefinition, bindings, visiting);
                     }
                 },
                 CallKinds);
         }
 
-        private static void VisitCallee(OperationAnalysisContext context, CdkTypes cdk, SinkMatcher matcher, Action<SinkHit> onSink,
-            ConcurrentDictionary<IMethodSymbol, MethodSummary> summaries, IMethodSymbol method, ParameterBindings bindings, HashSet<IMethodSymbol> visiting)
+        private static void VisitCallee(CdkOperationContext context, CdkTypes cdk, Action<SinkHit> onSink,
+            ConcurrentDictionary<IMethodSymbol, MethodSummary> summaries, Func<IMethodSymbol, MethodSummary> summarize, IMethodSymbol method, ParameterBindings bindings, HashSet<IMethodSymbol> visiting)
         {
-            var summary = summaries.GetOrAdd(method, m => MethodSummary.Build(m, cdk, matcher));
+            var summary = summaries.GetOrAdd(method, summarize);
             var reportTree = context.Operation.Syntax.SyntaxTree;
             foreach (var sink in summary.Sinks)
             {
@@ -107,7 +111,7 @@ namespace PerfLint.Analyzers.Infrastructure
                 var nested = ParameterBindings.ForNestedCall(call, bindings);
                 if (nested != null)
                 {
-                    VisitCallee(context, cdk, matcher, onSink, summaries, callee, nested, visiting);
+                    VisitCallee(context, cdk, onSink, summaries, summarize, callee, nested, visiting);
                 }
 
                 visiting.Remove(callee);
@@ -118,7 +122,7 @@ namespace PerfLint.Analyzers.Infrastructure
         /// A sink whose own value is a callee constant may still depend on the call site through a sibling property
         /// (<c>MinCapacity = 2, MaxCapacity = max</c>): rules that compare siblings get the hit with no values.
         /// </summary>
-        private static bool HasCallSiteSibling(CdkSink sink, CdkTypes cdk, OperationAnalysisContext context, ParameterBindings bindings, SyntaxTree reportTree)
+        private static bool HasCallSiteSibling(CdkSink sink, CdkTypes cdk, CdkOperationContext context, ParameterBindings bindings, SyntaxTree reportTree)
         {
             var initializer = sink.Initializer;
             if (initializer == null)
@@ -178,8 +182,15 @@ namespace PerfLint.Analyzers.Infrastructure
 
             public bool IsEmpty => Sinks.IsEmpty && Calls.IsEmpty;
 
-            public static MethodSummary Build(IMethodSymbol method, CdkTypes cdk, SinkMatcher matcher)
+            public static MethodSummary Build(IMethodSymbol method, CdkTypes cdk, SinkMatcher matcher, Func<string, bool> sinkProperty)
             {
+                // Binding a callee costs as much as compiling it: most constructors reach no sink with a value from
+                // their caller, and their syntax says so.
+                if (!CallSiteDependence.MayReachSink(cdk.MethodFacts(method), sinkProperty))
+                {
+                    return Empty;
+                }
+
                 var body = cdk.Flow.GetBody(method);
                 if (body == null)
                 {

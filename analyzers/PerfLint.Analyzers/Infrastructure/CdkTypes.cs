@@ -18,6 +18,10 @@ namespace PerfLint.Analyzers.Infrastructure
         private static readonly ConditionalWeakTable<Compilation, CdkTypes> PerCompilation = new ConditionalWeakTable<Compilation, CdkTypes>();
         private static readonly ConditionalWeakTable<Compilation, object> NotCdk = new ConditionalWeakTable<Compilation, object>();
 
+        private readonly object _syntaxLock = new object();
+        private readonly ConcurrentDictionary<ISymbol, Gating.CallSiteDependence.MethodFacts> _methodFacts =
+            new ConcurrentDictionary<ISymbol, Gating.CallSiteDependence.MethodFacts>(SymbolEqualityComparer.Default);
+        private Gating.SyntaxIndex? _syntax;
         private readonly ConcurrentDictionary<string, INamedTypeSymbol?> _byName = new ConcurrentDictionary<string, INamedTypeSymbol?>(StringComparer.Ordinal);
 
         private CdkTypes(Compilation compilation, IAssemblySymbol assembly)
@@ -155,6 +159,24 @@ namespace PerfLint.Analyzers.Infrastructure
             cdk = PerCompilation.GetValue(compilation, c => new CdkTypes(c, stack.ContainingAssembly));
             return true;
         }
+
+        /// <summary>The compilation's <see cref="Gating.SyntaxIndex"/>, built on first use (syntax only) and shared by every analyzer.</summary>
+        public Gating.SyntaxIndex Syntax(System.Threading.CancellationToken cancellationToken)
+        {
+            if (_syntax == null)
+            {
+                lock (_syntaxLock)
+                {
+                    _syntax ??= Gating.SyntaxIndex.Build(Compilation, cancellationToken);
+                }
+            }
+
+            return _syntax;
+        }
+
+        /// <summary>What a source method's syntax says about its parameters' way to sinks (<see cref="Gating.CallSiteDependence"/>), once per method.</summary>
+        public Gating.CallSiteDependence.MethodFacts MethodFacts(IMethodSymbol method) =>
+            _methodFacts.GetOrAdd(method.OriginalDefinition, m => Gating.CallSiteDependence.Read((IMethodSymbol)m, Syntax(System.Threading.CancellationToken.None).DeclaredNames));
 
         /// <summary>A type by metadata name (<c>Amazon.CDK.AWS.Neptune.CfnDBInstance</c>), cached; null when absent.</summary>
         public INamedTypeSymbol? Get(string metadataName) =>

@@ -9,10 +9,10 @@ namespace PerfLint.Analyzers.Infrastructure
     /// <summary>One matched sink with its values, handed to a rule by <see cref="CdkSinkAnalysis"/>.</summary>
     public sealed class SinkHit
     {
-        private readonly OperationAnalysisContext _context;
+        private readonly Gating.CdkOperationContext _context;
         private RuleOptions? _options;
 
-        internal SinkHit(OperationAnalysisContext context, CdkTypes cdk, CdkSink sink, ImmutableArray<ResolvedValue> values, ParameterBindings? callSite)
+        internal SinkHit(Gating.CdkOperationContext context, CdkTypes cdk, CdkSink sink, ImmutableArray<ResolvedValue> values, ParameterBindings? callSite)
         {
             _context = context;
             Cdk = cdk;

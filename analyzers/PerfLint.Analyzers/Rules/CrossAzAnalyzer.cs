@@ -1,8 +1,11 @@
+using System.Threading;
+using System.Linq;
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using PerfLint.Analyzers.Gating;
 using PerfLint.Analyzers.Facts;
 using PerfLint.Analyzers.Infrastructure;
 using PerfLint.Knowledge.Rules;
@@ -28,7 +31,18 @@ namespace PerfLint.Analyzers.Rules
             ImmutableArray.Create(Descriptors.For(RuleIds.CrossAzChattyResources));
 
         protected override void OnCdkCompilationStart(CompilationStartAnalysisContext context, CdkTypes cdk) =>
-            AppFactCollector.Register(context, cdk, Kinds, wiring: true, Analyze);
+            AppFactCollector.Register(context, cdk, Kinds, wiring: true, Gate, Analyze);
+
+        /// <summary>
+        /// Two resources in different zones need at least one explicit pin (<c>AvailabilityZone</c>, <c>SubnetId</c>, a
+        /// subnet selection by zone or subnets); without one nothing is read. Its subjects (instances, functions,
+        /// databases, security groups) are everywhere, so with one every body is.
+        /// </summary>
+        private static Func<BodyEntry, bool> Gate(SyntaxIndex index, AnalyzerOptions options, CancellationToken cancellationToken) =>
+            index.Bodies.Any(b => b.Identifiers.Contains("AvailabilityZone") || b.Identifiers.Contains("SubnetId") ||
+                                  (b.Identifiers.Contains("VpcSubnets") && (b.Identifiers.Contains("AvailabilityZones") || b.Identifiers.Contains("Subnets"))))
+                ? Gates.All
+                : Gates.None;
 
         private static void Analyze(AppModel app, CompilationAnalysisContext context)
         {

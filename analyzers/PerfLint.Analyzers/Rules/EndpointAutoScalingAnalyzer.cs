@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using PerfLint.Analyzers.Gating;
 using PerfLint.Analyzers.Facts;
 using PerfLint.Analyzers.Infrastructure;
 using PerfLint.Knowledge.Rules;
@@ -30,7 +31,35 @@ namespace PerfLint.Analyzers.Rules
             ImmutableArray.Create(Descriptors.For(RuleIds.EndpointWithoutAutoScaling));
 
         protected override void OnCdkCompilationStart(CompilationStartAnalysisContext context, CdkTypes cdk) =>
-            AppFactCollector.Register(context, cdk, Kinds, wiring: false, Analyze);
+            AppFactCollector.Register(context, cdk, Kinds, wiring: false, (index, _, _) => Gates.Files(index, b => Endpoints(b) && !ScalesItsOwnEndpoints(b), b => ScalingOrConfigs(b) && !ScalesItsOwnEndpoints(b)), Analyze);
+
+        private static readonly Func<BodyEntry, bool> Endpoints = Gates.Naming("CfnEndpoint");
+        private static readonly string[] TargetTypes = { "ScalableTarget", "CfnScalableTarget" };
+        private static readonly Func<BodyEntry, bool> ScalingOrConfigs = Gates.Naming("ScalableTarget", "CfnScalableTarget", "CfnEndpointConfig");
+
+        /// <summary>
+        /// Plainly fine from syntax: every endpoint of the body is a local that a scalable target created in the same
+        /// body names, by the local or by its literal name in the ResourceId (<c>endpoint/name/variant/..</c>).
+        /// </summary>
+        private static bool ScalesItsOwnEndpoints(BodyEntry body)
+        {
+            if (!Endpoints(body))
+            {
+                return false;
+            }
+
+            var targets = CreationSyntax.Of(body, TargetTypes).ToList();
+            var endpoints = CreationSyntax.Of(body, new[] { "CfnEndpoint" }).ToList();
+            return targets.Count > 0 && endpoints.Count > 0 && endpoints.All(endpoint =>
+            {
+                var local = CreationSyntax.LocalOf(endpoint);
+                var name = CreationSyntax.AssignedString(endpoint, "EndpointName");
+                return local != null && targets.Any(t =>
+                    CreationSyntax.Mentions(t, local) ||
+                    (name != null && CreationSyntax.AssignedString(t, "ResourceId") is string id &&
+                     id.StartsWith("endpoint/" + name + "/", StringComparison.OrdinalIgnoreCase)));
+            });
+        }
 
         private static void Analyze(AppModel app, CompilationAnalysisContext context)
         {

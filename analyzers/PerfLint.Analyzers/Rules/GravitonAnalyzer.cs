@@ -4,6 +4,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using PerfLint.Analyzers.Gating;
 using PerfLint.Analyzers.Infrastructure;
 using PerfLint.Knowledge.Rules;
 
@@ -36,14 +37,17 @@ namespace PerfLint.Analyzers.Rules
         /// <inheritdoc />
         protected override void OnCdkCompilationStart(CompilationStartAnalysisContext context, CdkTypes cdk)
         {
-            CdkSinkAnalysis.Register(context, cdk, InstanceTypeSinks.Match, AnalyzeInstanceType, InstanceTypeSinks.Kinds);
-            if (cdk.LambdaArchitecture == null)
+            // Off by default, and its subject (every x86 instance and Lambda function) is everywhere: when a user turns
+            // it on, it reads every body.
+            var dispatch = new OperationDispatch();
+            CdkSinkAnalysis.Register(dispatch, cdk, InstanceTypeSinks.Match, InstanceTypeSinks.IsInstanceTypeProperty, AnalyzeInstanceType, InstanceTypeSinks.Kinds);
+            if (cdk.LambdaArchitecture != null)
             {
-                return;
+                CdkSinkAnalysis.Register(dispatch, cdk, MatchArchitecture, n => n == "Architecture" || n == CfnArchitectures, AnalyzeArchitecture, OperationKind.SimpleAssignment);
+                dispatch.Register(c => AnalyzeUnsetArchitecture(c, cdk), OperationKind.ObjectCreation);
             }
 
-            CdkSinkAnalysis.Register(context, cdk, MatchArchitecture, AnalyzeArchitecture, OperationKind.SimpleAssignment);
-            context.RegisterOperationAction(c => AnalyzeUnsetArchitecture(c, cdk), OperationKind.ObjectCreation);
+            dispatch.Attach(context, cdk, (_, _, _) => Gates.All);
         }
 
         private static void AnalyzeInstanceType(SinkHit hit)
@@ -128,7 +132,7 @@ namespace PerfLint.Analyzers.Rules
         /// <c>new Function(this, "F", new FunctionProps { ... })</c> without Architecture: the function runs on x86_64.
         /// Only props created right in the call are judged (props kept in a variable may get Architecture later).
         /// </summary>
-        private static void AnalyzeUnsetArchitecture(OperationAnalysisContext context, CdkTypes cdk)
+        private static void AnalyzeUnsetArchitecture(CdkOperationContext context, CdkTypes cdk)
         {
             var creation = (IObjectCreationOperation)context.Operation;
             if (!cdk.IsCdk(creation.Type) || creation.Initializer == null || !(creation.Syntax is ObjectCreationExpressionSyntax syntax))

@@ -1,6 +1,13 @@
+using PerfLint.Knowledge.Images;
+using PerfLint.Knowledge.Catalog;
+using System.Threading;
+using System.Linq;
+using System.Collections.Generic;
+using System;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using PerfLint.Analyzers.Gating;
 using PerfLint.Analyzers.Facts;
 using PerfLint.Analyzers.Infrastructure;
 using PerfLint.Knowledge.Rules;
@@ -23,7 +30,25 @@ namespace PerfLint.Analyzers.Rules
             ImmutableArray.Create(Descriptors.For(RuleIds.ImageAcceleratorMismatch));
 
         protected override void OnCdkCompilationStart(CompilationStartAnalysisContext context, CdkTypes cdk) =>
-            AppFactCollector.Register(context, cdk, Kinds, wiring: false, Analyze);
+            AppFactCollector.Register(context, cdk, Kinds, wiring: false, Gate, Analyze);
+
+        /// <summary>
+        /// A mismatch needs an image name of a known kind (gpu, cpu, neuronx..) and an <c>ml.*</c> instance type whose
+        /// accelerator disagrees with it, both written somewhere in the source (a type PerfLint cannot parse, such as a
+        /// fragment of a concatenation, may be anything). Then the SageMaker files are read.
+        /// </summary>
+        private static readonly char[] ImageSeparators = { '/', ':', '-', '_', '.', '@' };
+
+        private static Func<BodyEntry, bool> Gate(SyntaxIndex index, AnalyzerOptions options, CancellationToken cancellationToken)
+        {
+            var strings = new HashSet<string>(index.Bodies.SelectMany(b => b.Strings), StringComparer.Ordinal);
+            // An image name, or a piece of one, has a separator ("...-gpu-py311", "repo:tag"): construct ids such as "Cpu" are no image.
+            var images = strings.Where(s => s.IndexOfAny(ImageSeparators) >= 0)
+                .GroupBy(ContainerImageClassifier.Classify).Where(g => g.Key != ContainerImageKind.Unknown).Select(g => g.First()).ToList();
+            var instances = strings.Where(s => s.StartsWith("ml.", StringComparison.OrdinalIgnoreCase)).ToList();
+            var mismatch = images.Count > 0 && instances.Any(i => InstanceCatalog.Find(i) == null || images.Any(image => AcceleratorImageRule.Evaluate(image, i) != null));
+            return mismatch ? Gates.Files(index, Gates.Naming("CfnModel", "CfnModelProps", "CfnEndpointConfig", "CfnEndpointConfigProps", "ContainerDefinitionProperty", "ProductionVariantProperty")) : Gates.None;
+        }
 
         private static void Analyze(AppModel app, CompilationAnalysisContext context)
         {

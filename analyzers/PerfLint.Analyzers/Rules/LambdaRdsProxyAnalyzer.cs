@@ -1,8 +1,10 @@
+using System.Threading;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using PerfLint.Analyzers.Gating;
 using PerfLint.Analyzers.Facts;
 using PerfLint.Analyzers.Infrastructure;
 using PerfLint.Knowledge.Rules;
@@ -27,7 +29,28 @@ namespace PerfLint.Analyzers.Rules
             ImmutableArray.Create(Descriptors.For(RuleIds.LambdaToRdsWithoutProxy));
 
         protected override void OnCdkCompilationStart(CompilationStartAnalysisContext context, CdkTypes cdk) =>
-            AppFactCollector.Register(context, cdk, Kinds, wiring: true, Analyze);
+            AppFactCollector.Register(context, cdk, Kinds, wiring: true, Gate, Analyze);
+
+        private static readonly System.Func<BodyEntry, bool> Databases = Gates.Naming(
+            "DatabaseInstance", "DatabaseInstanceFromSnapshot", "DatabaseInstanceReadReplica", "DatabaseCluster", "DatabaseClusterFromSnapshot",
+            "ServerlessCluster", "ServerlessClusterFromSnapshot", "CfnDBInstance", "CfnDBCluster");
+
+        /// <summary>
+        /// What connects a function to a database: security-group rules, DB and secret grants, endpoint and secret
+        /// attributes (the rule's <see cref="ConnectionFacts"/> read these). Grants of other services (tables, queues,
+        /// buckets written with their own names) do not count.
+        /// </summary>
+        private static readonly System.Func<BodyEntry, bool> Connects = Gates.Naming(
+            "AllowFrom", "AllowTo", "AllowDefaultPortFrom", "AllowDefaultPortTo", "AllowToDefaultPort", "AllowDefaultPortFromAnyIpv4",
+            "AddIngressRule", "AddEgressRule", "CfnSecurityGroupIngress", "GrantConnect", "GrantDataApiAccess", "GrantRead", "GrantWrite",
+            "Secret", "SecretArn", "SecretName", "SecretValueFromJson", "DbInstanceEndpointAddress", "DbInstanceEndpointPort", "InstanceEndpoint",
+            "ClusterEndpoint", "ClusterReadEndpoint", "AttrEndpointAddress", "AttrEndpointPort", "AttrDbClusterArn", "AddEnvironment");
+
+        /// <summary>Needs a database, a function and something that may connect them; then every body is read (the subjects are everywhere).</summary>
+        private static System.Func<BodyEntry, bool> Gate(SyntaxIndex index, AnalyzerOptions options, CancellationToken cancellationToken) =>
+            index.Bodies.Any(Databases) && index.Bodies.Any(Connects) && index.Bodies.Any(b => b.Identifiers.Contains("Function") || b.Identifiers.Contains("CfnFunction") || b.Identifiers.Contains("DockerImageFunction"))
+                ? Gates.All
+                : Gates.None;
 
         private static void Analyze(AppModel app, CompilationAnalysisContext context)
         {

@@ -1,6 +1,11 @@
+using PerfLint.Knowledge.Models;
+using System.Threading;
+using System.Linq;
+using System;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using PerfLint.Analyzers.Gating;
 using PerfLint.Analyzers.Facts;
 using PerfLint.Analyzers.Infrastructure;
 using PerfLint.Knowledge.Rules;
@@ -23,7 +28,13 @@ namespace PerfLint.Analyzers.Rules
             ImmutableArray.Create(Descriptors.For(RuleIds.ModelDoesNotFitAccelerator));
 
         protected override void OnCdkCompilationStart(CompilationStartAnalysisContext context, CdkTypes cdk) =>
-            AppFactCollector.Register(context, cdk, Kinds, wiring: false, Analyze);
+            AppFactCollector.Register(context, cdk, Kinds, wiring: false, Gate, Analyze);
+
+        /// <summary>A fit needs a model whose size PerfLint knows, named in a string somewhere in the source; then the SageMaker files are read.</summary>
+        private static Func<BodyEntry, bool> Gate(SyntaxIndex index, AnalyzerOptions options, CancellationToken cancellationToken) =>
+            index.Bodies.Any(b => b.Strings.Any(s => ModelCatalog.Estimate(s) != null))
+                ? Gates.Files(index, Gates.Naming("CfnModel", "CfnModelProps", "CfnEndpointConfig", "CfnEndpointConfigProps", "ContainerDefinitionProperty", "ProductionVariantProperty"))
+                : Gates.None;
 
         private static void Analyze(AppModel app, CompilationAnalysisContext context)
         {

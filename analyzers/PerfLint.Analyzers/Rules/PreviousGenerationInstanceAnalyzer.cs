@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using PerfLint.Analyzers.Gating;
 using PerfLint.Analyzers.Infrastructure;
 using PerfLint.Knowledge.Rules;
 
@@ -15,13 +16,21 @@ namespace PerfLint.Analyzers.Rules
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class PreviousGenerationInstanceAnalyzer : CdkAnalyzer
     {
+        /// <summary>Bodies that may hold a type this rule flags (or name one that does).</summary>
+        private static readonly InstanceTypeEvidence Evidence =
+            new InstanceTypeEvidence(name => PreviousGenerationRule.Evaluate(name, InstanceTypeEvidence.Permissive) != null);
+
         /// <inheritdoc />
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
             ImmutableArray.Create(Descriptors.For(RuleIds.PreviousGenerationInstance));
 
         /// <inheritdoc />
-        protected override void OnCdkCompilationStart(CompilationStartAnalysisContext context, CdkTypes cdk) =>
-            CdkSinkAnalysis.Register(context, cdk, InstanceTypeSinks.Match, Analyze, InstanceTypeSinks.Kinds);
+        protected override void OnCdkCompilationStart(CompilationStartAnalysisContext context, CdkTypes cdk)
+        {
+            var dispatch = new OperationDispatch();
+            CdkSinkAnalysis.Register(dispatch, cdk, InstanceTypeSinks.Match, InstanceTypeSinks.IsInstanceTypeProperty, Analyze, InstanceTypeSinks.Kinds);
+            dispatch.Attach(context, cdk, (index, _, _) => Gates.ValueFlow(index, Evidence.Holds));
+        }
 
         private static void Analyze(SinkHit hit)
         {

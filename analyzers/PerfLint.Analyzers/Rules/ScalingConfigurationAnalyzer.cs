@@ -1,9 +1,13 @@
 using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using PerfLint.Analyzers.Gating;
 using PerfLint.Analyzers.Infrastructure;
 using PerfLint.Knowledge.Rules;
 
@@ -35,9 +39,54 @@ namespace PerfLint.Analyzers.Rules
         /// <inheritdoc />
         protected override void OnCdkCompilationStart(CompilationStartAnalysisContext context, CdkTypes cdk)
         {
-            CdkSinkAnalysis.Register(context, cdk, MatchTargetValue, AnalyzeTargetValue, OperationKind.SimpleAssignment);
-            CdkSinkAnalysis.Register(context, cdk, MatchMaxCapacity, AnalyzeCapacity, OperationKind.SimpleAssignment);
+            var dispatch = new OperationDispatch();
+            CdkSinkAnalysis.Register(dispatch, cdk, MatchTargetValue, n => n == "TargetValue", AnalyzeTargetValue, OperationKind.SimpleAssignment);
+            CdkSinkAnalysis.Register(dispatch, cdk, MatchMaxCapacity, n => n == "MaxCapacity" || n == "MinCapacity", AnalyzeCapacity, OperationKind.SimpleAssignment);
+            dispatch.Attach(context, cdk, (index, options, _) =>
+            {
+                // The example values any file's options name (the rule reads those of the file it reports in).
+                var examples = new HashSet<double>(index.Trees.SelectMany(t => options.GetRuleOptions(t.Tree).ExampleTargetValues));
+                var targets = Gates.ValueFlow(index, b => b.Numbers.Overlaps(examples), b => b.Identifiers.Contains("TargetValue"));
+                var capacities = Gates.ValueFlow(index, MayPinCapacity);
+                return b => targets(b) || capacities(b);
+            });
         }
+
+        /// <summary>
+        /// A body with <c>MinCapacity = a, MaxCapacity = b</c> in one initializer where a and b are not two different
+        /// number literals (they may be equal: constants, parameters, the same literal).
+        /// </summary>
+        private static bool MayPinCapacity(BodyEntry body)
+        {
+            if (!body.Identifiers.Contains("MaxCapacity") || !body.Identifiers.Contains("MinCapacity"))
+            {
+                return false;
+            }
+
+            foreach (var part in BodyOwners.OwnBodies(body.Node))
+            {
+                foreach (var initializer in part.DescendantNodesAndSelf().OfType<InitializerExpressionSyntax>())
+                {
+                    var max = AssignedValue(initializer, "MaxCapacity");
+                    var min = AssignedValue(initializer, "MinCapacity");
+                    if (max != null && min != null && !(NumberOf(max) is double a && NumberOf(min) is double b && a != b))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        private static ExpressionSyntax? AssignedValue(InitializerExpressionSyntax initializer, string property) =>
+            initializer.Expressions.OfType<AssignmentExpressionSyntax>()
+                .FirstOrDefault(a => a.Left is IdentifierNameSyntax name && name.Identifier.ValueText == property)?.Right;
+
+        private static double? NumberOf(ExpressionSyntax expression) =>
+            expression is LiteralExpressionSyntax literal && literal.IsKind(SyntaxKind.NumericLiteralExpression) && literal.Token.Value != null
+                ? System.Convert.ToDouble(literal.Token.Value, System.Globalization.CultureInfo.InvariantCulture)
+                : (double?)null;
 
         private static CdkSink? MatchTargetValue(IOperation operation, CdkTypes cdk) =>
             CdkSinks.PropertyAssignment(operation, cdk, p => p.Name == "TargetValue" && CdkTypes.InNamespace(p.ContainingType, Namespace));

@@ -1,8 +1,10 @@
 using System.Collections.Immutable;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
+using PerfLint.Analyzers.Gating;
 using PerfLint.Analyzers.Infrastructure;
 using PerfLint.Knowledge.Rules;
 
@@ -23,11 +25,25 @@ namespace PerfLint.Analyzers.Rules
             ImmutableArray.Create(Descriptors.For(RuleIds.Gp2Volume), Descriptors.For(RuleIds.Io1Volume));
 
         /// <inheritdoc />
-        protected override void OnCdkCompilationStart(CompilationStartAnalysisContext context, CdkTypes cdk) =>
-            CdkSinkAnalysis.Register(context, cdk, Match, Analyze, OperationKind.SimpleAssignment);
+        protected override void OnCdkCompilationStart(CompilationStartAnalysisContext context, CdkTypes cdk)
+        {
+            var dispatch = new OperationDispatch();
+            CdkSinkAnalysis.Register(dispatch, cdk, Match, IsVolumeTypeProperty, Analyze, OperationKind.SimpleAssignment);
+            dispatch.Attach(context, cdk, (index, _, _) => Gates.ValueFlow(index, HoldsFlaggedVolumeType));
+        }
+
+        private static bool IsVolumeTypeProperty(string name) => name == "VolumeType" || name == "StorageType";
 
         private static CdkSink? Match(IOperation operation, CdkTypes cdk) =>
-            CdkSinks.PropertyAssignment(operation, cdk, p => p.Name == "VolumeType" || p.Name == "StorageType");
+            CdkSinks.PropertyAssignment(operation, cdk, p => IsVolumeTypeProperty(p.Name));
+
+        /// <summary>
+        /// A body that writes a flagged volume type as the rule reads it: a member (<c>GP2</c>), a string, or a piece of
+        /// a string that a concatenation or interpolation completes (<c>$"{Prefix}2"</c>).
+        /// </summary>
+        private static bool HoldsFlaggedVolumeType(BodyEntry body) =>
+            body.Identifiers.Any(i => i.Length == 3 && VolumeTypeRule.IsFlagged(i)) ||
+            body.Strings.Any(VolumeTypeRule.MayBePartOfFlagged);
 
         private static void Analyze(SinkHit hit)
         {

@@ -1,8 +1,11 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using PerfLint.Analyzers.Gating;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using PerfLint.Analyzers.Facts;
 using PerfLint.Analyzers.Infrastructure;
 using PerfLint.Knowledge.Rules;
@@ -26,7 +29,43 @@ namespace PerfLint.Analyzers.Rules
             ImmutableArray.Create(Descriptors.For(RuleIds.WebsiteBucketWithoutCloudFront));
 
         protected override void OnCdkCompilationStart(CompilationStartAnalysisContext context, CdkTypes cdk) =>
-            AppFactCollector.Register(context, cdk, Kinds, wiring: true, Analyze);
+            AppFactCollector.Register(context, cdk, Kinds, wiring: true, (index, _, _) => Gates.Files(index, b => Websites(b) && !FrontsItsOwnWebsites(b), b => Distributions(b) && !FrontsItsOwnWebsites(b)), Analyze);
+
+        private static readonly Func<BodyEntry, bool> Websites = Gates.Naming(WebsiteProperties);
+        private static readonly string[] DistributionTypes = { "Distribution", "CloudFrontWebDistribution", "CfnDistribution" };
+        private static readonly Func<BodyEntry, bool> Distributions = Gates.Naming(DistributionTypes.Concat(new[] { "AddBehavior" }).ToArray());
+
+        /// <summary>
+        /// Plainly fine from syntax: every website bucket of the body is a local that a distribution created in the same
+        /// body names, and every such distribution names one of them (it fronts nothing from elsewhere).
+        /// </summary>
+        private static bool FrontsItsOwnWebsites(BodyEntry body)
+        {
+            if (!Websites(body) || body.Identifiers.Contains("AddBehavior"))
+            {
+                return false;
+            }
+
+            var websites = new List<string>();
+            foreach (var bucket in CreationSyntax.Of(body, new[] { "Bucket", "CfnBucket" }))
+            {
+                if (bucket.DescendantNodes().OfType<IdentifierNameSyntax>().Any(i => WebsiteProperties.Contains(i.Identifier.ValueText)))
+                {
+                    var local = CreationSyntax.LocalOf(bucket);
+                    if (local == null)
+                    {
+                        return false;
+                    }
+
+                    websites.Add(local);
+                }
+            }
+
+            var distributions = CreationSyntax.Of(body, DistributionTypes).ToList();
+            return websites.Count > 0 && distributions.Count > 0 &&
+                   websites.All(w => distributions.Any(d => CreationSyntax.Mentions(d, w))) &&
+                   distributions.All(d => websites.Any(w => CreationSyntax.Mentions(d, w)));
+        }
 
         private static void Analyze(AppModel app, CompilationAnalysisContext context)
         {

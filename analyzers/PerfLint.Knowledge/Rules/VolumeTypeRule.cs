@@ -23,5 +23,12 @@ namespace PerfLint.Knowledge.Rules
         }
 
         public static bool IsFlagged(string? volumeType) => Evaluate(volumeType) != null;
+
+        /// <summary>True when the text is a flagged type or a piece of one (<c>"gp"</c> of <c>"gp" + "2"</c>).</summary>
+        public static bool MayBePartOfFlagged(string? text)
+        {
+            var piece = text?.Trim().ToLowerInvariant();
+            return !string.IsNullOrEmpty(piece) && ("gp2".Contains(piece!) || "io1".Contains(piece!));
+        }
     }
 }

@@ -21,6 +21,9 @@ public static class AnalyzerSets
 
     public static ImmutableArray<DiagnosticAnalyzer> Empty() => ImmutableArray.Create<DiagnosticAnalyzer>(new EmptyAnalyzer());
 
+    /// <summary>An analyzer with one no-op operation action for every operation kind: what building the operation trees costs.</summary>
+    public static ImmutableArray<DiagnosticAnalyzer> OperationsOnly() => ImmutableArray.Create<DiagnosticAnalyzer>(new OperationsAnalyzer());
+
     public static string Name(DiagnosticAnalyzer analyzer) =>
         analyzer.GetType().Name + " (" + string.Join(", ", analyzer.SupportedDiagnostics.Select(d => d.Id).Distinct()) + ")";
 
@@ -40,6 +43,22 @@ public static class AnalyzerSets
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
             context.EnableConcurrentExecution();
             context.RegisterCompilationStartAction(_ => { });
+        }
+    }
+
+    /// <summary>Visits every operation and does nothing: the driver builds every method body's operation tree for it.</summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    private sealed class OperationsAnalyzer : DiagnosticAnalyzer
+    {
+        private static readonly DiagnosticDescriptor Never = new("BENCH0001", "never reported", "never reported", "Benchmark", DiagnosticSeverity.Hidden, true);
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Never);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.EnableConcurrentExecution();
+            context.RegisterOperationAction(_ => { }, Enum.GetValues<OperationKind>().Where(k => k != OperationKind.None).ToImmutableArray());
         }
     }
 #pragma warning restore RS1038, RS1041, RS1036, RS2008, RS1012

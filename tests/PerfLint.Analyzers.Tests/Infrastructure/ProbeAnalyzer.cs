@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using PerfLint.Analyzers.Gating;
 using PerfLint.Analyzers.Infrastructure;
 
 namespace PerfLint.Analyzers.Tests.Infrastructure;
@@ -20,11 +21,15 @@ public sealed class ProbeAnalyzer : CdkAnalyzer
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 
-    protected override void OnCdkCompilationStart(CompilationStartAnalysisContext context, CdkTypes cdk) =>
+    protected override void OnCdkCompilationStart(CompilationStartAnalysisContext context, CdkTypes cdk)
+    {
+        // Every body: the probe shows what value flow sees, not what a rule's gate lets through.
+        var dispatch = new OperationDispatch();
         CdkSinkAnalysis.Register(
-            context,
+            dispatch,
             cdk,
             (op, c) => CdkSinks.PropertyAssignment(op, c, p => Names.Contains(p.Name)),
+            Names.Contains,
             hit =>
             {
                 foreach (var value in hit.Values)
@@ -36,6 +41,8 @@ public sealed class ProbeAnalyzer : CdkAnalyzer
                 }
             },
             OperationKind.SimpleAssignment);
+        dispatch.Attach(context, cdk, (_, _, _) => Gates.All);
+    }
 
     public static string Describe(ResolvedValue value) =>
         value.Kind + "=" + (value.Kind == ResolvedValueKind.Member ? value.MemberName

@@ -1,0 +1,106 @@
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace PerfLint.Analyzers.Gating
+{
+    /// <summary>
+    /// The syntax of the code bodies the compiler would hand to operation actions: which nodes own one, the parts of
+    /// each that hold code, and the nodes whose bound operations cover it.
+    /// </summary>
+    public static class BodyOwners
+    {
+        /// <summary>The syntax kinds of body owners (<see cref="SyntaxIndex"/> indexes exactly these).</summary>
+        public static readonly SyntaxKind[] Kinds =
+        {
+            SyntaxKind.MethodDeclaration, SyntaxKind.ConstructorDeclaration, SyntaxKind.DestructorDeclaration,
+            SyntaxKind.OperatorDeclaration, SyntaxKind.ConversionOperatorDeclaration,
+            SyntaxKind.GetAccessorDeclaration, SyntaxKind.SetAccessorDeclaration, SyntaxKind.InitAccessorDeclaration,
+            SyntaxKind.AddAccessorDeclaration, SyntaxKind.RemoveAccessorDeclaration,
+            SyntaxKind.PropertyDeclaration, SyntaxKind.IndexerDeclaration, SyntaxKind.VariableDeclarator, SyntaxKind.CompilationUnit,
+        };
+
+        /// <summary>The name a body is reached by: a constructor by its type's name, an accessor by its property's.</summary>
+        public static string NameOf(SyntaxNode owner)
+        {
+            switch (owner)
+            {
+                case MethodDeclarationSyntax method: return method.Identifier.ValueText;
+                case ConstructorDeclarationSyntax constructor: return constructor.Identifier.ValueText;
+                case DestructorDeclarationSyntax destructor: return destructor.Identifier.ValueText;
+                case PropertyDeclarationSyntax property: return property.Identifier.ValueText;
+                case EventDeclarationSyntax @event: return @event.Identifier.ValueText;
+                case IndexerDeclarationSyntax _: return "this[]";
+                case AccessorDeclarationSyntax accessor when accessor.Parent?.Parent is SyntaxNode owningProperty: return NameOf(owningProperty);
+                case OperatorDeclarationSyntax op: return "operator " + op.OperatorToken.ValueText;
+                case ConversionOperatorDeclarationSyntax conversion: return "operator " + conversion.Type;
+                default: return string.Empty;
+            }
+        }
+
+        /// <summary>The parts of an owner that hold code (bodies, expression bodies, constructor initializers, initializers, global statements).</summary>
+        public static IEnumerable<SyntaxNode> OwnBodies(SyntaxNode owner)
+        {
+            switch (owner)
+            {
+                case BaseMethodDeclarationSyntax method:
+                    if (method is ConstructorDeclarationSyntax { Initializer: { } initializer })
+                    {
+                        yield return initializer;
+                    }
+
+                    if (method.Body != null) yield return method.Body;
+                    if (method.ExpressionBody != null) yield return method.ExpressionBody;
+                    break;
+                case AccessorDeclarationSyntax accessor:
+                    if (accessor.Body != null) yield return accessor.Body;
+                    if (accessor.ExpressionBody != null) yield return accessor.ExpressionBody;
+                    break;
+                case PropertyDeclarationSyntax property:
+                    if (property.ExpressionBody != null) yield return property.ExpressionBody;
+                    if (property.Initializer != null) yield return property.Initializer;
+                    break;
+                case IndexerDeclarationSyntax indexer when indexer.ExpressionBody != null:
+                    yield return indexer.ExpressionBody;
+                    break;
+                case VariableDeclaratorSyntax declarator when declarator.Initializer != null && declarator.Parent?.Parent is BaseFieldDeclarationSyntax:
+                    yield return declarator.Initializer;
+                    break;
+                case CompilationUnitSyntax unit:
+                    foreach (var global in unit.Members.OfType<GlobalStatementSyntax>())
+                    {
+                        yield return global;
+                    }
+
+                    break;
+            }
+        }
+
+        /// <summary>
+        /// The nodes to bind for an owner's operations: the declaration itself for methods, constructors and accessors
+        /// (a method body operation), the clause for expression bodies and initializers, the unit for top-level code.
+        /// </summary>
+        public static IEnumerable<SyntaxNode> OperationRoots(SyntaxNode owner)
+        {
+            switch (owner)
+            {
+                case BaseMethodDeclarationSyntax _:
+                case AccessorDeclarationSyntax _:
+                    yield return owner;
+                    break;
+                case CompilationUnitSyntax unit when unit.Members.Any(m => m is GlobalStatementSyntax):
+                    yield return unit;
+                    break;
+                default:
+                    foreach (var part in OwnBodies(owner))
+                    {
+                        yield return part;
+                    }
+
+                    break;
+            }
+        }
+    }
+}

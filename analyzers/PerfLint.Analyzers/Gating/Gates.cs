@@ -1,0 +1,111 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace PerfLint.Analyzers.Gating
+{
+    /// <summary>
+    /// Ways to decide, from syntax alone, which bodies can matter to a rule. Every gate is a superset of what the rule
+    /// can report: it may admit a body in vain (it is then bound and found clean), never turn away one a finding needs.
+    /// </summary>
+    public static class Gates
+    {
+        /// <summary>Every body (rules whose subject is everywhere, or that are off by default).</summary>
+        public static readonly Func<BodyEntry, bool> All = _ => true;
+
+        /// <summary>No body: the compilation holds nothing the rule could report.</summary>
+        public static readonly Func<BodyEntry, bool> None = _ => false;
+
+        /// <summary>
+        /// Value flow by name: a body is admitted when it holds a suspicious token itself or reads, calls or creates a
+        /// member whose own body is admitted (a constant <c>Sizing.Api = "m4.large"</c> admits every body that names
+        /// <c>Api</c>; a helper that is admitted admits its callers, who may pass it values). With
+        /// <paramref name="context"/>, a body must also be in the rule's context (it holds a context token, or names a
+        /// member in context), e.g. PL1002 only looks where a database or cache is configured.
+        /// </summary>
+        public static Func<BodyEntry, bool> ValueFlow(SyntaxIndex index, Func<BodyEntry, bool> suspicious, Func<BodyEntry, bool>? context = null)
+        {
+            var admitted = Closure(index, suspicious);
+            if (context == null)
+            {
+                return admitted.Contains;
+            }
+
+            var inContext = Closure(index, context);
+            return e => admitted.Contains(e) && inContext.Contains(e);
+        }
+
+        /// <summary>
+        /// The files a whole-app rule must read: those of the <paramref name="seeds"/> (bodies that may hold a finding
+        /// or a fact it needs), then every file that names a type or member declared in a file already taken (callers
+        /// of helpers and constructors, readers of fields and properties), until nothing changes. None when no body is
+        /// a seed.
+        /// </summary>
+        public static Func<BodyEntry, bool> Files(SyntaxIndex index, Func<BodyEntry, bool> seeds) => Files(index, seeds, seeds);
+
+        /// <summary>
+        /// As <see cref="Files(SyntaxIndex, Func{BodyEntry, bool})"/>, but only when some body is an
+        /// <paramref name="anchor"/> (may hold a finding); the files then start from the anchors and the
+        /// <paramref name="support"/> bodies (may hold a fact a finding depends on: a distribution, a scaling target).
+        /// </summary>
+        public static Func<BodyEntry, bool> Files(SyntaxIndex index, Func<BodyEntry, bool> anchor, Func<BodyEntry, bool> support)
+        {
+            if (!index.Bodies.Any(anchor))
+            {
+                return None;
+            }
+
+            var taken = new HashSet<TreeEntry>(index.Bodies.Where(b => anchor(b) || support(b)).Select(b => b.TreeEntry));
+            var pending = new Queue<string>(taken.SelectMany(t => t.Declared));
+            var names = new HashSet<string>(pending, StringComparer.Ordinal);
+            while (pending.Count > 0)
+            {
+                foreach (var body in index.Naming(pending.Dequeue()))
+                {
+                    if (taken.Add(body.TreeEntry))
+                    {
+                        foreach (var declared in body.TreeEntry.Declared)
+                        {
+                            if (names.Add(declared))
+                            {
+                                pending.Enqueue(declared);
+                            }
+                        }
+                    }
+                }
+            }
+
+            return e => taken.Contains(e.TreeEntry);
+        }
+
+        /// <summary>A body that names any of <paramref name="words"/> (type, member or local names).</summary>
+        public static Func<BodyEntry, bool> Naming(params string[] words)
+        {
+            var set = new HashSet<string>(words, StringComparer.Ordinal);
+            return b => b.Identifiers.Overlaps(set);
+        }
+
+        /// <summary>True when any body of the compilation satisfies <paramref name="predicate"/>.</summary>
+        public static bool Any(SyntaxIndex index, Func<BodyEntry, bool> predicate) => index.Bodies.Any(predicate);
+
+        /// <summary>Bodies that satisfy <paramref name="seed"/>, or name a body that does (transitively).</summary>
+        private static HashSet<BodyEntry> Closure(SyntaxIndex index, Func<BodyEntry, bool> seed)
+        {
+            var admitted = new HashSet<BodyEntry>(index.Bodies.Where(seed));
+            var pending = new Queue<string>(admitted.Select(e => e.Name).Where(n => n.Length > 0).Distinct());
+            var names = new HashSet<string>(pending, StringComparer.Ordinal);
+            while (pending.Count > 0)
+            {
+                foreach (var body in index.Naming(pending.Dequeue()))
+                {
+                    if (admitted.Add(body) && body.Name.Length > 0 && names.Add(body.Name))
+                    {
+                        pending.Enqueue(body.Name);
+                    }
+                }
+            }
+
+            return admitted;
+        }
+    }
+}

@@ -1,0 +1,87 @@
+using System;
+using System.Collections.Concurrent;
+using PerfLint.Knowledge.Catalog;
+using PerfLint.Knowledge.Cdk;
+using PerfLint.Knowledge.Rules;
+
+namespace PerfLint.Analyzers.Gating
+{
+    /// <summary>
+    /// Whether a body's tokens may carry an instance type a rule flags, judged by the rule itself from the knowledge
+    /// base: string literals that are instance types (in every service's spelling: <c>m4.large</c>, <c>db.m4.large</c>,
+    /// <c>cache.</c>, <c>ml.</c>, <c>.search</c>) or hold a family name as a dot-separated part (a fragment of a
+    /// concatenation), and <c>InstanceClass</c> member names (<c>STANDARD4</c>). Decisions are cached per text.
+    /// </summary>
+    public sealed class InstanceTypeEvidence
+    {
+        /// <summary>The options under which a rule flags the most: no allowed families, the smallest generation gap.</summary>
+        public static readonly RuleOptions Permissive = new RuleOptions(key => key == RuleOptions.MinGenerationGapKey ? "1" : null);
+
+        private static readonly char[] Separators = { '.', ' ', '\t', '/', ':', ',', ';', '"', '\'' };
+
+        private readonly Func<string, bool> _flags;
+        private readonly ConcurrentDictionary<string, bool> _strings = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<string, bool> _identifiers = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
+
+        /// <param name="flags">The rule on a service-qualified instance type name (true: it reports it).</param>
+        public InstanceTypeEvidence(Func<string, bool> flags)
+        {
+            _flags = flags;
+        }
+
+        /// <summary>True when a body holds a string or an <c>InstanceClass</c> member the rule may flag.</summary>
+        public bool Holds(BodyEntry body)
+        {
+            foreach (var text in body.Strings)
+            {
+                if (_strings.GetOrAdd(text, String))
+                {
+                    return true;
+                }
+            }
+
+            foreach (var identifier in body.Identifiers)
+            {
+                if (_identifiers.GetOrAdd(identifier, Identifier))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private bool String(string text)
+        {
+            if (InstanceTypeName.TryParse(text, out var name))
+            {
+                return AnySpelling(name.Ec2Name) || _flags(name.ToString());
+            }
+
+            foreach (var part in text.Split(Separators, StringSplitOptions.RemoveEmptyEntries))
+            {
+                if (Family(part.ToLowerInvariant()))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private bool Identifier(string identifier)
+        {
+            var family = CdkInstanceClass.FamilyOf(identifier);
+            return family != null && Family(family);
+        }
+
+        private bool Family(string family)
+        {
+            var representative = InstanceCatalog.FindFamily(family);
+            return representative != null && AnySpelling(representative.Name.Ec2Name);
+        }
+
+        private bool AnySpelling(string ec2Name) =>
+            _flags(ec2Name) || _flags("db." + ec2Name) || _flags("cache." + ec2Name) || _flags("ml." + ec2Name) || _flags(ec2Name + ".search");
+    }
+}

@@ -1,0 +1,218 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace PerfLint.Analyzers.Gating
+{
+    /// <summary>
+    /// What every code body of a compilation says, read from syntax alone (no binding): the identifiers, string and
+    /// number literals of each method, constructor, accessor, initializer and top-level program, and the names each
+    /// file declares. Built once per compilation, on first use, by one walk over the syntax trees; the gates
+    /// (<see cref="RuleGate"/>) decide from it which bodies can matter to a rule before anything is bound.
+    /// </summary>
+    public sealed class SyntaxIndex
+    {
+        private readonly Dictionary<SyntaxNode, BodyEntry> _byNode = new Dictionary<SyntaxNode, BodyEntry>();
+
+        private SyntaxIndex(IReadOnlyList<TreeEntry> trees)
+        {
+            Trees = trees;
+            foreach (var tree in trees)
+            {
+                foreach (var body in tree.Bodies)
+                {
+                    _byNode[body.Node] = body;
+                }
+            }
+
+            Bodies = trees.SelectMany(t => t.Bodies).ToList();
+            DeclaredNames = new HashSet<string>(trees.SelectMany(t => t.Declared), System.StringComparer.Ordinal);
+            _byIdentifier = new System.Lazy<Dictionary<string, List<BodyEntry>>>(() =>
+            {
+                var map = new Dictionary<string, List<BodyEntry>>(System.StringComparer.Ordinal);
+                foreach (var body in Bodies)
+                {
+                    foreach (var identifier in body.Identifiers)
+                    {
+                        if (!map.TryGetValue(identifier, out var list))
+                        {
+                            map[identifier] = list = new List<BodyEntry>();
+                        }
+
+                        list.Add(body);
+                    }
+                }
+
+                return map;
+            });
+        }
+
+        private readonly System.Lazy<Dictionary<string, List<BodyEntry>>> _byIdentifier;
+
+        /// <summary>The bodies that name an identifier (empty when none does).</summary>
+        public IReadOnlyList<BodyEntry> Naming(string identifier) =>
+            _byIdentifier.Value.TryGetValue(identifier, out var list) ? list : (IReadOnlyList<BodyEntry>)System.Array.Empty<BodyEntry>();
+
+        /// <summary>Every syntax tree of the compilation, in compilation order.</summary>
+        public IReadOnlyList<TreeEntry> Trees { get; }
+
+        /// <summary>Every body of every tree.</summary>
+        public IReadOnlyList<BodyEntry> Bodies { get; }
+
+        /// <summary>Every type and member name declared in the compilation's source.</summary>
+        public HashSet<string> DeclaredNames { get; }
+
+        /// <summary>The entry of a body owner (<see cref="BodyEntry.Node"/>), or null.</summary>
+        public BodyEntry? Find(SyntaxNode owner) => _byNode.TryGetValue(owner, out var entry) ? entry : null;
+
+        public static SyntaxIndex Build(Compilation compilation, CancellationToken cancellationToken)
+        {
+            var trees = new List<TreeEntry>();
+            foreach (var tree in compilation.SyntaxTrees)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                trees.Add(IndexTree(tree, cancellationToken));
+            }
+
+            return new SyntaxIndex(trees);
+        }
+
+        private static TreeEntry IndexTree(SyntaxTree tree, CancellationToken cancellationToken)
+        {
+            var root = tree.GetRoot(cancellationToken);
+            var entry = new TreeEntry(tree);
+            var globals = new List<SyntaxNode>();
+            foreach (var node in root.DescendantNodesAndSelf(n => !(n is BlockSyntax) && !(n is ArrowExpressionClauseSyntax) && !(n is EqualsValueClauseSyntax)))
+            {
+                switch (node)
+                {
+                    case BaseTypeDeclarationSyntax type:
+                        entry.Declared.Add(type.Identifier.ValueText);
+                        break;
+                    case DelegateDeclarationSyntax del:
+                        entry.Declared.Add(del.Identifier.ValueText);
+                        break;
+                    case GlobalStatementSyntax global:
+                        globals.Add(global);
+                        break;
+                    case BaseMethodDeclarationSyntax method:
+                        var methodName = BodyOwners.NameOf(method);
+                        entry.Declared.Add(methodName);
+                        if (method.Body != null || method.ExpressionBody != null || (method as ConstructorDeclarationSyntax)?.Initializer != null)
+                        {
+                            entry.Bodies.Add(BodyEntry.Create(entry, method, methodName));
+                        }
+
+                        break;
+                    case AccessorDeclarationSyntax accessor when accessor.Body != null || accessor.ExpressionBody != null:
+                        entry.Bodies.Add(BodyEntry.Create(entry, accessor, BodyOwners.NameOf(accessor)));
+                        break;
+                    case BasePropertyDeclarationSyntax property:
+                        var propertyName = BodyOwners.NameOf(property);
+                        entry.Declared.Add(propertyName);
+                        if (BodyOwners.OwnBodies(property).Any())
+                        {
+                            entry.Bodies.Add(BodyEntry.Create(entry, property, propertyName));
+                        }
+
+                        break;
+                    case VariableDeclaratorSyntax declarator when declarator.Parent?.Parent is BaseFieldDeclarationSyntax:
+                        entry.Declared.Add(declarator.Identifier.ValueText);
+                        if (declarator.Initializer != null)
+                        {
+                            entry.Bodies.Add(BodyEntry.Create(entry, declarator, declarator.Identifier.ValueText));
+                        }
+
+                        break;
+                }
+            }
+
+            if (globals.Count > 0 && root is CompilationUnitSyntax unit)
+            {
+                entry.Bodies.Add(BodyEntry.Create(entry, unit, "<Main>$"));
+            }
+
+            return entry;
+        }
+    }
+
+    /// <summary>One syntax tree: its bodies and the type and member names it declares.</summary>
+    public sealed class TreeEntry
+    {
+        internal TreeEntry(SyntaxTree tree)
+        {
+            Tree = tree;
+        }
+
+        public SyntaxTree Tree { get; }
+
+        public List<BodyEntry> Bodies { get; } = new List<BodyEntry>();
+
+        public HashSet<string> Declared { get; } = new HashSet<string>(System.StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// One code body (a method, constructor with its initializer, accessor, expression-bodied or initialized property,
+    /// field initializer, or the top-level statements): the name it is reached by and what its tokens say.
+    /// </summary>
+    public sealed class BodyEntry
+    {
+        private BodyEntry(TreeEntry tree, SyntaxNode node, string name)
+        {
+            TreeEntry = tree;
+            Node = node;
+            Name = name;
+        }
+
+        public TreeEntry TreeEntry { get; }
+
+        /// <summary>The body owner: a method/constructor/accessor/property declaration, a field's variable declarator, or the compilation unit.</summary>
+        public SyntaxNode Node { get; }
+
+        /// <summary>The name callers and readers use: the method, property or field name; a constructor's type name.</summary>
+        public string Name { get; }
+
+        public HashSet<string> Identifiers { get; } = new HashSet<string>(System.StringComparer.Ordinal);
+
+        /// <summary>String literal values and the text parts of interpolated strings.</summary>
+        public HashSet<string> Strings { get; } = new HashSet<string>(System.StringComparer.Ordinal);
+
+        public HashSet<double> Numbers { get; } = new HashSet<double>();
+
+        internal static BodyEntry Create(TreeEntry tree, SyntaxNode owner, string name)
+        {
+            var entry = new BodyEntry(tree, owner, name);
+            foreach (var part in BodyOwners.OwnBodies(owner))
+            {
+                foreach (var token in part.DescendantTokens())
+                {
+                    switch (token.Kind())
+                    {
+                        case SyntaxKind.IdentifierToken:
+                            entry.Identifiers.Add(token.ValueText);
+                            break;
+                        case SyntaxKind.StringLiteralToken:
+                        case SyntaxKind.InterpolatedStringTextToken:
+                        case SyntaxKind.SingleLineRawStringLiteralToken:
+                        case SyntaxKind.MultiLineRawStringLiteralToken:
+                        case SyntaxKind.Utf8StringLiteralToken:
+                            entry.Strings.Add(token.ValueText);
+                            break;
+                        case SyntaxKind.NumericLiteralToken:
+                            if (token.Value != null)
+                            {
+                                entry.Numbers.Add(System.Convert.ToDouble(token.Value, System.Globalization.CultureInfo.InvariantCulture));
+                            }
+
+                            break;
+                    }
+                }
+            }
+
+            return entry;
+        }
+    }
+}
