@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -150,23 +151,13 @@ namespace PerfLint.Analyzers.Facts
             type != null && type.SpecialType != SpecialType.System_String &&
             (type.TypeKind == TypeKind.Class || type.TypeKind == TypeKind.Interface || type.TypeKind == TypeKind.Array);
 
-        private bool IsWiringCall(IMethodSymbol method)
-        {
-            var name = method.Name;
-            if (name.StartsWith("Grant", StringComparison.Ordinal))
-            {
-                return true;
-            }
+        /// <summary>The CDK calls, besides every <c>Grant*</c>, that may wire one construct to another.</summary>
+        public static readonly ImmutableHashSet<string> WiringMethods = ImmutableHashSet.Create(StringComparer.Ordinal,
+            "AllowFrom", "AllowTo", "AllowDefaultPortFrom", "AllowDefaultPortTo", "AllowToDefaultPort",
+            "AddIngressRule", "AddEgressRule", "AddEnvironment", "AddPropertyOverride", "AddOverride",
+            "AddBehavior", "AddSecurityGroup");
 
-            switch (name)
-            {
-                case "AllowFrom": case "AllowTo": case "AllowDefaultPortFrom": case "AllowDefaultPortTo": case "AllowToDefaultPort":
-                case "AddIngressRule": case "AddEgressRule": case "AddEnvironment": case "AddPropertyOverride": case "AddOverride":
-                case "AddBehavior": case "AddSecurityGroup":
-                    return true;
-                default:
-                    return false;
-            }
-        }
+        private static bool IsWiringCall(IMethodSymbol method) =>
+            method.Name.StartsWith("Grant", StringComparison.Ordinal) || WiringMethods.Contains(method.Name);
     }
 }

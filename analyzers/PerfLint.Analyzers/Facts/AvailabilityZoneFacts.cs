@@ -10,9 +10,20 @@ namespace PerfLint.Analyzers.Facts
     /// </summary>
     public static class AvailabilityZoneFacts
     {
+        /// <summary>A construct's own zone (EC2 and RDS instances, L1 resources, subnets).</summary>
+        public const string ZoneProperty = "AvailabilityZone";
+
+        /// <summary>The subnet selection of a construct, and the selection's zones and subnets.</summary>
+        public const string SelectionProperty = "VpcSubnets";
+        public const string SelectionZonesProperty = "AvailabilityZones";
+        public const string SelectionSubnetsProperty = "Subnets";
+
+        /// <summary>The subnet an L1 resource is placed in.</summary>
+        public const string SubnetIdProperty = "SubnetId";
+
         public static FactValue? ZoneOf(AppModel app, ConstructNode node, int depth = 0)
         {
-            var direct = app.SingleString(app.Prop(node, "AvailabilityZone"));
+            var direct = app.SingleString(app.Prop(node, ZoneProperty));
             if (direct?.Text != null)
             {
                 return direct;
@@ -23,23 +34,23 @@ namespace PerfLint.Analyzers.Facts
                 return null;
             }
 
-            var selection = app.Prop(node, "VpcSubnets");
+            var selection = app.Prop(node, SelectionProperty);
             if (selection != null)
             {
-                var zones = app.Elements(app.Prop(selection, "AvailabilityZones")).Select(e => app.SingleString(e)).ToList();
+                var zones = app.Elements(app.Prop(selection, SelectionZonesProperty)).Select(e => app.SingleString(e)).ToList();
                 if (zones.Count == 1 && zones[0]?.Text != null)
                 {
                     return zones[0];
                 }
 
-                var fromSubnets = ZoneOfSubnets(app, app.Prop(selection, "Subnets"), depth);
+                var fromSubnets = ZoneOfSubnets(app, app.Prop(selection, SelectionSubnetsProperty), depth);
                 if (fromSubnets != null)
                 {
                     return fromSubnets;
                 }
             }
 
-            return ZoneOfSubnets(app, app.Prop(node, "SubnetId"), depth);
+            return ZoneOfSubnets(app, app.Prop(node, SubnetIdProperty), depth);
         }
 
         private static FactValue? ZoneOfSubnets(AppModel app, Flow? subnets, int depth)

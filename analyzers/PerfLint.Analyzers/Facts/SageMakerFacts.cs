@@ -65,6 +65,10 @@ namespace PerfLint.Analyzers.Facts
     /// <summary>Reads SageMaker models, endpoint configs and endpoints from an <see cref="AppModel"/>.</summary>
     public static class SageMakerFacts
     {
+        /// <summary>Bodies that create or configure SageMaker models and endpoint configurations (what PL1003 and PL1004 read).</summary>
+        public static readonly Func<Gating.BodyEntry, bool> ModelsAndConfigs = Gating.Gates.Naming(
+            "CfnModel", "CfnModelProps", "CfnEndpointConfig", "CfnEndpointConfigProps", "ContainerDefinitionProperty", "ProductionVariantProperty");
+
         /// <summary>The container a model serves with: <c>PrimaryContainer</c>, else the only element of <c>Containers</c>.</summary>
         /// <remarks>An inference pipeline (several containers) mixes pre-processing CPU containers with the model server: not judged.</remarks>
         public static ModelContainerFacts? Container(AppModel app, ConstructNode model)

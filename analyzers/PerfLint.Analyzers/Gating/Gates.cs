@@ -50,12 +50,23 @@ namespace PerfLint.Analyzers.Gating
         /// </summary>
         public static Func<BodyEntry, bool> Files(SyntaxIndex index, Func<BodyEntry, bool> anchor, Func<BodyEntry, bool> support)
         {
-            if (!index.Bodies.Any(anchor))
+            var taken = new HashSet<TreeEntry>();
+            var anchored = false;
+            foreach (var body in index.Bodies)
+            {
+                var isAnchor = anchor(body);
+                anchored |= isAnchor;
+                if (isAnchor || support(body))
+                {
+                    taken.Add(body.TreeEntry);
+                }
+            }
+
+            if (!anchored)
             {
                 return None;
             }
 
-            var taken = new HashSet<TreeEntry>(index.Bodies.Where(b => anchor(b) || support(b)).Select(b => b.TreeEntry));
             var pending = new Queue<string>(taken.SelectMany(t => t.Declared));
             var names = new HashSet<string>(pending, StringComparer.Ordinal);
             while (pending.Count > 0)

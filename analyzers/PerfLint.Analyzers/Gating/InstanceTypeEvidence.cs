@@ -10,7 +10,8 @@ namespace PerfLint.Analyzers.Gating
     /// Whether a body's tokens may carry an instance type a rule flags, judged by the rule itself from the knowledge
     /// base: string literals that are instance types (in every service's spelling: <c>m4.large</c>, <c>db.m4.large</c>,
     /// <c>cache.</c>, <c>ml.</c>, <c>.search</c>) or hold a family name as a dot-separated part (a fragment of a
-    /// concatenation), and <c>InstanceClass</c> member names (<c>STANDARD4</c>). Decisions are cached per text.
+    /// concatenation), and <c>InstanceClass</c> member names (<c>STANDARD4</c>). Decisions are cached per text; create
+    /// one per gate, so the cache lives as long as its compilation's gate, not as long as the process (IDE, server).
     /// </summary>
     public sealed class InstanceTypeEvidence
     {

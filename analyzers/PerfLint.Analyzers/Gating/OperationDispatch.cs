@@ -50,15 +50,16 @@ namespace PerfLint.Analyzers.Gating
                         return;
                     }
 
-                    if (admits == null)
+                    var admitted = Volatile.Read(ref admits);
+                    if (admitted == null)
                     {
                         lock (gateLock)
                         {
-                            admits ??= gate(index, options, c.CancellationToken);
+                            admitted = admits ??= gate(index, options, c.CancellationToken);
                         }
                     }
 
-                    if (admits(entry))
+                    if (admitted(entry))
                     {
                         Dispatch(c, entry);
                     }

@@ -182,6 +182,12 @@ namespace PerfLint.Analyzers.Gating
 
         public HashSet<double> Numbers { get; } = new HashSet<double>();
 
+        /// <summary>The value of a numeric literal token as a double, or null.</summary>
+        public static double? NumberOf(SyntaxToken token) =>
+            token.IsKind(SyntaxKind.NumericLiteralToken) && token.Value != null
+                ? System.Convert.ToDouble(token.Value, System.Globalization.CultureInfo.InvariantCulture)
+                : (double?)null;
+
         internal static BodyEntry Create(TreeEntry tree, SyntaxNode owner, string name)
         {
             var entry = new BodyEntry(tree, owner, name);
@@ -201,12 +207,8 @@ namespace PerfLint.Analyzers.Gating
                         case SyntaxKind.Utf8StringLiteralToken:
                             entry.Strings.Add(token.ValueText);
                             break;
-                        case SyntaxKind.NumericLiteralToken:
-                            if (token.Value != null)
-                            {
-                                entry.Numbers.Add(System.Convert.ToDouble(token.Value, System.Globalization.CultureInfo.InvariantCulture));
-                            }
-
+                        case SyntaxKind.NumericLiteralToken when NumberOf(token) is double number:
+                            entry.Numbers.Add(number);
                             break;
                     }
                 }

@@ -163,15 +163,16 @@ namespace PerfLint.Analyzers.Infrastructure
         /// <summary>The compilation's <see cref="Gating.SyntaxIndex"/>, built on first use (syntax only) and shared by every analyzer.</summary>
         public Gating.SyntaxIndex Syntax(System.Threading.CancellationToken cancellationToken)
         {
-            if (_syntax == null)
+            var syntax = System.Threading.Volatile.Read(ref _syntax);
+            if (syntax == null)
             {
                 lock (_syntaxLock)
                 {
-                    _syntax ??= Gating.SyntaxIndex.Build(Compilation, cancellationToken);
+                    syntax = _syntax ??= Gating.SyntaxIndex.Build(Compilation, cancellationToken);
                 }
             }
 
-            return _syntax;
+            return syntax;
         }
 
         /// <summary>What a source method's syntax says about its parameters' way to sinks (<see cref="Gating.CallSiteDependence"/>), once per method.</summary>

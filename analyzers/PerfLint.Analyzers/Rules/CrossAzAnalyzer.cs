@@ -1,12 +1,12 @@
-using System.Threading;
-using System.Linq;
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
-using PerfLint.Analyzers.Gating;
 using PerfLint.Analyzers.Facts;
+using PerfLint.Analyzers.Gating;
 using PerfLint.Analyzers.Infrastructure;
 using PerfLint.Knowledge.Rules;
 
@@ -39,8 +39,9 @@ namespace PerfLint.Analyzers.Rules
         /// databases, security groups) are everywhere, so with one every body is.
         /// </summary>
         private static Func<BodyEntry, bool> Gate(SyntaxIndex index, AnalyzerOptions options, CancellationToken cancellationToken) =>
-            index.Bodies.Any(b => b.Identifiers.Contains("AvailabilityZone") || b.Identifiers.Contains("SubnetId") ||
-                                  (b.Identifiers.Contains("VpcSubnets") && (b.Identifiers.Contains("AvailabilityZones") || b.Identifiers.Contains("Subnets"))))
+            index.Bodies.Any(b => b.Identifiers.Contains(AvailabilityZoneFacts.ZoneProperty) || b.Identifiers.Contains(AvailabilityZoneFacts.SubnetIdProperty) ||
+                                  (b.Identifiers.Contains(AvailabilityZoneFacts.SelectionProperty) &&
+                                   (b.Identifiers.Contains(AvailabilityZoneFacts.SelectionZonesProperty) || b.Identifiers.Contains(AvailabilityZoneFacts.SelectionSubnetsProperty))))
                 ? Gates.All
                 : Gates.None;
 

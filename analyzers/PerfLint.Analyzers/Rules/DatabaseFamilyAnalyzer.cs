@@ -17,12 +17,6 @@ namespace PerfLint.Analyzers.Rules
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class DatabaseFamilyAnalyzer : CdkAnalyzer
     {
-        private static readonly string[] DatabaseWords =
-            { "Database", "DBInstance", "DBCluster", "ClusterInstance", "InstanceProps", "Rds", "Cache", "ReplicationGroup", "DocDB", "Neptune", "Serverless", "Aurora" };
-
-        /// <summary>Bodies that may hold a family this rule flags on a database (or name one that does).</summary>
-        private static readonly InstanceTypeEvidence Evidence =
-            new InstanceTypeEvidence(name => DatabaseFamilyRule.Evaluate(name, InstanceTypeEvidence.Permissive) != null);
 
         /// <inheritdoc />
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
@@ -33,28 +27,11 @@ namespace PerfLint.Analyzers.Rules
         {
             var dispatch = new OperationDispatch();
             CdkSinkAnalysis.Register(dispatch, cdk, Match, InstanceTypeSinks.IsInstanceTypeProperty, Analyze, InstanceTypeSinks.Kinds);
-            dispatch.Attach(context, cdk, (index, _, _) => Gates.ValueFlow(index, Evidence.Holds, DatabaseContext));
+            // Bodies that may hold a family this rule flags, where a database or cache is configured (or naming one that does).
+            dispatch.Attach(context, cdk, (index, _, _) => Gates.ValueFlow(index,
+                new InstanceTypeEvidence(name => DatabaseFamilyRule.Evaluate(name, InstanceTypeEvidence.Permissive) != null).Holds,
+                new DatabaseWords().In));
         }
-
-        /// <summary>
-        /// A body that configures a database or cache names one of its types or props (<c>DatabaseInstanceProps</c>,
-        /// <c>ClusterInstance</c>, <c>CfnCacheCluster</c>, <c>CfnReplicationGroup</c>, a qualified <c>RDS</c> name).
-        /// </summary>
-        private static bool DatabaseContext(BodyEntry body)
-        {
-            foreach (var identifier in body.Identifiers)
-            {
-                if (DatabaseIdentifiers.GetOrAdd(identifier, i => DatabaseWords.Any(w => i.IndexOf(w, StringComparison.OrdinalIgnoreCase) >= 0)))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
-        private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> DatabaseIdentifiers =
-            new System.Collections.Concurrent.ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
 
         private static CdkSink? Match(IOperation operation, CdkTypes cdk)
         {

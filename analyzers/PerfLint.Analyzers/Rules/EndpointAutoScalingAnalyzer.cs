@@ -4,8 +4,8 @@ using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
-using PerfLint.Analyzers.Gating;
 using PerfLint.Analyzers.Facts;
+using PerfLint.Analyzers.Gating;
 using PerfLint.Analyzers.Infrastructure;
 using PerfLint.Knowledge.Rules;
 
@@ -31,7 +31,11 @@ namespace PerfLint.Analyzers.Rules
             ImmutableArray.Create(Descriptors.For(RuleIds.EndpointWithoutAutoScaling));
 
         protected override void OnCdkCompilationStart(CompilationStartAnalysisContext context, CdkTypes cdk) =>
-            AppFactCollector.Register(context, cdk, Kinds, wiring: false, (index, _, _) => Gates.Files(index, b => Endpoints(b) && !ScalesItsOwnEndpoints(b), b => ScalingOrConfigs(b) && !ScalesItsOwnEndpoints(b)), Analyze);
+            AppFactCollector.Register(context, cdk, Kinds, wiring: false, (index, _, _) =>
+            {
+                var fine = new HashSet<BodyEntry>(index.Bodies.Where(ScalesItsOwnEndpoints));
+                return Gates.Files(index, b => Endpoints(b) && !fine.Contains(b), b => ScalingOrConfigs(b) && !fine.Contains(b));
+            }, Analyze);
 
         private static readonly Func<BodyEntry, bool> Endpoints = Gates.Naming("CfnEndpoint");
         private static readonly string[] TargetTypes = { "ScalableTarget", "CfnScalableTarget" };

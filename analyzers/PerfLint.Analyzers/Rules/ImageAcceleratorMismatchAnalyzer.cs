@@ -1,15 +1,15 @@
-using PerfLint.Knowledge.Images;
-using PerfLint.Knowledge.Catalog;
-using System.Threading;
-using System.Linq;
-using System.Collections.Generic;
 using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
-using PerfLint.Analyzers.Gating;
 using PerfLint.Analyzers.Facts;
+using PerfLint.Analyzers.Gating;
 using PerfLint.Analyzers.Infrastructure;
+using PerfLint.Knowledge.Catalog;
+using PerfLint.Knowledge.Images;
 using PerfLint.Knowledge.Rules;
 
 namespace PerfLint.Analyzers.Rules
@@ -47,7 +47,7 @@ namespace PerfLint.Analyzers.Rules
                 .GroupBy(ContainerImageClassifier.Classify).Where(g => g.Key != ContainerImageKind.Unknown).Select(g => g.First()).ToList();
             var instances = strings.Where(s => s.StartsWith("ml.", StringComparison.OrdinalIgnoreCase)).ToList();
             var mismatch = images.Count > 0 && instances.Any(i => InstanceCatalog.Find(i) == null || images.Any(image => AcceleratorImageRule.Evaluate(image, i) != null));
-            return mismatch ? Gates.Files(index, Gates.Naming("CfnModel", "CfnModelProps", "CfnEndpointConfig", "CfnEndpointConfigProps", "ContainerDefinitionProperty", "ProductionVariantProperty")) : Gates.None;
+            return mismatch ? Gates.Files(index, SageMakerFacts.ModelsAndConfigs) : Gates.None;
         }
 
         private static void Analyze(AppModel app, CompilationAnalysisContext context)

@@ -1,11 +1,11 @@
-using System.Threading;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
-using PerfLint.Analyzers.Gating;
 using PerfLint.Analyzers.Facts;
+using PerfLint.Analyzers.Gating;
 using PerfLint.Analyzers.Infrastructure;
 using PerfLint.Knowledge.Rules;
 
@@ -31,24 +31,24 @@ namespace PerfLint.Analyzers.Rules
         protected override void OnCdkCompilationStart(CompilationStartAnalysisContext context, CdkTypes cdk) =>
             AppFactCollector.Register(context, cdk, Kinds, wiring: true, Gate, Analyze);
 
-        private static readonly System.Func<BodyEntry, bool> Databases = Gates.Naming(
-            "DatabaseInstance", "DatabaseInstanceFromSnapshot", "DatabaseInstanceReadReplica", "DatabaseCluster", "DatabaseClusterFromSnapshot",
-            "ServerlessCluster", "ServerlessClusterFromSnapshot", "CfnDBInstance", "CfnDBCluster");
-
         /// <summary>
-        /// What connects a function to a database: security-group rules, DB and secret grants, endpoint and secret
-        /// attributes (the rule's <see cref="ConnectionFacts"/> read these). Grants of other services (tables, queues,
-        /// buckets written with their own names) do not count.
+        /// What connects a function to a database: the wiring calls the facts collector records (security-group rules,
+        /// environment, overrides), database and secret grants, and endpoint and secret attributes (what
+        /// <see cref="ConnectionFacts"/> reads). Grants of other services (<c>GrantReadWriteData</c>, <c>GrantSendMessages</c>)
+        /// do not count.
         /// </summary>
-        private static readonly System.Func<BodyEntry, bool> Connects = Gates.Naming(
-            "AllowFrom", "AllowTo", "AllowDefaultPortFrom", "AllowDefaultPortTo", "AllowToDefaultPort", "AllowDefaultPortFromAnyIpv4",
-            "AddIngressRule", "AddEgressRule", "CfnSecurityGroupIngress", "GrantConnect", "GrantDataApiAccess", "GrantRead", "GrantWrite",
+        private static readonly System.Func<BodyEntry, bool> Connects = Gates.Naming(AppFactCollector.WiringMethods.Concat(new[]
+        {
+            "AllowDefaultPortFromAnyIpv4", "CfnSecurityGroupIngress", "GrantConnect", "GrantDataApiAccess", "GrantRead", "GrantWrite",
             "Secret", "SecretArn", "SecretName", "SecretValueFromJson", "DbInstanceEndpointAddress", "DbInstanceEndpointPort", "InstanceEndpoint",
-            "ClusterEndpoint", "ClusterReadEndpoint", "AttrEndpointAddress", "AttrEndpointPort", "AttrDbClusterArn", "AddEnvironment");
+            "ClusterEndpoint", "ClusterReadEndpoint", "AttrEndpointAddress", "AttrEndpointPort", "AttrDbClusterArn",
+        }).ToArray());
+
+        private static readonly System.Func<BodyEntry, bool> Functions = Gates.Naming("Function", "CfnFunction", "DockerImageFunction");
 
         /// <summary>Needs a database, a function and something that may connect them; then every body is read (the subjects are everywhere).</summary>
         private static System.Func<BodyEntry, bool> Gate(SyntaxIndex index, AnalyzerOptions options, CancellationToken cancellationToken) =>
-            index.Bodies.Any(Databases) && index.Bodies.Any(Connects) && index.Bodies.Any(b => b.Identifiers.Contains("Function") || b.Identifiers.Contains("CfnFunction") || b.Identifiers.Contains("DockerImageFunction"))
+            index.Bodies.Any(new DatabaseWords().In) && index.Bodies.Any(Connects) && index.Bodies.Any(Functions)
                 ? Gates.All
                 : Gates.None;
 

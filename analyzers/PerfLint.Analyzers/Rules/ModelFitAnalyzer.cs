@@ -1,13 +1,13 @@
-using PerfLint.Knowledge.Models;
-using System.Threading;
-using System.Linq;
 using System;
 using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
-using PerfLint.Analyzers.Gating;
 using PerfLint.Analyzers.Facts;
+using PerfLint.Analyzers.Gating;
 using PerfLint.Analyzers.Infrastructure;
+using PerfLint.Knowledge.Models;
 using PerfLint.Knowledge.Rules;
 
 namespace PerfLint.Analyzers.Rules
@@ -33,7 +33,7 @@ namespace PerfLint.Analyzers.Rules
         /// <summary>A fit needs a model whose size PerfLint knows, named in a string somewhere in the source; then the SageMaker files are read.</summary>
         private static Func<BodyEntry, bool> Gate(SyntaxIndex index, AnalyzerOptions options, CancellationToken cancellationToken) =>
             index.Bodies.Any(b => b.Strings.Any(s => ModelCatalog.Estimate(s) != null))
-                ? Gates.Files(index, Gates.Naming("CfnModel", "CfnModelProps", "CfnEndpointConfig", "CfnEndpointConfigProps", "ContainerDefinitionProperty", "ProductionVariantProperty"))
+                ? Gates.Files(index, SageMakerFacts.ModelsAndConfigs)
                 : Gates.None;
 
         private static void Analyze(AppModel app, CompilationAnalysisContext context)

@@ -1,9 +1,9 @@
-using System.Threading;
 using System.Collections.Immutable;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
-using PerfLint.Analyzers.Gating;
 using PerfLint.Analyzers.Facts;
+using PerfLint.Analyzers.Gating;
 using PerfLint.Analyzers.Infrastructure;
 using PerfLint.Knowledge.Rules;
 
@@ -29,14 +29,12 @@ namespace PerfLint.Analyzers.Rules
         protected override void OnCdkCompilationStart(CompilationStartAnalysisContext context, CdkTypes cdk) =>
             AppFactCollector.Register(context, cdk, Kinds, wiring: true, Gate, Analyze);
 
-        private static readonly InstanceTypeEvidence Clustered = new InstanceTypeEvidence(PlacementRule.NeedsClusterPlacement);
-
         /// <summary>
         /// A fleet that needs a cluster placement group needs a p/trn/hpc instance type written somewhere in source;
         /// then the files with fleets, instances, launch templates and placement groups are read.
         /// </summary>
         private static System.Func<BodyEntry, bool> Gate(SyntaxIndex index, AnalyzerOptions options, CancellationToken cancellationToken) =>
-            Gates.Files(index, Clustered.Holds, Gates.Naming(
+            Gates.Files(index, new InstanceTypeEvidence(PlacementRule.NeedsClusterPlacement).Holds, Gates.Naming(
                 "AutoScalingGroup", "CfnAutoScalingGroup", "Instance_", "CfnInstance", "LaunchTemplate", "CfnLaunchTemplate", "PlacementGroup",
                 "CfnPlacementGroup", "AddAutoScalingGroupCapacity", "AddCapacity", "AddNodegroupCapacity", "CfnEC2Fleet", "MixedInstancesPolicy"));
 

@@ -16,9 +16,6 @@ namespace PerfLint.Analyzers.Rules
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class PreviousGenerationInstanceAnalyzer : CdkAnalyzer
     {
-        /// <summary>Bodies that may hold a type this rule flags (or name one that does).</summary>
-        private static readonly InstanceTypeEvidence Evidence =
-            new InstanceTypeEvidence(name => PreviousGenerationRule.Evaluate(name, InstanceTypeEvidence.Permissive) != null);
 
         /// <inheritdoc />
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
@@ -29,7 +26,9 @@ namespace PerfLint.Analyzers.Rules
         {
             var dispatch = new OperationDispatch();
             CdkSinkAnalysis.Register(dispatch, cdk, InstanceTypeSinks.Match, InstanceTypeSinks.IsInstanceTypeProperty, Analyze, InstanceTypeSinks.Kinds);
-            dispatch.Attach(context, cdk, (index, _, _) => Gates.ValueFlow(index, Evidence.Holds));
+            // Bodies that may hold a type this rule flags (or name one that does).
+            dispatch.Attach(context, cdk, (index, _, _) => Gates.ValueFlow(index,
+                new InstanceTypeEvidence(name => PreviousGenerationRule.Evaluate(name, InstanceTypeEvidence.Permissive) != null).Holds));
         }
 
         private static void Analyze(SinkHit hit)

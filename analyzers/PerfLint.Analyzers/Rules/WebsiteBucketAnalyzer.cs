@@ -3,10 +3,10 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Diagnostics;
-using PerfLint.Analyzers.Gating;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
 using PerfLint.Analyzers.Facts;
+using PerfLint.Analyzers.Gating;
 using PerfLint.Analyzers.Infrastructure;
 using PerfLint.Knowledge.Rules;
 
@@ -29,7 +29,11 @@ namespace PerfLint.Analyzers.Rules
             ImmutableArray.Create(Descriptors.For(RuleIds.WebsiteBucketWithoutCloudFront));
 
         protected override void OnCdkCompilationStart(CompilationStartAnalysisContext context, CdkTypes cdk) =>
-            AppFactCollector.Register(context, cdk, Kinds, wiring: true, (index, _, _) => Gates.Files(index, b => Websites(b) && !FrontsItsOwnWebsites(b), b => Distributions(b) && !FrontsItsOwnWebsites(b)), Analyze);
+            AppFactCollector.Register(context, cdk, Kinds, wiring: true, (index, _, _) =>
+            {
+                var fine = new HashSet<BodyEntry>(index.Bodies.Where(FrontsItsOwnWebsites));
+                return Gates.Files(index, b => Websites(b) && !fine.Contains(b), b => Distributions(b) && !fine.Contains(b));
+            }, Analyze);
 
         private static readonly Func<BodyEntry, bool> Websites = Gates.Naming(WebsiteProperties);
         private static readonly string[] DistributionTypes = { "Distribution", "CloudFrontWebDistribution", "CfnDistribution" };
