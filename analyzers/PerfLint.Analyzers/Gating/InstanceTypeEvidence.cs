@@ -24,6 +24,10 @@ namespace PerfLint.Analyzers.Gating
         private readonly ConcurrentDictionary<string, bool> _strings = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
         private readonly ConcurrentDictionary<string, bool> _identifiers = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
 
+        /// <summary>Evidence for a rule's decision, taken under <see cref="Permissive"/> options.</summary>
+        public static InstanceTypeEvidence For(Func<string, RuleOptions, RuleFinding?> rule) =>
+            new InstanceTypeEvidence(name => rule(name, Permissive) != null);
+
         /// <param name="flags">The rule on a service-qualified instance type name (true: it reports it).</param>
         public InstanceTypeEvidence(Func<string, bool> flags)
         {

@@ -6,6 +6,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using PerfLint.Knowledge.Catalog;
 using PerfLint.Knowledge.Cdk;
+using PerfLint.Knowledge.Rules;
 
 namespace PerfLint.Analyzers.Infrastructure
 {
@@ -97,6 +98,28 @@ namespace PerfLint.Analyzers.Infrastructure
                 case InstanceService.SageMaker: return "ml." + parsed.Ec2Name;
                 case InstanceService.OpenSearch: return parsed.Ec2Name + ".search";
                 default: return parsed.Ec2Name;
+            }
+        }
+
+        /// <summary>
+        /// Judges each reportable value of an instance-type sink by <paramref name="rule"/> (under the file's options)
+        /// and reports its findings, with the fix properties for the successor it names. PL1001, PL1002 and PL1005.
+        /// </summary>
+        public static void ReportEach(SinkHit hit, Func<string, RuleOptions, RuleFinding?> rule)
+        {
+            foreach (var value in hit.Values)
+            {
+                var name = QualifiedName(value, hit.Sink);
+                if (name == null || !hit.IsReportable(value))
+                {
+                    continue;
+                }
+
+                var finding = rule(name, hit.Options);
+                if (finding != null)
+                {
+                    hit.Report(finding, value, FixProperties(value, finding.Replacement, hit.Cdk));
+                }
             }
         }
 

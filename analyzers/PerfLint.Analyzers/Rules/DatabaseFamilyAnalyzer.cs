@@ -1,6 +1,4 @@
-using System;
 using System.Collections.Immutable;
-using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using PerfLint.Analyzers.Gating;
@@ -17,7 +15,6 @@ namespace PerfLint.Analyzers.Rules
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class DatabaseFamilyAnalyzer : CdkAnalyzer
     {
-
         /// <inheritdoc />
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
             ImmutableArray.Create(Descriptors.For(RuleIds.DatabaseOnWrongFamily));
@@ -26,11 +23,10 @@ namespace PerfLint.Analyzers.Rules
         protected override void OnCdkCompilationStart(CompilationStartAnalysisContext context, CdkTypes cdk)
         {
             var dispatch = new OperationDispatch();
-            CdkSinkAnalysis.Register(dispatch, cdk, Match, InstanceTypeSinks.IsInstanceTypeProperty, Analyze, InstanceTypeSinks.Kinds);
+            CdkSinkAnalysis.Register(dispatch, cdk, Match, InstanceTypeSinks.IsInstanceTypeProperty,
+                hit => InstanceTypeSinks.ReportEach(hit, DatabaseFamilyRule.Evaluate), InstanceTypeSinks.Kinds);
             // Bodies that may hold a family this rule flags, where a database or cache is configured (or naming one that does).
-            dispatch.Attach(context, cdk, (index, _, _) => Gates.ValueFlow(index,
-                new InstanceTypeEvidence(name => DatabaseFamilyRule.Evaluate(name, InstanceTypeEvidence.Permissive) != null).Holds,
-                new DatabaseWords().In));
+            dispatch.Attach(context, cdk, (index, _, _) => Gates.ValueFlow(index, InstanceTypeEvidence.For(DatabaseFamilyRule.Evaluate).Holds, new DatabaseWords().In));
         }
 
         private static CdkSink? Match(IOperation operation, CdkTypes cdk)
@@ -39,22 +35,5 @@ namespace PerfLint.Analyzers.Rules
             return sink != null && InstanceTypeSinks.IsDatabaseOrCache(sink) ? sink : null;
         }
 
-        private static void Analyze(SinkHit hit)
-        {
-            foreach (var value in hit.Values)
-            {
-                var name = InstanceTypeSinks.QualifiedName(value, hit.Sink);
-                if (name == null || !hit.IsReportable(value))
-                {
-                    continue;
-                }
-
-                var finding = DatabaseFamilyRule.Evaluate(name, hit.Options);
-                if (finding != null)
-                {
-                    hit.Report(finding, value, InstanceTypeSinks.FixProperties(value, finding.Replacement, hit.Cdk));
-                }
-            }
-        }
     }
 }

@@ -40,7 +40,8 @@ namespace PerfLint.Analyzers.Rules
             // Off by default, and its subject (every x86 instance and Lambda function) is everywhere: when a user turns
             // it on, it reads every body.
             var dispatch = new OperationDispatch();
-            CdkSinkAnalysis.Register(dispatch, cdk, InstanceTypeSinks.Match, InstanceTypeSinks.IsInstanceTypeProperty, AnalyzeInstanceType, InstanceTypeSinks.Kinds);
+            CdkSinkAnalysis.Register(dispatch, cdk, InstanceTypeSinks.Match, InstanceTypeSinks.IsInstanceTypeProperty,
+                hit => InstanceTypeSinks.ReportEach(hit, GravitonRule.EvaluateInstance), InstanceTypeSinks.Kinds);
             if (cdk.LambdaArchitecture != null)
             {
                 CdkSinkAnalysis.Register(dispatch, cdk, MatchArchitecture, n => n == "Architecture" || n == CfnArchitectures, AnalyzeArchitecture, OperationKind.SimpleAssignment);
@@ -50,23 +51,6 @@ namespace PerfLint.Analyzers.Rules
             dispatch.Attach(context, cdk, (_, _, _) => Gates.All);
         }
 
-        private static void AnalyzeInstanceType(SinkHit hit)
-        {
-            foreach (var value in hit.Values)
-            {
-                var name = InstanceTypeSinks.QualifiedName(value, hit.Sink);
-                if (name == null || !hit.IsReportable(value))
-                {
-                    continue;
-                }
-
-                var finding = GravitonRule.EvaluateInstance(name, hit.Options);
-                if (finding != null)
-                {
-                    hit.Report(finding, value, InstanceTypeSinks.FixProperties(value, finding.Replacement, hit.Cdk));
-                }
-            }
-        }
 
         /// <summary><c>Architecture = ..</c> (L2 props) and <c>Architectures = new[] { "x86_64" }</c> (<c>CfnFunctionProps</c>).</summary>
         private static CdkSink? MatchArchitecture(IOperation operation, CdkTypes cdk) =>

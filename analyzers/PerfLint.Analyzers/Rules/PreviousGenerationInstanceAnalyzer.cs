@@ -16,7 +16,6 @@ namespace PerfLint.Analyzers.Rules
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class PreviousGenerationInstanceAnalyzer : CdkAnalyzer
     {
-
         /// <inheritdoc />
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
             ImmutableArray.Create(Descriptors.For(RuleIds.PreviousGenerationInstance));
@@ -25,28 +24,11 @@ namespace PerfLint.Analyzers.Rules
         protected override void OnCdkCompilationStart(CompilationStartAnalysisContext context, CdkTypes cdk)
         {
             var dispatch = new OperationDispatch();
-            CdkSinkAnalysis.Register(dispatch, cdk, InstanceTypeSinks.Match, InstanceTypeSinks.IsInstanceTypeProperty, Analyze, InstanceTypeSinks.Kinds);
+            CdkSinkAnalysis.Register(dispatch, cdk, InstanceTypeSinks.Match, InstanceTypeSinks.IsInstanceTypeProperty,
+                hit => InstanceTypeSinks.ReportEach(hit, PreviousGenerationRule.Evaluate), InstanceTypeSinks.Kinds);
             // Bodies that may hold a type this rule flags (or name one that does).
-            dispatch.Attach(context, cdk, (index, _, _) => Gates.ValueFlow(index,
-                new InstanceTypeEvidence(name => PreviousGenerationRule.Evaluate(name, InstanceTypeEvidence.Permissive) != null).Holds));
+            dispatch.Attach(context, cdk, (index, _, _) => Gates.ValueFlow(index, InstanceTypeEvidence.For(PreviousGenerationRule.Evaluate).Holds));
         }
 
-        private static void Analyze(SinkHit hit)
-        {
-            foreach (var value in hit.Values)
-            {
-                var name = InstanceTypeSinks.QualifiedName(value, hit.Sink);
-                if (name == null || !hit.IsReportable(value))
-                {
-                    continue;
-                }
-
-                var finding = PreviousGenerationRule.Evaluate(name, hit.Options);
-                if (finding != null)
-                {
-                    hit.Report(finding, value, InstanceTypeSinks.FixProperties(value, finding.Replacement, hit.Cdk));
-                }
-            }
-        }
     }
 }
