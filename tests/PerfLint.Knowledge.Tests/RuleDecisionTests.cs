@@ -137,6 +137,17 @@ public class RuleDecisionTests
     [Test]
     public void Model_without_size_is_unknown() => Assert.That(ModelCatalog.Estimate("org/my-classifier"), Is.Null);
 
+    // An Availability Zone's "1b" is not a billion parameters (Local Zones and GovCloud included).
+    [TestCase("us-east-1b")]
+    [TestCase("us-gov-west-1a")]
+    [TestCase("ap-southeast-2c")]
+    [TestCase("us-west-2-lax-1a")]
+    public void Availability_zone_is_not_a_model(string zone) => Assert.That(ModelCatalog.Estimate(zone), Is.Null);
+
+    [TestCase("eu-west/mini-1b")]
+    [TestCase("meta-llama/Llama-3.2-1B")]
+    public void Names_that_only_resemble_a_zone_keep_their_size(string id) => Assert.That(ModelCatalog.Estimate(id), Is.Not.Null);
+
     [TestCase("m6i.large", "m6g.large")]
     [TestCase("t3.micro", "t4g.micro")]
     public void PL1005_graviton_twin(string type, string twin) =>

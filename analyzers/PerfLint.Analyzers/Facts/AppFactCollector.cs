@@ -46,7 +46,7 @@ namespace PerfLint.Analyzers.Facts
         /// <summary>
         /// Registers the collection of <paramref name="kinds"/> (and, when <paramref name="wiring"/>, of the calls that
         /// connect constructs) for this compilation, and <paramref name="onEnd"/> at its end. Does nothing when the
-        /// compilation does not reference Amazon.CDK.Lib.
+        /// gate admits no body (the compilation holds nothing the rule could report).
         /// </summary>
         public static void Register(CompilationStartAnalysisContext context, CdkTypes cdk, IEnumerable<ConstructKind> kinds, bool wiring,
             Func<SyntaxIndex, AnalyzerOptions, CancellationToken, Func<BodyEntry, bool>> gate, Action<AppModel, CompilationAnalysisContext> onEnd)
@@ -56,7 +56,11 @@ namespace PerfLint.Analyzers.Facts
             dispatch.Register(collector.OnCreation, OperationKind.ObjectCreation);
             dispatch.Register(collector.OnInvocation, OperationKind.Invocation);
             dispatch.Register(collector.OnAssignment, OperationKind.SimpleAssignment);
-            dispatch.Attach(context, cdk, gate);
+            if (!dispatch.Attach(context, cdk, gate))
+            {
+                return;
+            }
+
             context.RegisterCompilationEndAction(end =>
             {
                 if (collector._creations.IsEmpty)

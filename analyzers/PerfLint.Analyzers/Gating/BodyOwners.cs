@@ -12,16 +12,6 @@ namespace PerfLint.Analyzers.Gating
     /// </summary>
     public static class BodyOwners
     {
-        /// <summary>The syntax kinds of body owners (<see cref="SyntaxIndex"/> indexes exactly these).</summary>
-        public static readonly SyntaxKind[] Kinds =
-        {
-            SyntaxKind.MethodDeclaration, SyntaxKind.ConstructorDeclaration, SyntaxKind.DestructorDeclaration,
-            SyntaxKind.OperatorDeclaration, SyntaxKind.ConversionOperatorDeclaration,
-            SyntaxKind.GetAccessorDeclaration, SyntaxKind.SetAccessorDeclaration, SyntaxKind.InitAccessorDeclaration,
-            SyntaxKind.AddAccessorDeclaration, SyntaxKind.RemoveAccessorDeclaration,
-            SyntaxKind.PropertyDeclaration, SyntaxKind.IndexerDeclaration, SyntaxKind.VariableDeclarator, SyntaxKind.CompilationUnit,
-        };
-
         /// <summary>The name a body is reached by: a constructor by its type's name, an accessor by its property's.</summary>
         public static string NameOf(SyntaxNode owner)
         {
@@ -37,6 +27,28 @@ namespace PerfLint.Analyzers.Gating
                 case OperatorDeclarationSyntax op: return "operator " + op.OperatorToken.ValueText;
                 case ConversionOperatorDeclarationSyntax conversion: return "operator " + conversion.Type;
                 default: return string.Empty;
+            }
+        }
+
+        /// <summary>
+        /// True when an owner's code computes a value its readers and callers get: a field or property initializer, an
+        /// expression-bodied property, a getter, a method that returns something, an operator. False for constructors,
+        /// destructors, void methods and setters, whose callers get nothing back.
+        /// </summary>
+        public static bool YieldsValue(SyntaxNode owner)
+        {
+            switch (owner)
+            {
+                case ConstructorDeclarationSyntax _:
+                case DestructorDeclarationSyntax _:
+                case CompilationUnitSyntax _:
+                    return false;
+                case MethodDeclarationSyntax method:
+                    return !(method.ReturnType is PredefinedTypeSyntax predefined && predefined.Keyword.IsKind(SyntaxKind.VoidKeyword));
+                case AccessorDeclarationSyntax accessor:
+                    return accessor.IsKind(SyntaxKind.GetAccessorDeclaration);
+                default:
+                    return true;
             }
         }
 

@@ -15,84 +15,124 @@ namespace PerfLint.Analyzers.Gating
     /// </summary>
     public static class CallSiteDependence
     {
-        /// <summary>The properties a method assigns from its parameters or locals, and whether it passes them to source code.</summary>
+        /// <summary>
+        /// What a method's syntax says about its parameters and locals (the names a caller's values may live in): the
+        /// assignments it makes, checked on demand for the properties a rule cares about, and whether it passes such a
+        /// name to a method or type declared in source.
+        /// </summary>
         public sealed class MethodFacts
         {
-            internal MethodFacts(HashSet<string> propertiesFromCaller, bool passesToSource)
+            private readonly HashSet<string> _names;
+            private readonly List<(string Property, SyntaxNode Value)> _assignments;
+
+            internal MethodFacts(HashSet<string> names, List<(string Property, SyntaxNode Value)> assignments, bool passesToSource)
             {
-                PropertiesFromCaller = propertiesFromCaller;
+                _names = names;
+                _assignments = assignments;
                 PassesToSource = passesToSource;
             }
 
-            public HashSet<string> PropertiesFromCaller { get; }
-
             public bool PassesToSource { get; }
+
+            /// <summary>True when the method assigns a property <paramref name="property"/> accepts from an expression that names a parameter or local.</summary>
+            public bool AssignsFromCaller(Func<string, bool> property)
+            {
+                foreach (var (name, value) in _assignments)
+                {
+                    if (property(name) && Names(value, _names))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
         }
 
         /// <summary>
-        /// True when <paramref name="method"/> may pass a caller's value on: to a property <paramref name="sinkProperty"/>
-        /// accepts, or to a method or type declared in source. (For PL5003's MinCapacity next to MaxCapacity, both names
-        /// are sink properties, so "some sink property is assigned such a value" covers the sibling too.)
+        /// True when a method may pass a caller's value on: to a property <paramref name="sinkProperty"/> accepts, or to
+        /// a method or type declared in source. (For PL5003's MinCapacity next to MaxCapacity, both names are sink
+        /// properties, so "some sink property is assigned such a value" covers the sibling too.)
         /// </summary>
         public static bool MayReachSink(MethodFacts facts, Func<string, bool> sinkProperty) =>
-            facts.PassesToSource || facts.PropertiesFromCaller.Any(sinkProperty);
+            facts.PassesToSource || facts.AssignsFromCaller(sinkProperty);
 
         /// <summary>What a method's syntax says about where its parameters and locals go; computed once per method.</summary>
-        public static MethodFacts Read(IMethodSymbol method, HashSet<string> sourceNames)
+        public static MethodFacts Read(IMethodSymbol method, HashSet<string> sourceNames) =>
+            Read(method.DeclaringSyntaxReferences.Select(r => r.GetSyntax()), method.Parameters.Select(p => p.Name),
+                method.ContainingType?.BaseType?.DeclaringSyntaxReferences.Length > 0, sourceNames);
+
+        /// <summary>
+        /// The same facts from a body owner's syntax alone (<see cref="BodyOwners"/>), for the gates, which decide
+        /// before anything is bound: a base class counts as declared in source when its name is one of
+        /// <paramref name="sourceNames"/> (a superset of the bound answer).
+        /// </summary>
+        public static MethodFacts Read(SyntaxNode owner, HashSet<string> sourceNames)
         {
-            var properties = new HashSet<string>(StringComparer.Ordinal);
-            var passes = false;
-            foreach (var reference in method.DeclaringSyntaxReferences)
+            var baseType = owner.FirstAncestorOrSelf<TypeDeclarationSyntax>()?.BaseList?.Types.FirstOrDefault()?.Type;
+            return Read(new[] { owner }, ParameterNames(owner), baseType != null && sourceNames.Contains(CalledName(baseType)), sourceNames);
+        }
+
+        /// <summary>One walk over the declarations: the parameters and locals, the assignments, the arguments handed to source code.</summary>
+        [System.Runtime.CompilerServices.MethodImpl(Infrastructure.HotPath.Optimized)]
+        private static MethodFacts Read(IEnumerable<SyntaxNode> declarations, IEnumerable<string> parameters, bool baseInSource, HashSet<string> sourceNames)
+        {
+            var names = new HashSet<string>(parameters, StringComparer.Ordinal);
+            var assignments = new List<(string, SyntaxNode)>();
+            var toSource = new List<SyntaxNode?>();
+            foreach (var declaration in declarations)
             {
-                var syntax = reference.GetSyntax();
-                var names = new HashSet<string>(method.Parameters.Select(p => p.Name), StringComparer.Ordinal);
-                AddLocals(syntax, names);
-                if (names.Count == 0)
+                if (declaration is ConstructorDeclarationSyntax { Initializer: { } initializer } &&
+                    (initializer.IsKind(SyntaxKind.ThisConstructorInitializer) || baseInSource))
                 {
-                    continue;
+                    toSource.Add(initializer.ArgumentList);
                 }
 
-                passes |= PassesToSourceConstructor(method, syntax, names);
-                foreach (var node in syntax.DescendantNodes())
+                foreach (var node in declaration.DescendantNodes())
                 {
                     switch (node)
                     {
-                        case AssignmentExpressionSyntax assignment when Names(assignment.Right, names):
-                            properties.Add(AssignedName(assignment.Left));
+                        case VariableDeclaratorSyntax declarator: names.Add(declarator.Identifier.ValueText); break;
+                        case SingleVariableDesignationSyntax designation: names.Add(designation.Identifier.ValueText); break;
+                        case ForEachStatementSyntax loop: names.Add(loop.Identifier.ValueText); break;
+                        case ParameterSyntax parameter: names.Add(parameter.Identifier.ValueText); break;
+                        case CatchDeclarationSyntax caught: names.Add(caught.Identifier.ValueText); break;
+                        case FromClauseSyntax from: names.Add(from.Identifier.ValueText); break;
+                        case LetClauseSyntax let: names.Add(let.Identifier.ValueText); break;
+                        case AssignmentExpressionSyntax assignment: assignments.Add((AssignedName(assignment.Left), assignment.Right)); break;
+                        case InvocationExpressionSyntax invocation when sourceNames.Contains(CalledName(invocation.Expression)):
+                            toSource.Add(invocation.ArgumentList);
                             break;
-                        case InvocationExpressionSyntax invocation when !passes && sourceNames.Contains(CalledName(invocation.Expression)) && Names(invocation.ArgumentList, names):
-                        case ObjectCreationExpressionSyntax creation when !passes && sourceNames.Contains(CalledName(creation.Type)) &&
-                                                                          (Names(creation.ArgumentList, names) || Names(creation.Initializer, names)):
-                        case ImplicitObjectCreationExpressionSyntax implicitCreation when !passes && Names(implicitCreation.ArgumentList, names):
-                            passes = true;
+                        case ObjectCreationExpressionSyntax creation when sourceNames.Contains(CalledName(creation.Type)):
+                            toSource.Add(creation.ArgumentList);
+                            toSource.Add(creation.Initializer);
+                            break;
+                        case ImplicitObjectCreationExpressionSyntax implicitCreation:
+                            toSource.Add(implicitCreation.ArgumentList);
                             break;
                     }
                 }
             }
 
-            return new MethodFacts(properties, passes);
+            return new MethodFacts(names, assignments, toSource.Any(a => Names(a, names)));
         }
 
-        /// <summary><c>: this(..)</c>, or <c>: base(..)</c> of a base class declared in source, with a parameter in its arguments.</summary>
-        private static bool PassesToSourceConstructor(IMethodSymbol method, SyntaxNode syntax, HashSet<string> names) =>
-            syntax is ConstructorDeclarationSyntax { Initializer: { } initializer } &&
-            (initializer.IsKind(SyntaxKind.ThisConstructorInitializer) || method.ContainingType?.BaseType?.DeclaringSyntaxReferences.Length > 0) &&
-            Names(initializer.ArgumentList, names);
-
-        private static void AddLocals(SyntaxNode syntax, HashSet<string> names)
+        /// <summary>The parameters a body owner's code can read: its parameter list, an indexer's, a setter's <c>value</c>.</summary>
+        private static IEnumerable<string> ParameterNames(SyntaxNode owner)
         {
-            foreach (var node in syntax.DescendantNodes())
+            switch (owner)
             {
-                switch (node)
-                {
-                    case VariableDeclaratorSyntax declarator: names.Add(declarator.Identifier.ValueText); break;
-                    case SingleVariableDesignationSyntax designation: names.Add(designation.Identifier.ValueText); break;
-                    case ForEachStatementSyntax loop: names.Add(loop.Identifier.ValueText); break;
-                    case ParameterSyntax parameter: names.Add(parameter.Identifier.ValueText); break;
-                    case CatchDeclarationSyntax caught: names.Add(caught.Identifier.ValueText); break;
-                    case FromClauseSyntax from: names.Add(from.Identifier.ValueText); break;
-                    case LetClauseSyntax let: names.Add(let.Identifier.ValueText); break;
-                }
+                case BaseMethodDeclarationSyntax method:
+                    return method.ParameterList.Parameters.Select(p => p.Identifier.ValueText);
+                case IndexerDeclarationSyntax indexer:
+                    return indexer.ParameterList.Parameters.Select(p => p.Identifier.ValueText);
+                case AccessorDeclarationSyntax accessor:
+                    var indexed = accessor.Parent?.Parent is IndexerDeclarationSyntax owningIndexer
+                        ? owningIndexer.ParameterList.Parameters.Select(p => p.Identifier.ValueText)
+                        : Enumerable.Empty<string>();
+                    return accessor.IsKind(SyntaxKind.GetAccessorDeclaration) ? indexed : indexed.Concat(new[] { "value" });
+                default:
+                    return Enumerable.Empty<string>();
             }
         }
 

@@ -17,22 +17,26 @@ namespace PerfLint.Analyzers.Gating
         public static readonly Func<BodyEntry, bool> None = _ => false;
 
         /// <summary>
-        /// Value flow by name: a body is admitted when it holds a suspicious token itself or reads, calls or creates a
-        /// member whose own body is admitted (a constant <c>Sizing.Api = "m4.large"</c> admits every body that names
-        /// <c>Api</c>; a helper that is admitted admits its callers, who may pass it values). With
-        /// <paramref name="context"/>, a body must also be in the rule's context (it holds a context token, or names a
-        /// member in context), e.g. PL1002 only looks where a database or cache is configured.
+        /// Value flow by name: a body is admitted when it holds a suspicious token itself or names a member whose body
+        /// is admitted and passes what it holds on (<see cref="PassesOn"/>): a constant <c>Sizing.Api = "m4.large"</c>
+        /// admits every body that names <c>Api</c>; a helper that may hand its caller's values to a property
+        /// <paramref name="sinkProperty"/> accepts admits its callers. With <paramref name="context"/>, a body must
+        /// also be in the rule's context (it holds a context token, or names a member in context), e.g. PL1002 only
+        /// looks where a database or cache is configured.
         /// </summary>
-        public static Func<BodyEntry, bool> ValueFlow(SyntaxIndex index, Func<BodyEntry, bool> suspicious, Func<BodyEntry, bool>? context = null)
+        public static Func<BodyEntry, bool> ValueFlow(SyntaxIndex index, Func<BodyEntry, bool> suspicious, Func<string, bool> sinkProperty,
+            Func<BodyEntry, bool>? context = null)
         {
-            var admitted = Closure(index, suspicious);
+            var admitted = Closure(index, suspicious, sinkProperty);
             if (context == null)
             {
                 return admitted.Contains;
             }
 
-            var inContext = Closure(index, context);
-            return e => admitted.Contains(e) && inContext.Contains(e);
+            // Few bodies are admitted, many may be in context (every database construct): ask for each admitted one
+            // instead of computing the whole context closure.
+            var inContext = new HashSet<BodyEntry>(admitted.Where(b => ReachesContext(index, b, context, sinkProperty)));
+            return inContext.Contains;
         }
 
         /// <summary>
@@ -99,24 +103,81 @@ namespace PerfLint.Analyzers.Gating
         /// <summary>True when any body of the compilation satisfies <paramref name="predicate"/>.</summary>
         public static bool Any(SyntaxIndex index, Func<BodyEntry, bool> predicate) => index.Bodies.Any(predicate);
 
-        /// <summary>Bodies that satisfy <paramref name="seed"/>, or name a body that does (transitively).</summary>
-        private static HashSet<BodyEntry> Closure(SyntaxIndex index, Func<BodyEntry, bool> seed)
+        /// <summary>Bodies that satisfy <paramref name="seed"/>, or name a body that does and passes it on (transitively).</summary>
+        private static HashSet<BodyEntry> Closure(SyntaxIndex index, Func<BodyEntry, bool> seed, Func<string, bool> sinkProperty)
         {
             var admitted = new HashSet<BodyEntry>(index.Bodies.Where(seed));
-            var pending = new Queue<string>(admitted.Select(e => e.Name).Where(n => n.Length > 0).Distinct());
-            var names = new HashSet<string>(pending, StringComparer.Ordinal);
+            var names = new HashSet<string>(StringComparer.Ordinal);
+            var pending = new Queue<string>();
+            foreach (var body in admitted)
+            {
+                Follow(body);
+            }
+
             while (pending.Count > 0)
             {
                 foreach (var body in index.Naming(pending.Dequeue()))
                 {
-                    if (admitted.Add(body) && body.Name.Length > 0 && names.Add(body.Name))
+                    if (admitted.Add(body))
                     {
-                        pending.Enqueue(body.Name);
+                        Follow(body);
                     }
                 }
             }
 
             return admitted;
+
+            void Follow(BodyEntry body)
+            {
+                if (body.Name.Length > 0 && !names.Contains(body.Name) && PassesOn(body, index, sinkProperty))
+                {
+                    names.Add(body.Name);
+                    pending.Enqueue(body.Name);
+                }
+            }
         }
+
+        /// <summary>
+        /// Whether <paramref name="body"/> is in the closure of <paramref name="context"/> (as <see cref="Closure"/>
+        /// computes it, searched backwards): it is in context itself, or names a body that passes what it holds on and
+        /// is, transitively.
+        /// </summary>
+        private static bool ReachesContext(SyntaxIndex index, BodyEntry body, Func<BodyEntry, bool> context, Func<string, bool> sinkProperty)
+        {
+            var visited = new HashSet<BodyEntry> { body };
+            var pending = new Queue<BodyEntry>(visited);
+            while (pending.Count > 0)
+            {
+                var current = pending.Dequeue();
+                if (context(current))
+                {
+                    return true;
+                }
+
+                foreach (var identifier in current.Identifiers)
+                {
+                    foreach (var named in index.Declaring(identifier))
+                    {
+                        if (!visited.Contains(named) && PassesOn(named, index, sinkProperty))
+                        {
+                            visited.Add(named);
+                            pending.Enqueue(named);
+                        }
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// Whether the bodies that name an admitted body can get what it holds: they read its value (a field, a
+        /// property, a getter, a method that returns one), or they call it with values it may hand to a sink property or
+        /// to code declared in source (<see cref="CallSiteDependence"/>). A constructor or void method that uses only
+        /// its own values reports them itself, at its own sinks; its callers need not be bound for it.
+        /// </summary>
+        private static bool PassesOn(BodyEntry body, SyntaxIndex index, Func<string, bool> sinkProperty) =>
+            BodyOwners.YieldsValue(body.Node) ||
+            CallSiteDependence.MayReachSink(index.CallerFacts(body), sinkProperty);
     }
 }

@@ -1,5 +1,8 @@
 using System;
 using System.Collections.Concurrent;
+using System.Globalization;
+using Microsoft.CodeAnalysis.Diagnostics;
+using PerfLint.Analyzers.Infrastructure;
 using PerfLint.Knowledge.Catalog;
 using PerfLint.Knowledge.Cdk;
 using PerfLint.Knowledge.Rules;
@@ -16,7 +19,7 @@ namespace PerfLint.Analyzers.Gating
     public sealed class InstanceTypeEvidence
     {
         /// <summary>The options under which a rule flags the most: no allowed families, the smallest generation gap.</summary>
-        public static readonly RuleOptions Permissive = new RuleOptions(key => key == RuleOptions.MinGenerationGapKey ? "1" : null);
+        public static readonly RuleOptions Permissive = WithGenerationGap(1);
 
         private static readonly char[] Separators = { '.', ' ', '\t', '/', ':', ',', ';', '"', '\'' };
 
@@ -24,9 +27,35 @@ namespace PerfLint.Analyzers.Gating
         private readonly ConcurrentDictionary<string, bool> _strings = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
         private readonly ConcurrentDictionary<string, bool> _identifiers = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
 
-        /// <summary>Evidence for a rule's decision, taken under <see cref="Permissive"/> options.</summary>
-        public static InstanceTypeEvidence For(Func<string, RuleOptions, RuleFinding?> rule) =>
-            new InstanceTypeEvidence(name => rule(name, Permissive) != null);
+        /// <summary>Evidence for a rule's decision, taken under <paramref name="options"/> (default <see cref="Permissive"/>).</summary>
+        public static InstanceTypeEvidence For(Func<string, RuleOptions, RuleFinding?> rule, RuleOptions? options = null)
+        {
+            options ??= Permissive;
+            return new InstanceTypeEvidence(name => rule(name, options) != null);
+        }
+
+        /// <summary>
+        /// The options under which PL1001 flags the most in this compilation: no allowed families, and the smallest
+        /// <c>PL1001.min_generation_gap</c> of any file's options (a finding reads those of the file it is reported
+        /// in). With the default gap of 2, a family one generation behind (<c>m7g</c> next to <c>m8g</c>) is not
+        /// evidence, so code full of current types binds nothing.
+        /// </summary>
+        public static RuleOptions MostPermissive(SyntaxIndex index, AnalyzerOptions options)
+        {
+            var gap = RuleOptions.Default.MinGenerationGap;
+            foreach (var tree in index.Trees)
+            {
+                gap = Math.Min(gap, options.GetRuleOptions(tree.Tree).MinGenerationGap);
+            }
+
+            return WithGenerationGap(gap);
+        }
+
+        private static RuleOptions WithGenerationGap(int gap)
+        {
+            var text = gap.ToString(CultureInfo.InvariantCulture);
+            return new RuleOptions(key => key == RuleOptions.MinGenerationGapKey ? text : null);
+        }
 
         /// <param name="flags">The rule on a service-qualified instance type name (true: it reports it).</param>
         public InstanceTypeEvidence(Func<string, bool> flags)

@@ -1,9 +1,11 @@
 using System.Collections.Generic;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using PerfLint.Analyzers.Infrastructure;
 
 namespace PerfLint.Analyzers.Gating
 {
@@ -15,42 +17,55 @@ namespace PerfLint.Analyzers.Gating
     /// </summary>
     public sealed class SyntaxIndex
     {
-        private readonly Dictionary<SyntaxNode, BodyEntry> _byNode = new Dictionary<SyntaxNode, BodyEntry>();
+        private readonly Dictionary<SyntaxTree, TreeEntry> _byTree = new Dictionary<SyntaxTree, TreeEntry>();
 
         private SyntaxIndex(IReadOnlyList<TreeEntry> trees)
         {
             Trees = trees;
             foreach (var tree in trees)
             {
-                foreach (var body in tree.Bodies)
-                {
-                    _byNode[body.Node] = body;
-                }
+                _byTree[tree.Tree] = tree;
             }
 
             Bodies = trees.SelectMany(t => t.Bodies).ToList();
             DeclaredNames = new HashSet<string>(trees.SelectMany(t => t.Declared), System.StringComparer.Ordinal);
-            _byIdentifier = new System.Lazy<Dictionary<string, List<BodyEntry>>>(() =>
+            _byIdentifier = new System.Lazy<Dictionary<string, List<BodyEntry>>>(() => Group(b => b.Identifiers));
+            _byName = new System.Lazy<Dictionary<string, List<BodyEntry>>>(() => Group(b => new[] { b.Name }));
+        }
+
+        /// <summary>The bodies under each of the keys <paramref name="keysOf"/> gives them.</summary>
+        private Dictionary<string, List<BodyEntry>> Group(System.Func<BodyEntry, IEnumerable<string>> keysOf)
+        {
+            var map = new Dictionary<string, List<BodyEntry>>(System.StringComparer.Ordinal);
+            foreach (var body in Bodies)
             {
-                var map = new Dictionary<string, List<BodyEntry>>(System.StringComparer.Ordinal);
-                foreach (var body in Bodies)
+                foreach (var key in keysOf(body))
                 {
-                    foreach (var identifier in body.Identifiers)
+                    if (!map.TryGetValue(key, out var list))
                     {
-                        if (!map.TryGetValue(identifier, out var list))
-                        {
-                            map[identifier] = list = new List<BodyEntry>();
-                        }
-
-                        list.Add(body);
+                        map[key] = list = new List<BodyEntry>();
                     }
-                }
 
-                return map;
-            });
+                    list.Add(body);
+                }
+            }
+
+            return map;
         }
 
         private readonly System.Lazy<Dictionary<string, List<BodyEntry>>> _byIdentifier;
+        private readonly System.Lazy<Dictionary<string, List<BodyEntry>>> _byName;
+
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<BodyEntry, CallSiteDependence.MethodFacts> _callerFacts =
+            new System.Collections.Concurrent.ConcurrentDictionary<BodyEntry, CallSiteDependence.MethodFacts>();
+
+        /// <summary>Where a body's syntax sends its callers' values (<see cref="CallSiteDependence"/>), read once per body for every rule.</summary>
+        public CallSiteDependence.MethodFacts CallerFacts(BodyEntry body) =>
+            _callerFacts.GetOrAdd(body, b => CallSiteDependence.Read(b.Node, DeclaredNames));
+
+        /// <summary>The bodies reached by a name (<see cref="BodyEntry.Name"/>: overloads, accessors, a type's constructors).</summary>
+        public IReadOnlyList<BodyEntry> Declaring(string name) =>
+            _byName.Value.TryGetValue(name, out var list) ? list : (IReadOnlyList<BodyEntry>)System.Array.Empty<BodyEntry>();
 
         /// <summary>The bodies that name an identifier (empty when none does).</summary>
         public IReadOnlyList<BodyEntry> Naming(string identifier) =>
@@ -65,8 +80,8 @@ namespace PerfLint.Analyzers.Gating
         /// <summary>Every type and member name declared in the compilation's source.</summary>
         public HashSet<string> DeclaredNames { get; }
 
-        /// <summary>The entry of a body owner (<see cref="BodyEntry.Node"/>), or null.</summary>
-        public BodyEntry? Find(SyntaxNode owner) => _byNode.TryGetValue(owner, out var entry) ? entry : null;
+        /// <summary>The entry of a syntax tree of the compilation, or null.</summary>
+        public TreeEntry? Find(SyntaxTree tree) => _byTree.TryGetValue(tree, out var entry) ? entry : null;
 
         public static SyntaxIndex Build(Compilation compilation, CancellationToken cancellationToken)
         {
@@ -80,6 +95,7 @@ namespace PerfLint.Analyzers.Gating
             return new SyntaxIndex(trees);
         }
 
+        [MethodImpl(HotPath.Optimized)]
         private static TreeEntry IndexTree(SyntaxTree tree, CancellationToken cancellationToken)
         {
             var root = tree.GetRoot(cancellationToken);
@@ -188,6 +204,7 @@ namespace PerfLint.Analyzers.Gating
                 ? System.Convert.ToDouble(token.Value, System.Globalization.CultureInfo.InvariantCulture)
                 : (double?)null;
 
+        [MethodImpl(HotPath.Optimized)]
         internal static BodyEntry Create(TreeEntry tree, SyntaxNode owner, string name)
         {
             var entry = new BodyEntry(tree, owner, name);

@@ -148,15 +148,25 @@ namespace PerfLint.Analyzers.Infrastructure
                 return true;
             }
 
-            // Amazon.CDK.Stack is the type every CDK app uses; its assembly is the CDK library.
-            var stack = compilation.GetTypeByMetadataName("Amazon.CDK.Stack");
-            if (stack == null || stack.ContainingAssembly?.Name != CdkAssemblyName)
+            // The referenced Amazon.CDK.Lib that declares Amazon.CDK.Stack, the type every CDK app uses. Looking in that
+            // one assembly (here and in Get) spares the compiler's search of every reference for each metadata name.
+            IAssemblySymbol? library = null;
+            foreach (var assembly in compilation.SourceModule.ReferencedAssemblySymbols)
+            {
+                if (assembly.Name == CdkAssemblyName && assembly.GetTypeByMetadataName("Amazon.CDK.Stack") != null)
+                {
+                    library = assembly;
+                    break;
+                }
+            }
+
+            if (library == null)
             {
                 NotCdk.GetValue(compilation, _ => new object());
                 return false;
             }
 
-            cdk = PerCompilation.GetValue(compilation, c => new CdkTypes(c, stack.ContainingAssembly));
+            cdk = PerCompilation.GetValue(compilation, c => new CdkTypes(c, library));
             return true;
         }
 
@@ -179,9 +189,9 @@ namespace PerfLint.Analyzers.Infrastructure
         public Gating.CallSiteDependence.MethodFacts MethodFacts(IMethodSymbol method) =>
             _methodFacts.GetOrAdd(method.OriginalDefinition, m => Gating.CallSiteDependence.Read((IMethodSymbol)m, Syntax(System.Threading.CancellationToken.None).DeclaredNames));
 
-        /// <summary>A type by metadata name (<c>Amazon.CDK.AWS.Neptune.CfnDBInstance</c>), cached; null when absent.</summary>
+        /// <summary>A CDK type by metadata name (<c>Amazon.CDK.AWS.Neptune.CfnDBInstance</c>), cached; null when absent.</summary>
         public INamedTypeSymbol? Get(string metadataName) =>
-            _byName.GetOrAdd(metadataName, n => Compilation.GetTypeByMetadataName(n));
+            _byName.GetOrAdd(metadataName, n => Assembly.GetTypeByMetadataName(n));
 
         /// <summary>True when the symbol is declared in Amazon.CDK.Lib.</summary>
         public bool IsCdk(ISymbol? symbol) =>

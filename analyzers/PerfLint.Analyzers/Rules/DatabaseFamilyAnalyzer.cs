@@ -26,7 +26,8 @@ namespace PerfLint.Analyzers.Rules
             CdkSinkAnalysis.Register(dispatch, cdk, Match, InstanceTypeSinks.IsInstanceTypeProperty,
                 hit => InstanceTypeSinks.ReportEach(hit, DatabaseFamilyRule.Evaluate), InstanceTypeSinks.Kinds);
             // Bodies that may hold a family this rule flags, where a database or cache is configured (or naming one that does).
-            dispatch.Attach(context, cdk, (index, _, _) => Gates.ValueFlow(index, InstanceTypeEvidence.For(DatabaseFamilyRule.Evaluate).Holds, new DatabaseWords().In));
+            dispatch.Attach(context, cdk, (index, _, _) => Gates.ValueFlow(index, InstanceTypeEvidence.For(DatabaseFamilyRule.Evaluate).Holds,
+                InstanceTypeSinks.IsInstanceTypeProperty, new DatabaseWords().In));
         }
 
         private static CdkSink? Match(IOperation operation, CdkTypes cdk)

@@ -26,8 +26,10 @@ namespace PerfLint.Analyzers.Rules
             var dispatch = new OperationDispatch();
             CdkSinkAnalysis.Register(dispatch, cdk, InstanceTypeSinks.Match, InstanceTypeSinks.IsInstanceTypeProperty,
                 hit => InstanceTypeSinks.ReportEach(hit, PreviousGenerationRule.Evaluate), InstanceTypeSinks.Kinds);
-            // Bodies that may hold a type this rule flags (or name one that does).
-            dispatch.Attach(context, cdk, (index, _, _) => Gates.ValueFlow(index, InstanceTypeEvidence.For(PreviousGenerationRule.Evaluate).Holds));
+            // Bodies that may hold a type this rule flags under some file's options (or name one that passes it on).
+            dispatch.Attach(context, cdk, (index, options, _) => Gates.ValueFlow(index,
+                InstanceTypeEvidence.For(PreviousGenerationRule.Evaluate, InstanceTypeEvidence.MostPermissive(index, options)).Holds,
+                InstanceTypeSinks.IsInstanceTypeProperty));
         }
 
     }

@@ -27,6 +27,9 @@ namespace PerfLint.Analyzers.Rules
     public sealed class ScalingConfigurationAnalyzer : CdkAnalyzer
     {
         private const string Namespace = "Amazon.CDK.AWS.ApplicationAutoScaling";
+        private const string TargetValue = "TargetValue";
+        private const string MaxCapacity = "MaxCapacity";
+        private const string MinCapacity = "MinCapacity";
 
         /// <summary>Props types whose MinCapacity/MaxCapacity bound a scalable target (not ScalingSchedule, whose min = max pins a window on purpose).</summary>
         private static readonly ImmutableHashSet<string> CapacityTypes = ImmutableHashSet.Create(StringComparer.Ordinal,
@@ -40,17 +43,21 @@ namespace PerfLint.Analyzers.Rules
         protected override void OnCdkCompilationStart(CompilationStartAnalysisContext context, CdkTypes cdk)
         {
             var dispatch = new OperationDispatch();
-            CdkSinkAnalysis.Register(dispatch, cdk, MatchTargetValue, n => n == "TargetValue", AnalyzeTargetValue, OperationKind.SimpleAssignment);
-            CdkSinkAnalysis.Register(dispatch, cdk, MatchMaxCapacity, n => n == "MaxCapacity" || n == "MinCapacity", AnalyzeCapacity, OperationKind.SimpleAssignment);
+            CdkSinkAnalysis.Register(dispatch, cdk, MatchTargetValue, IsTargetValue, AnalyzeTargetValue, OperationKind.SimpleAssignment);
+            CdkSinkAnalysis.Register(dispatch, cdk, MatchMaxCapacity, IsCapacity, AnalyzeCapacity, OperationKind.SimpleAssignment);
             dispatch.Attach(context, cdk, (index, options, _) =>
             {
                 // The example values any file's options name (the rule reads those of the file it reports in).
                 var examples = new HashSet<double>(index.Trees.SelectMany(t => options.GetRuleOptions(t.Tree).ExampleTargetValues));
-                var targets = Gates.ValueFlow(index, b => b.Numbers.Overlaps(examples), b => b.Identifiers.Contains("TargetValue"));
-                var capacities = Gates.ValueFlow(index, MayPinCapacity);
+                var targets = Gates.ValueFlow(index, b => b.Numbers.Overlaps(examples), IsTargetValue, b => b.Identifiers.Contains(TargetValue));
+                var capacities = Gates.ValueFlow(index, MayPinCapacity, IsCapacity);
                 return b => targets(b) || capacities(b);
             });
         }
+
+        private static bool IsTargetValue(string property) => property == TargetValue;
+
+        private static bool IsCapacity(string property) => property == MaxCapacity || property == MinCapacity;
 
         /// <summary>
         /// A body with <c>MinCapacity = a, MaxCapacity = b</c> in one initializer where a and b are not two different
@@ -58,7 +65,7 @@ namespace PerfLint.Analyzers.Rules
         /// </summary>
         private static bool MayPinCapacity(BodyEntry body)
         {
-            if (!body.Identifiers.Contains("MaxCapacity") || !body.Identifiers.Contains("MinCapacity"))
+            if (!body.Identifiers.Contains(MaxCapacity) || !body.Identifiers.Contains(MinCapacity))
             {
                 return false;
             }
@@ -67,8 +74,8 @@ namespace PerfLint.Analyzers.Rules
             {
                 foreach (var initializer in part.DescendantNodesAndSelf().OfType<InitializerExpressionSyntax>())
                 {
-                    var max = AssignedValue(initializer, "MaxCapacity");
-                    var min = AssignedValue(initializer, "MinCapacity");
+                    var max = AssignedValue(initializer, MaxCapacity);
+                    var min = AssignedValue(initializer, MinCapacity);
                     if (max != null && min != null && !(NumberOf(max) is double a && NumberOf(min) is double b && a != b))
                     {
                         return true;
@@ -87,7 +94,7 @@ namespace PerfLint.Analyzers.Rules
             expression is LiteralExpressionSyntax literal ? BodyEntry.NumberOf(literal.Token) : null;
 
         private static CdkSink? MatchTargetValue(IOperation operation, CdkTypes cdk) =>
-            CdkSinks.PropertyAssignment(operation, cdk, p => p.Name == "TargetValue" && CdkTypes.InNamespace(p.ContainingType, Namespace));
+            CdkSinks.PropertyAssignment(operation, cdk, p => p.Name == TargetValue && CdkTypes.InNamespace(p.ContainingType, Namespace));
 
         private static void AnalyzeTargetValue(SinkHit hit)
         {
@@ -161,7 +168,7 @@ namespace PerfLint.Analyzers.Rules
                 .Replace("Sagemaker", "SageMaker");
 
         private static CdkSink? MatchMaxCapacity(IOperation operation, CdkTypes cdk) =>
-            CdkSinks.PropertyAssignment(operation, cdk, p => p.Name == "MaxCapacity" && CdkTypes.InNamespace(p.ContainingType, Namespace) &&
+            CdkSinks.PropertyAssignment(operation, cdk, p => p.Name == MaxCapacity && CdkTypes.InNamespace(p.ContainingType, Namespace) &&
                                                                  CapacityTypes.Contains(p.ContainingType.Name));
 
         /// <summary>
@@ -176,7 +183,7 @@ namespace PerfLint.Analyzers.Rules
             }
 
             var maxValues = hit.IsCallSite ? hit.Resolve(hit.Sink.Value) : hit.Values;
-            var minValues = hit.Resolve(CdkSinks.Sibling(hit.Sink, "MinCapacity"));
+            var minValues = hit.Resolve(CdkSinks.Sibling(hit.Sink, MinCapacity));
             foreach (var max in maxValues)
             {
                 foreach (var min in minValues)

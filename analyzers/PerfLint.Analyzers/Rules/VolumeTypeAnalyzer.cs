@@ -29,7 +29,7 @@ namespace PerfLint.Analyzers.Rules
         {
             var dispatch = new OperationDispatch();
             CdkSinkAnalysis.Register(dispatch, cdk, Match, IsVolumeTypeProperty, Analyze, OperationKind.SimpleAssignment);
-            dispatch.Attach(context, cdk, (index, _, _) => Gates.ValueFlow(index, HoldsFlaggedVolumeType));
+            dispatch.Attach(context, cdk, (index, _, _) => Gates.ValueFlow(index, HoldsFlaggedVolumeType, IsVolumeTypeProperty));
         }
 
         private static bool IsVolumeTypeProperty(string name) => name == "VolumeType" || name == "StorageType";

@@ -34,6 +34,8 @@ namespace PerfLint.Knowledge.Models
     {
         private static readonly Regex Experts = new Regex(@"(?<![a-z0-9.])(\d+)x(\d+(?:\.\d+)?)b(?![a-z])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
         private static readonly Regex Billions = new Regex(@"(?<![a-z0-9.])(\d+(?:\.\d+)?)b(?![a-z])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+        /// <summary>An Availability Zone (<c>us-east-1b</c>, <c>us-gov-west-1a</c>, <c>us-west-2-lax-1a</c>): its <c>1b</c> is not a size.</summary>
+        private static readonly Regex AvailabilityZone = new Regex(@"^(us|eu|ap|sa|ca|me|af|il|mx|cn)(-gov|-iso[a-z]?)?-(north|south|east|west|central)(east|west)?-\d+(-[a-z]+-\d+)?[a-z]$", RegexOptions.CultureInvariant);
         private static readonly Regex Millions = new Regex(@"(?<![a-z0-9.])(\d+(?:\.\d+)?)m(?![a-z])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
         private static readonly Lazy<List<KeyValuePair<string, ModelSize>>> Known = new Lazy<List<KeyValuePair<string, ModelSize>>>(Load);
@@ -56,6 +58,11 @@ namespace PerfLint.Knowledge.Models
             }
 
             var name = LastSegment(lower);
+            if (AvailabilityZone.IsMatch(name))
+            {
+                return null;
+            }
+
             var experts = Experts.Match(name);
             if (experts.Success)
             {

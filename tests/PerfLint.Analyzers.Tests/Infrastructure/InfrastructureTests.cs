@@ -85,7 +85,7 @@ public class InfrastructureTests
     public void Rule_options_come_from_editorconfig_keys_case_insensitively_with_global_fallback()
     {
         var tree = Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText("class C { }", path: "/a.cs");
-        var provider = new Provider(
+        var provider = new TestConfigOptionsProvider(
             new Dictionary<string, string> { ["pl1001.allowed_families"] = "m4, c4" },
             new Dictionary<string, string> { ["PL5002.example_values"] = "70;50" });
         var options = new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, provider).GetRuleOptions(tree);
@@ -95,20 +95,5 @@ public class InfrastructureTests
         Assert.That(options.IsFamilyAllowed("PL1002", "m4"), Is.False);
         Assert.That(options.ExampleTargetValues, Is.EqualTo(new[] { 70.0, 50.0 }));
         Assert.That(options.MinGenerationGap, Is.EqualTo(2));
-    }
-
-    private sealed class Provider(Dictionary<string, string> tree, Dictionary<string, string> global) : AnalyzerConfigOptionsProvider
-    {
-        public override AnalyzerConfigOptions GlobalOptions { get; } = new Options(global);
-
-        public override AnalyzerConfigOptions GetOptions(SyntaxTree t) => new Options(tree);
-
-        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => new Options(tree);
-    }
-
-    /// <summary>Like Roslyn's editorconfig options: keys as written (lower case), compared case-sensitively here to prove the lookup lowers them.</summary>
-    private sealed class Options(Dictionary<string, string> values) : AnalyzerConfigOptions
-    {
-        public override bool TryGetValue(string key, out string value) => values.TryGetValue(key, out value!);
     }
 }

@@ -1,0 +1,159 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using PerfLint.Analyzers.Gating;
+using PerfLint.Analyzers.Tests.Infrastructure;
+using PerfLint.Knowledge.Rules;
+
+namespace PerfLint.Analyzers.Tests.Gating;
+
+/// <summary>
+/// The gates decide from syntax which bodies a rule binds. They must never turn away a body a finding needs (the rule
+/// tests prove that end to end); these tests pin what they admit, so a gate that quietly admits everything again (the
+/// cost the gates exist to avoid) fails here.
+/// </summary>
+public class GatesTests
+{
+    private static readonly Func<BodyEntry, bool> HoldsOldType = b => b.Strings.Contains("m4.large");
+    private static readonly Func<string, bool> InstanceTypeProperty = p => p == "InstanceType";
+
+    [Test]
+    public void A_constant_admits_every_body_that_reads_it()
+    {
+        var index = Index(
+            "static class Sizing { public const string Old = \"m4.large\"; }",
+            "class Reader { object M() => new { InstanceType = Sizing.Old }; }",
+            "class Other { void M() { var x = 1; } }");
+        var admits = Gates.ValueFlow(index, HoldsOldType, InstanceTypeProperty);
+        Assert.That(Admitted(index, admits), Is.EquivalentTo(new[] { "Old", "M in Reader" }));
+    }
+
+    [Test]
+    public void A_constructor_that_uses_its_own_literal_does_not_admit_its_callers()
+    {
+        var index = Index(
+            "class Worker { public Worker(string id) { var props = new Props { InstanceType = \"m4.large\", Name = id }; } }",
+            "class Stack { void Build() { new Worker(\"a\"); } }");
+        var admits = Gates.ValueFlow(index, HoldsOldType, InstanceTypeProperty);
+        Assert.That(Admitted(index, admits), Is.EquivalentTo(new[] { "Worker" }));
+    }
+
+    [Test]
+    public void A_helper_that_hands_its_parameter_to_a_sink_property_admits_its_callers()
+    {
+        var index = Index(
+            "class Worker { public Worker(string type) { var props = new Props { InstanceType = type }; } }",
+            "class Factory { public static void Make(string t) { new Worker(t); } }",
+            "class Stack { void Build() { Factory.Make(Prefix + \"m4.large\"); } const string Prefix = \"\"; }",
+            "class Caller { void Build() { new Stack(); } }");
+
+        // Stack.Build holds the literal. Make passes its parameter to Worker, a constructor declared in source, and
+        // Worker assigns its own to InstanceType: Make's callers and Worker's callers may hand them the value, so they
+        // are admitted; nothing sends a value into Stack's constructor, so Caller is not.
+        var admits = Gates.ValueFlow(index, HoldsOldType, InstanceTypeProperty);
+        Assert.That(Admitted(index, admits), Is.EquivalentTo(new[] { "Build in Stack" }));
+
+        var fromWorker = Gates.ValueFlow(index, b => b.Name == "Worker", InstanceTypeProperty);
+        Assert.That(Admitted(index, fromWorker), Is.EquivalentTo(new[] { "Worker", "Make", "Build in Stack" }));
+    }
+
+    // Props types are CDK's in these sources (not declared here): a type declared in source may forward what its
+    // initializer is given, so handing a parameter to one counts as passing it on.
+    [Test]
+    public void A_helper_that_assigns_its_parameter_elsewhere_does_not_admit_its_callers()
+    {
+        var index = Index(
+            "class Worker { public Worker(string name) { var props = new Props { Name = name, InstanceType = \"m4.large\" }; } }",
+            "class Stack { void Build() { new Worker(\"x\"); } }");
+        var admits = Gates.ValueFlow(index, b => b.Name == "Worker", InstanceTypeProperty);
+        Assert.That(Admitted(index, admits), Is.EquivalentTo(new[] { "Worker" }));
+    }
+
+    [Test]
+    public void A_helper_that_hands_its_parameter_to_a_type_declared_in_source_admits_its_callers()
+    {
+        var index = Index(
+            "class Worker { public Worker(string name) { var props = new Props { Name = name, InstanceType = \"m4.large\" }; } }",
+            "class Props { public string InstanceType { get; set; } public string Name { get; set; } }",
+            "class Stack { void Build() { new Worker(\"x\"); } }");
+        var admits = Gates.ValueFlow(index, b => b.Name == "Worker", InstanceTypeProperty);
+        Assert.That(Admitted(index, admits), Is.EquivalentTo(new[] { "Worker", "Build in Stack" }));
+    }
+
+    [Test]
+    public void A_method_that_returns_a_value_admits_its_callers_and_a_void_one_does_not()
+    {
+        var index = Index(
+            "static class Types { public static string Pick() => \"m4.large\"; public static void Log() { var s = \"m4.large\"; } }",
+            "class A { void M() { var t = Types.Pick(); } }",
+            "class B { void M() { Types.Log(); } }");
+        var admits = Gates.ValueFlow(index, HoldsOldType, InstanceTypeProperty);
+        Assert.That(Admitted(index, admits), Is.EquivalentTo(new[] { "Pick", "Log", "M in A" }));
+    }
+
+    [Test]
+    public void Context_keeps_only_admitted_bodies_that_are_in_context_themselves_or_through_a_member()
+    {
+        var index = Index(
+            "static class Sizing { public const string Old = \"m4.large\"; }",
+            "class Db { public Db(string type) { var p = new DatabaseProps { InstanceType = type }; } }",
+            "class Stack { void Build() { new Db(Sizing.Old); } }",
+            "class Queue { void Build() { var name = Sizing.Old; } }");
+        var admits = Gates.ValueFlow(index, HoldsOldType, InstanceTypeProperty, b => b.Identifiers.Contains("DatabaseProps"));
+
+        // Stack is in context through Db (which takes its caller's value to InstanceType); Queue reads the constant
+        // but configures no database; the constant itself is not in context.
+        Assert.That(Admitted(index, admits), Is.EquivalentTo(new[] { "Build in Stack" }));
+    }
+
+    [Test]
+    public void Files_take_the_anchors_files_and_every_file_that_names_what_they_declare()
+    {
+        var index = Index(
+            "class Endpoint { public Endpoint() { var x = \"anchor\"; } }",
+            "class Stack { void Build() { new Endpoint(); } }",
+            "class App { void Main() { new Stack(); } }",
+            "class Unrelated { void M() { } }");
+        var files = Gates.Files(index, b => b.Strings.Contains("anchor"));
+        Assert.That(Admitted(index, files), Is.EquivalentTo(new[] { "Endpoint", "Build in Stack", "Main in App" }));
+        Assert.That(Gates.Files(index, b => b.Strings.Contains("nowhere")), Is.SameAs(Gates.None));
+    }
+
+    [Test]
+    public void PL1001_evidence_uses_the_smallest_generation_gap_any_file_sets()
+    {
+        // Precondition from the knowledge base: m7g is one generation behind m8g, reported only with a gap of 1.
+        var gapOne = new RuleOptions(k => k == RuleOptions.MinGenerationGapKey ? "1" : null);
+        Assert.That(PreviousGenerationRule.Evaluate("m7g.large"), Is.Null);
+        Assert.That(PreviousGenerationRule.Evaluate("m7g.large", gapOne), Is.Not.Null);
+
+        var index = Index("class Fleet { object M() => new { InstanceType = \"m7g.large\" }; }", "class Other { }");
+        var fleet = index.Bodies.Single();
+
+        Assert.That(Evidence(index, new Dictionary<string, Dictionary<string, string>>()).Holds(fleet), Is.False, "default gap 2");
+
+        // One file (not even the one with the literal) lowers the gap: a finding there may read the constant.
+        var lowered = new Dictionary<string, Dictionary<string, string>> { ["/1.cs"] = new() { ["pl1001.min_generation_gap"] = "1" } };
+        Assert.That(Evidence(index, lowered).Holds(fleet), Is.True);
+    }
+
+    private static InstanceTypeEvidence Evidence(SyntaxIndex index, Dictionary<string, Dictionary<string, string>> byPath)
+    {
+        var options = new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, new TestConfigOptionsProvider(byPath, new Dictionary<string, string>()));
+        return InstanceTypeEvidence.For(PreviousGenerationRule.Evaluate, InstanceTypeEvidence.MostPermissive(index, options));
+    }
+
+    /// <summary>An index of one tree per source, at <c>/0.cs</c>, <c>/1.cs</c>, ...</summary>
+    private static SyntaxIndex Index(params string[] sources)
+    {
+        var trees = sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, path: "/" + i + ".cs"));
+        return SyntaxIndex.Build(CSharpCompilation.Create("gates", trees), CancellationToken.None);
+    }
+
+    /// <summary>The admitted bodies, by name (methods also by their type, where names repeat).</summary>
+    private static IEnumerable<string> Admitted(SyntaxIndex index, Func<BodyEntry, bool> admits) =>
+        index.Bodies.Where(admits).Select(b => b.Node is Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax && b.Name is "M" or "Build" or "Main"
+            ? b.Name + " in " + b.Node.FirstAncestorOrSelf<Microsoft.CodeAnalysis.CSharp.Syntax.TypeDeclarationSyntax>()!.Identifier.ValueText
+            : b.Name);
+}
