@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
 using PerfLint.Analyzers.Infrastructure;
+using PerfLint.Analyzers.Tests.Infrastructure;
 using PerfLint.Knowledge.Rules;
 
 namespace PerfLint.Analyzers.Tests;
@@ -11,7 +12,7 @@ namespace PerfLint.Analyzers.Tests;
 /// </summary>
 public class RuleDocumentationTests
 {
-    private static readonly string Root = FindRepositoryRoot();
+    private static readonly string Root = RepositoryRoot.Path;
 
     private static IEnumerable<string> RuleIdsInCatalog() => RuleCatalog.All.Select(r => r.Id);
 
@@ -77,18 +78,5 @@ public class RuleDocumentationTests
             .ToList();
         Assert.That(keys, Is.Not.Empty);
         Assert.That(keys.Where(k => !text.Contains(k)), Is.Empty);
-    }
-
-    private static string FindRepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(TestContext.CurrentContext.TestDirectory); dir != null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "PerfLint.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("PerfLint.sln not found above " + TestContext.CurrentContext.TestDirectory);
     }
 }

@@ -1,11 +1,10 @@
 using System.Collections.Generic;
 using System.Linq;
-using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using PerfLint.Analyzers.Infrastructure;
+using Microsoft.CodeAnalysis.Text;
 
 namespace PerfLint.Analyzers.Gating
 {
@@ -34,6 +33,7 @@ namespace PerfLint.Analyzers.Gating
         }
 
         /// <summary>The bodies under each of the keys <paramref name="keysOf"/> gives them.</summary>
+        [System.Runtime.CompilerServices.MethodImpl(Knowledge.HotLoop.Optimized)]
         private Dictionary<string, List<BodyEntry>> Group(System.Func<BodyEntry, IEnumerable<string>> keysOf)
         {
             var map = new Dictionary<string, List<BodyEntry>>(System.StringComparer.Ordinal);
@@ -95,13 +95,21 @@ namespace PerfLint.Analyzers.Gating
             return new SyntaxIndex(trees);
         }
 
-        [MethodImpl(HotPath.Optimized)]
+        /// <summary>
+        /// The nodes whose children may declare something the index records: the walk goes no deeper (not into code,
+        /// usings, attributes, parameter lists or type syntax), so it creates few of the tree's nodes.
+        /// </summary>
+        private static readonly System.Func<SyntaxNode, bool> HoldsDeclarations = n =>
+            n is CompilationUnitSyntax || n is BaseNamespaceDeclarationSyntax || n is TypeDeclarationSyntax ||
+            n is BasePropertyDeclarationSyntax || n is AccessorListSyntax || n is BaseFieldDeclarationSyntax || n is VariableDeclarationSyntax;
+
         private static TreeEntry IndexTree(SyntaxTree tree, CancellationToken cancellationToken)
         {
             var root = tree.GetRoot(cancellationToken);
+            var text = tree.GetText(cancellationToken);
             var entry = new TreeEntry(tree);
             var globals = new List<SyntaxNode>();
-            foreach (var node in root.DescendantNodesAndSelf(n => !(n is BlockSyntax) && !(n is ArrowExpressionClauseSyntax) && !(n is EqualsValueClauseSyntax)))
+            foreach (var node in root.DescendantNodesAndSelf(HoldsDeclarations))
             {
                 switch (node)
                 {
@@ -119,19 +127,19 @@ namespace PerfLint.Analyzers.Gating
                         entry.Declared.Add(methodName);
                         if (method.Body != null || method.ExpressionBody != null || (method as ConstructorDeclarationSyntax)?.Initializer != null)
                         {
-                            entry.Bodies.Add(BodyEntry.Create(entry, method, methodName));
+                            entry.Bodies.Add(BodyEntry.Create(entry, text, method, methodName));
                         }
 
                         break;
                     case AccessorDeclarationSyntax accessor when accessor.Body != null || accessor.ExpressionBody != null:
-                        entry.Bodies.Add(BodyEntry.Create(entry, accessor, BodyOwners.NameOf(accessor)));
+                        entry.Bodies.Add(BodyEntry.Create(entry, text, accessor, BodyOwners.NameOf(accessor)));
                         break;
                     case BasePropertyDeclarationSyntax property:
                         var propertyName = BodyOwners.NameOf(property);
                         entry.Declared.Add(propertyName);
                         if (BodyOwners.OwnBodies(property).Any())
                         {
-                            entry.Bodies.Add(BodyEntry.Create(entry, property, propertyName));
+                            entry.Bodies.Add(BodyEntry.Create(entry, text, property, propertyName));
                         }
 
                         break;
@@ -139,7 +147,7 @@ namespace PerfLint.Analyzers.Gating
                         entry.Declared.Add(declarator.Identifier.ValueText);
                         if (declarator.Initializer != null)
                         {
-                            entry.Bodies.Add(BodyEntry.Create(entry, declarator, declarator.Identifier.ValueText));
+                            entry.Bodies.Add(BodyEntry.Create(entry, text, declarator, declarator.Identifier.ValueText));
                         }
 
                         break;
@@ -148,7 +156,7 @@ namespace PerfLint.Analyzers.Gating
 
             if (globals.Count > 0 && root is CompilationUnitSyntax unit)
             {
-                entry.Bodies.Add(BodyEntry.Create(entry, unit, "<Main>$"));
+                entry.Bodies.Add(BodyEntry.Create(entry, text, unit, "<Main>$"));
             }
 
             return entry;
@@ -204,30 +212,16 @@ namespace PerfLint.Analyzers.Gating
                 ? System.Convert.ToDouble(token.Value, System.Globalization.CultureInfo.InvariantCulture)
                 : (double?)null;
 
-        [MethodImpl(HotPath.Optimized)]
-        internal static BodyEntry Create(TreeEntry tree, SyntaxNode owner, string name)
+        internal static BodyEntry Create(TreeEntry tree, SourceText text, SyntaxNode owner, string name)
         {
             var entry = new BodyEntry(tree, owner, name);
             foreach (var part in BodyOwners.OwnBodies(owner))
             {
-                foreach (var token in part.DescendantTokens())
+                // The scan declines where it could misread (a directive, an interpolated string, an escape...): the
+                // compiler's tokens are read there instead.
+                if (!BodyScanner.TryScan(text.ToString(part.Span), entry.Identifiers, entry.Strings, entry.Numbers))
                 {
-                    switch (token.Kind())
-                    {
-                        case SyntaxKind.IdentifierToken:
-                            entry.Identifiers.Add(token.ValueText);
-                            break;
-                        case SyntaxKind.StringLiteralToken:
-                        case SyntaxKind.InterpolatedStringTextToken:
-                        case SyntaxKind.SingleLineRawStringLiteralToken:
-                        case SyntaxKind.MultiLineRawStringLiteralToken:
-                        case SyntaxKind.Utf8StringLiteralToken:
-                            entry.Strings.Add(token.ValueText);
-                            break;
-                        case SyntaxKind.NumericLiteralToken when NumberOf(token) is double number:
-                            entry.Numbers.Add(number);
-                            break;
-                    }
+                    BodyScanner.ReadTokens(part, entry.Identifiers, entry.Strings, entry.Numbers);
                 }
             }
 

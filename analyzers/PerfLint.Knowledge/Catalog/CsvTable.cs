@@ -36,6 +36,7 @@ namespace PerfLint.Knowledge.Catalog
             return Parse(reader.ReadToEnd());
         }
 
+        [System.Runtime.CompilerServices.MethodImpl(HotLoop.Optimized)]
         public static CsvTable Parse(string text)
         {
             var records = new List<string[]>();

@@ -58,7 +58,7 @@ namespace PerfLint.Knowledge.Models
             }
 
             var name = LastSegment(lower);
-            if (AvailabilityZone.IsMatch(name))
+            if (!HasSizeSuffix(name) || AvailabilityZone.IsMatch(name))
             {
                 return null;
             }
@@ -84,6 +84,24 @@ namespace PerfLint.Knowledge.Models
             }
 
             return null;
+        }
+
+        /// <summary>
+        /// Every size the expressions below read ends in a digit followed by <c>b</c> or <c>m</c> (<c>7b</c>,
+        /// <c>1.5b</c>, <c>8x7b</c>, <c>350m</c>): a name without one is not matched against them (the analyzers ask
+        /// this of every string of a project).
+        /// </summary>
+        private static bool HasSizeSuffix(string name)
+        {
+            for (var i = 1; i < name.Length; i++)
+            {
+                if ((name[i] == 'b' || name[i] == 'm') && char.IsDigit(name[i - 1]))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private static string LastSegment(string id)

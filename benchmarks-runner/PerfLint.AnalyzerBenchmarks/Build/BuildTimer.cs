@@ -19,7 +19,8 @@ public static class BuildTimer
         var project = GeneratedProject.Create(kind, files).WriteTo(directory, analyzerAssemblies);
         Run(directory, "restore", project, "-nologo", "-v:q").ThrowIfFailed("restore");
 
-        // Warm-up: the compiler server and MSBuild nodes start, the analyzers are loaded once.
+        // Warm-up: restore outputs and the file cache settle; with the compiler server on, it starts and loads the
+        // analyzers once (with UseSharedCompilation=false every build starts a fresh compiler, which loads and JITs them).
         Build(directory, project, perfLint: false).ThrowIfFailed("warm-up build");
         Build(directory, project, perfLint: true).ThrowIfFailed("warm-up build with PerfLint");
 
@@ -39,13 +40,18 @@ public static class BuildTimer
         var fileCount = Directory.EnumerateFiles(directory, "*.cs", SearchOption.AllDirectories).Count(f => !f.Contains("/obj/", StringComparison.Ordinal));
         var medianWithout = RuleTimes.Median(without);
         var medianWith = RuleTimes.Median(with);
+        // Each run's pair ran back to back: the median of their differences is less exposed to slow drift of the machine.
+        var paired = RuleTimes.Median(with.Zip(without, (w, o) => w - o).ToList());
         output.WriteLine($"### `dotnet build --no-incremental`, {kind} project ({fileCount} files), {runs} alternating runs each");
+        output.WriteLine();
+        output.WriteLine("Compiler: " + CompilerMode() + ".");
         output.WriteLine();
         output.WriteLine("| | median s | runs (s) |");
         output.WriteLine("|---|---:|---|");
         output.WriteLine($"| without PerfLint | {F(medianWithout)} | {string.Join(", ", without.Select(F))} |");
         output.WriteLine($"| with PerfLint | {F(medianWith)} | {string.Join(", ", with.Select(F))} |");
-        output.WriteLine($"| difference | {F(medianWith - medianWithout)} ({((medianWith - medianWithout) / medianWithout * 100).ToString("+0.0;-0.0", CultureInfo.InvariantCulture)}%) | |");
+        output.WriteLine($"| difference of the medians | {F(medianWith - medianWithout)} ({Percent(medianWith - medianWithout, medianWithout)}) | |");
+        output.WriteLine($"| median of the paired differences | {F(paired)} ({Percent(paired, medianWithout)}) | |");
         output.WriteLine();
         output.WriteLine("`-p:ReportAnalyzer=true` (compiler's per-analyzer execution time, one build with PerfLint):");
         output.WriteLine();
@@ -71,6 +77,14 @@ public static class BuildTimer
     }
 
     private static string F(double seconds) => seconds.ToString("0.00", CultureInfo.InvariantCulture);
+
+    private static string Percent(double part, double whole) => (part / whole * 100).ToString("+0.0;-0.0", CultureInfo.InvariantCulture) + "%";
+
+    /// <summary>How the builds ran the compiler: the environment decides (this benchmark inherits it).</summary>
+    private static string CompilerMode() =>
+        string.Equals(Environment.GetEnvironmentVariable("UseSharedCompilation"), "false", StringComparison.OrdinalIgnoreCase)
+            ? "a fresh `csc` process per build (`UseSharedCompilation=false` in the environment): every build loads and JITs the analyzers"
+            : "the compiler server (`VBCSCompiler`, the default): it stays up between builds, so the analyzers are loaded and JIT-compiled once";
 
     private static Result Build(string directory, string project, bool perfLint, params string[] extra) =>
         Run(directory, new[] { "build", project, "--no-restore", "--no-incremental", "-nologo", "-v:q", "-p:PerfLint=" + (perfLint ? "true" : "false") }.Concat(extra).ToArray());

@@ -1,0 +1,374 @@
+using System.Collections.Generic;
+using System.Globalization;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace PerfLint.Analyzers.Gating
+{
+    /// <summary>
+    /// Reads a code body's identifiers, string literals and numbers straight from its text, for
+    /// <see cref="SyntaxIndex"/>: walking the tokens of every body of a project builds the red syntax tree of all of it
+    /// and cost the index most of its time; a scan of the characters does the same job several times faster. It covers
+    /// the plain subset of C# that code bodies are mostly written in, and declines (returns false, and the caller walks
+    /// the tokens instead) wherever the text could be read otherwise: preprocessor directives, interpolated and raw
+    /// strings, escapes it does not decode, a backslash or a non-ASCII character outside a literal, an unterminated
+    /// literal or comment, a number it cannot read exactly. (Inside string literals any character is taken as written.)
+    /// </summary>
+    /// <remarks>
+    /// What it gives is what the token walk gives, except that it also lists contextual keywords used as keywords
+    /// (<c>from</c>, <c>await</c>, <c>global</c>): more identifiers only ever make a gate admit more, never less.
+    /// Reserved keywords are left out, as the compiler does not make identifiers of them.
+    /// </remarks>
+    public static class BodyScanner
+    {
+        /// <summary>Adds what <paramref name="text"/> holds to the sets; false (sets possibly partly filled) when it declines.</summary>
+        [System.Runtime.CompilerServices.MethodImpl(Knowledge.HotLoop.Optimized)]
+        public static bool TryScan(string text, HashSet<string> identifiers, HashSet<string> strings, HashSet<double> numbers)
+        {
+            var i = 0;
+            var n = text.Length;
+            while (i < n)
+            {
+                var c = text[i];
+                if (c == ' ' || c == '\t' || c == '\r' || c == '\n')
+                {
+                    i++;
+                }
+                else if (c == '/' && i + 1 < n && text[i + 1] == '/')
+                {
+                    i = text.IndexOf('\n', i);
+                    i = i < 0 ? n : i;
+                }
+                else if (c == '/' && i + 1 < n && text[i + 1] == '*')
+                {
+                    var end = text.IndexOf("*/", i + 2, System.StringComparison.Ordinal);
+                    if (end < 0)
+                    {
+                        return false;
+                    }
+
+                    i = end + 2;
+                }
+                else if (IsIdentifierStart(c) || (c == '@' && i + 1 < n && IsIdentifierStart(text[i + 1])))
+                {
+                    var verbatim = c == '@';
+                    var start = verbatim ? i + 1 : i;
+                    i = start + 1;
+                    while (i < n && IsIdentifierPart(text[i]))
+                    {
+                        i++;
+                    }
+
+                    var word = text.Substring(start, i - start);
+                    if (verbatim || SyntaxFacts.GetKeywordKind(word) == SyntaxKind.None)
+                    {
+                        identifiers.Add(word);
+                    }
+                }
+                else if (c == '"')
+                {
+                    if (i + 2 < n && text[i + 1] == '"' && text[i + 2] == '"')
+                    {
+                        return false; // raw string literal
+                    }
+
+                    if (!TryRegularString(text, ref i, strings))
+                    {
+                        return false;
+                    }
+                }
+                else if (c == '@' && i + 1 < n && text[i + 1] == '"')
+                {
+                    i++;
+                    if (!TryVerbatimString(text, ref i, strings))
+                    {
+                        return false;
+                    }
+                }
+                else if (c == '\'')
+                {
+                    if (!TrySkipCharacter(text, ref i))
+                    {
+                        return false;
+                    }
+                }
+                else if (IsDigit(c) || (c == '.' && i + 1 < n && IsDigit(text[i + 1]) && (i == 0 || text[i - 1] != '.')))
+                {
+                    if (!TryNumber(text, ref i, numbers))
+                    {
+                        return false;
+                    }
+                }
+                else if (c == '#' || c == '$' || c == '\\' || c > '~')
+                {
+                    return false; // a directive, an interpolated string, an escape or a character the scan does not judge
+                }
+                else
+                {
+                    i++;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>The same from the compiler's tokens of <paramref name="part"/>: what the scan must agree with, and its fallback.</summary>
+        public static void ReadTokens(SyntaxNode part, HashSet<string> identifiers, HashSet<string> strings, HashSet<double> numbers)
+        {
+            foreach (var token in part.DescendantTokens())
+            {
+                if (token.IsMissing)
+                {
+                    continue; // put in by the parser where code is incomplete: it has no text
+                }
+
+                switch (token.Kind())
+                {
+                    case SyntaxKind.IdentifierToken:
+                        identifiers.Add(token.ValueText);
+                        break;
+                    case SyntaxKind.StringLiteralToken:
+                    case SyntaxKind.InterpolatedStringTextToken:
+                    case SyntaxKind.SingleLineRawStringLiteralToken:
+                    case SyntaxKind.MultiLineRawStringLiteralToken:
+                    case SyntaxKind.Utf8StringLiteralToken:
+                        strings.Add(token.ValueText);
+                        break;
+                    case SyntaxKind.NumericLiteralToken when BodyEntry.NumberOf(token) is double number:
+                        numbers.Add(number);
+                        break;
+                }
+            }
+        }
+
+        private static bool IsDigit(char c) => c >= '0' && c <= '9';
+
+        private static bool IsIdentifierStart(char c) => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+
+        private static bool IsIdentifierPart(char c) => IsIdentifierStart(c) || IsDigit(c);
+
+        /// <summary>A <c>"..."</c> literal at <paramref name="i"/> with the simple escapes; moves past it.</summary>
+        private static bool TryRegularString(string text, ref int i, HashSet<string> strings)
+        {
+            var value = new System.Text.StringBuilder();
+            for (var j = i + 1; j < text.Length; j++)
+            {
+                var c = text[j];
+                if (c == '"')
+                {
+                    strings.Add(value.ToString());
+                    i = SkipUtf8Suffix(text, j + 1);
+                    return true;
+                }
+
+                if (c == '\n' || c == '\r')
+                {
+                    return false;
+                }
+
+                if (c == '\\')
+                {
+                    if (++j >= text.Length)
+                    {
+                        return false;
+                    }
+
+                    switch (text[j])
+                    {
+                        case '\\': value.Append('\\'); break;
+                        case '"': value.Append('"'); break;
+                        case '\'': value.Append('\''); break;
+                        case '0': value.Append('\0'); break;
+                        case 'a': value.Append('\a'); break;
+                        case 'b': value.Append('\b'); break;
+                        case 'f': value.Append('\f'); break;
+                        case 'n': value.Append('\n'); break;
+                        case 'r': value.Append('\r'); break;
+                        case 't': value.Append('\t'); break;
+                        case 'v': value.Append('\v'); break;
+                        default: return false; // \u, \U, \x, \e: left to the compiler's lexer
+                    }
+
+                    continue;
+                }
+
+                value.Append(c);
+            }
+
+            return false;
+        }
+
+        /// <summary>An <c>@"..."</c> literal whose opening quote is at <paramref name="i"/>; moves past it.</summary>
+        private static bool TryVerbatimString(string text, ref int i, HashSet<string> strings)
+        {
+            var value = new System.Text.StringBuilder();
+            for (var j = i + 1; j < text.Length; j++)
+            {
+                var c = text[j];
+                if (c == '"')
+                {
+                    if (j + 1 < text.Length && text[j + 1] == '"')
+                    {
+                        value.Append('"');
+                        j++;
+                        continue;
+                    }
+
+                    strings.Add(value.ToString());
+                    i = SkipUtf8Suffix(text, j + 1);
+                    return true;
+                }
+
+                value.Append(c);
+            }
+
+            return false;
+        }
+
+        /// <summary>Past the <c>u8</c> of a UTF-8 string literal (<c>"gp2"u8</c>), which is part of the literal, not an identifier.</summary>
+        private static int SkipUtf8Suffix(string text, int i) =>
+            i + 1 < text.Length && (text[i] == 'u' || text[i] == 'U') && text[i + 1] == '8' && (i + 2 == text.Length || !IsIdentifierPart(text[i + 2])) ? i + 2 : i;
+
+        /// <summary>A character literal (<c>'x'</c>, <c>'\''</c>): skipped, the index does not keep characters.</summary>
+        private static bool TrySkipCharacter(string text, ref int i)
+        {
+            var j = i + 1;
+            if (j < text.Length && text[j] == '\\')
+            {
+                j++;
+            }
+
+            j++;
+            var end = text.IndexOf('\'', j);
+            if (end < 0 || end - i > 12 || text.IndexOf('\n', i, end - i) >= 0)
+            {
+                return false;
+            }
+
+            i = end + 1;
+            return true;
+        }
+
+        /// <summary>
+        /// A numeric literal as the compiler reads it (<c>70</c>, <c>1.5f</c>, <c>1_000</c>, <c>0x1F</c>, <c>2e3</c>,
+        /// <c>10m</c>), as the double <see cref="BodyEntry.NumberOf"/> makes of its value.
+        /// </summary>
+        private static bool TryNumber(string text, ref int i, HashSet<double> numbers)
+        {
+            var n = text.Length;
+            var start = i;
+            if (text[i] == '0' && i + 1 < n && (text[i + 1] == 'x' || text[i + 1] == 'X' || text[i + 1] == 'b' || text[i + 1] == 'B'))
+            {
+                var hex = text[i + 1] == 'x' || text[i + 1] == 'X';
+                i += 2;
+                var digits = new System.Text.StringBuilder();
+                while (i < n && (IsDigit(text[i]) || text[i] == '_' || (hex && IsHexLetter(text[i]))))
+                {
+                    if (text[i] != '_')
+                    {
+                        digits.Append(text[i]);
+                    }
+
+                    i++;
+                }
+
+                SkipIntegerSuffix(text, ref i);
+                if (digits.Length == 0 || (i < n && IsIdentifierPart(text[i])))
+                {
+                    return false;
+                }
+
+                try
+                {
+                    numbers.Add(System.Convert.ToUInt64(digits.ToString(), hex ? 16 : 2));
+                    return true;
+                }
+                catch (System.Exception e) when (e is System.OverflowException || e is System.FormatException)
+                {
+                    return false; // too large, or a binary literal with a digit above 1 (the compiler reports it)
+                }
+            }
+
+            var real = false;
+            SkipDigits(text, ref i);
+            if (i + 1 < n && text[i] == '.' && IsDigit(text[i + 1]))
+            {
+                real = true;
+                i++;
+                SkipDigits(text, ref i);
+            }
+
+            if (i < n && (text[i] == 'e' || text[i] == 'E'))
+            {
+                var j = i + 1;
+                if (j < n && (text[j] == '+' || text[j] == '-'))
+                {
+                    j++;
+                }
+
+                if (j < n && IsDigit(text[j]))
+                {
+                    real = true;
+                    i = j;
+                    SkipDigits(text, ref i);
+                }
+            }
+
+            var literal = text.Substring(start, i - start).Replace("_", string.Empty);
+            var suffix = i < n ? char.ToLowerInvariant(text[i]) : '\0';
+            double value;
+            if (suffix == 'f')
+            {
+                i++;
+                value = float.Parse(literal, NumberStyles.Float, CultureInfo.InvariantCulture);
+            }
+            else if (suffix == 'd' || suffix == 'm')
+            {
+                i++;
+                value = suffix == 'm'
+                    ? (double)decimal.Parse(literal, NumberStyles.Float, CultureInfo.InvariantCulture)
+                    : double.Parse(literal, NumberStyles.Float, CultureInfo.InvariantCulture);
+            }
+            else if (real)
+            {
+                value = double.Parse(literal, NumberStyles.Float, CultureInfo.InvariantCulture);
+            }
+            else
+            {
+                SkipIntegerSuffix(text, ref i);
+                if (!ulong.TryParse(literal, NumberStyles.None, CultureInfo.InvariantCulture, out var integer))
+                {
+                    return false;
+                }
+
+                value = integer;
+            }
+
+            if (i < n && IsIdentifierPart(text[i]))
+            {
+                return false; // an unknown suffix: not a literal this scan reads
+            }
+
+            numbers.Add(value);
+            return true;
+        }
+
+        private static bool IsHexLetter(char c) => (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+
+        private static void SkipDigits(string text, ref int i)
+        {
+            while (i < text.Length && (IsDigit(text[i]) || text[i] == '_'))
+            {
+                i++;
+            }
+        }
+
+        private static void SkipIntegerSuffix(string text, ref int i)
+        {
+            for (var k = 0; k < 2 && i < text.Length && (text[i] == 'u' || text[i] == 'U' || text[i] == 'l' || text[i] == 'L'); k++)
+            {
+                i++;
+            }
+        }
+    }
+}

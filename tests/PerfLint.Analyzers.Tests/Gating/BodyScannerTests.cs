@@ -1,0 +1,157 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using PerfLint.Analyzers.Gating;
+using PerfLint.Analyzers.Tests.Infrastructure;
+
+namespace PerfLint.Analyzers.Tests.Gating;
+
+/// <summary>
+/// The syntax index reads code bodies by scanning their text and falls back to the compiler's tokens where the scan
+/// declines. A gate fed less than the tokens say could turn away a body with a finding, so the scan is held to the
+/// tokens: on every code body of this repository (and on damaged copies of them, as typed in an IDE) it must give the
+/// same strings and numbers, and every identifier the tokens give.
+/// </summary>
+public class BodyScannerTests
+{
+    [TestCase("var t = \"m4.large\";", "m4.large")]
+    [TestCase("var t = \"a\\\"b\\\\c\\td\";", "a\"b\\c\td")]
+    [TestCase("var t = @\"c:\\x \"\"q\"\"\";", "c:\\x \"q\"")]
+    [TestCase("var t = \"gp2\"u8;", "gp2")]
+    [TestCase("var t = \"é and // not a comment\";", "é and // not a comment")]
+    public void Reads_string_values(string code, string expected)
+    {
+        var (_, strings, _) = Scan(code);
+        Assert.That(strings, Is.EquivalentTo(new[] { expected }));
+    }
+
+    [TestCase("x = 70;", 70.0)]
+    [TestCase("x = 70.0;", 70.0)]
+    [TestCase("x = 1_000;", 1000.0)]
+    [TestCase("x = 0x1F;", 31.0)]
+    [TestCase("x = 0b101;", 5.0)]
+    [TestCase("x = 2e3;", 2000.0)]
+    [TestCase("x = 10m;", 10.0)]
+    [TestCase("x = 5UL;", 5.0)]
+    [TestCase("x = .5;", 0.5)]
+    [TestCase("x = 1.ToString();", 1.0)]
+    [TestCase("x = s[..8];", 8.0)]
+    [TestCase("x = 1..2;", 1.0, 2.0)]
+    public void Reads_numbers_as_the_compiler_values_them(string code, params double[] expected)
+    {
+        var (_, _, numbers) = Scan(code);
+        Assert.That(numbers, Is.EquivalentTo(expected));
+    }
+
+    [Test]
+    public void A_float_literal_keeps_its_float_rounding()
+    {
+        var (_, _, numbers) = Scan("x = 1.1f;");
+        Assert.That(numbers.Single(), Is.EqualTo((double)1.1f));
+    }
+
+    [Test]
+    public void Keeps_identifiers_and_contextual_keywords_and_leaves_reserved_keywords_comments_and_characters_out()
+    {
+        var (identifiers, strings, _) = Scan("var @class = new Props { InstanceType = x }; /* \"no\" */ // \"no\"\nvar c = '\"'; var q = from a in b select a; var u = \"\"u8;");
+        Assert.That(identifiers, Is.EquivalentTo(new[] { "var", "class", "Props", "InstanceType", "x", "c", "q", "from", "a", "b", "select", "u" }));
+        Assert.That(strings, Is.EquivalentTo(new[] { string.Empty }));
+    }
+
+    [TestCase("var s = $\"{a}-b\";")]
+    [TestCase("var s = \"\"\"raw\"\"\";")]
+    [TestCase("#if DEBUG\nvar s = 1;\n#endif")]
+    [TestCase("var \\u0061 = 1;")]
+    [TestCase("var s = \"\\u0041\";")]
+    [TestCase("var ä = 1;")]
+    [TestCase("var s = \"unterminated;")]
+    [TestCase("/* unterminated")]
+    [TestCase("x = 0b102;")]
+    [TestCase("x = 12abc;")]
+    public void Declines_what_it_could_misread(string code) =>
+        Assert.That(BodyScanner.TryScan(code, new HashSet<string>(), new HashSet<string>(), new HashSet<double>()), Is.False);
+
+    [Test]
+    public void Agrees_with_the_compiler_tokens_on_every_code_body_of_the_repository()
+    {
+        var (scanned, declined) = CheckAll(RepositorySources());
+        TestContext.Out.WriteLine($"{scanned} bodies scanned, {declined} left to the tokens");
+
+        // Most bodies are plain code: a scan that declined everything would prove nothing and save nothing.
+        Assert.That(scanned, Is.GreaterThan(1000));
+        Assert.That(scanned, Is.GreaterThan(declined * 2));
+    }
+
+    [Test]
+    public void Agrees_with_the_compiler_tokens_on_damaged_code()
+    {
+        // As typed in an IDE: sources cut short and with characters deleted (deterministic, seed 20261129).
+        var random = new Random(20261129);
+        var sources = RepositorySources().Where((_, i) => i % 7 == 0).ToList();
+        var damaged = new List<string>();
+        foreach (var source in sources)
+        {
+            damaged.Add(source.Substring(0, random.Next(source.Length)));
+            var chars = source.ToCharArray().ToList();
+            for (var k = 0; k < 20 && chars.Count > 0; k++)
+            {
+                chars.RemoveAt(random.Next(chars.Count));
+            }
+
+            damaged.Add(new string(chars.ToArray()));
+        }
+
+        var (scanned, _) = CheckAll(damaged);
+        Assert.That(scanned, Is.GreaterThan(200));
+    }
+
+    private static (HashSet<string> Identifiers, HashSet<string> Strings, HashSet<double> Numbers) Scan(string code)
+    {
+        var result = (new HashSet<string>(), new HashSet<string>(), new HashSet<double>());
+        Assert.That(BodyScanner.TryScan(code, result.Item1, result.Item2, result.Item3), Is.True, code);
+        return result;
+    }
+
+    /// <summary>Checks every code body of the sources; returns how many the scan read and how many it declined.</summary>
+    private static (int Scanned, int Declined) CheckAll(IEnumerable<string> sources)
+    {
+        int scanned = 0, declined = 0;
+        var trees = sources.Select(s => CSharpSyntaxTree.ParseText(s)).ToList();
+        var index = SyntaxIndex.Build(CSharpCompilation.Create("corpus", trees), CancellationToken.None);
+        foreach (var body in index.Bodies)
+        {
+            foreach (var part in BodyOwners.OwnBodies(body.Node))
+            {
+                var text = part.SyntaxTree.GetText().ToString(part.Span);
+                var scan = (Identifiers: new HashSet<string>(), Strings: new HashSet<string>(), Numbers: new HashSet<double>());
+                if (!BodyScanner.TryScan(text, scan.Identifiers, scan.Strings, scan.Numbers))
+                {
+                    declined++;
+                    continue;
+                }
+
+                scanned++;
+                var tokens = (Identifiers: new HashSet<string>(), Strings: new HashSet<string>(), Numbers: new HashSet<double>());
+                BodyScanner.ReadTokens(part, tokens.Identifiers, tokens.Strings, tokens.Numbers);
+                Assert.Multiple(() =>
+                {
+                    Assert.That(scan.Strings, Is.EquivalentTo(tokens.Strings), text);
+                    Assert.That(scan.Numbers, Is.EquivalentTo(tokens.Numbers), text);
+                    Assert.That(tokens.Identifiers.Except(scan.Identifiers), Is.Empty, text);
+                    Assert.That(scan.Identifiers.Except(tokens.Identifiers).Where(i => SyntaxFacts.GetContextualKeywordKind(i) == SyntaxKind.None), Is.Empty, text);
+                });
+            }
+        }
+
+        return (scanned, declined);
+    }
+
+    private static List<string> RepositorySources() =>
+        new[] { "analyzers", "tasks", "benchmarks-runner", "samples", "tests" }
+            .Select(d => Path.Combine(RepositoryRoot.Path, d))
+            .Where(Directory.Exists)
+            .SelectMany(d => Directory.EnumerateFiles(d, "*.cs", SearchOption.AllDirectories))
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}") && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}"))
+            .OrderBy(f => f, StringComparer.Ordinal)
+            .Select(File.ReadAllText)
+            .ToList();
+}
