@@ -74,6 +74,7 @@ namespace PerfLint.Analyzers.Gating
         }
 
         /// <summary>One walk over the declarations: the parameters and locals, the assignments, the arguments handed to source code.</summary>
+        [System.Runtime.CompilerServices.MethodImpl(Knowledge.HotLoop.Optimized)]
         private static MethodFacts Read(IEnumerable<SyntaxNode> declarations, IEnumerable<string> parameters, bool baseInSource, HashSet<string> sourceNames)
         {
             var names = new HashSet<string>(parameters, StringComparer.Ordinal);

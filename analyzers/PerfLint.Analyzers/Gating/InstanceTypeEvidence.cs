@@ -64,6 +64,7 @@ namespace PerfLint.Analyzers.Gating
         }
 
         /// <summary>True when a body holds a string or an <c>InstanceClass</c> member the rule may flag.</summary>
+        [System.Runtime.CompilerServices.MethodImpl(Knowledge.HotLoop.Optimized)]
         public bool Holds(BodyEntry body)
         {
             foreach (var text in body.Strings)

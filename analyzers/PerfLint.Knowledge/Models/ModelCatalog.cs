@@ -40,6 +40,8 @@ namespace PerfLint.Knowledge.Models
 
         private static readonly Lazy<List<KeyValuePair<string, ModelSize>>> Known = new Lazy<List<KeyValuePair<string, ModelSize>>>(Load);
 
+        // The analyzers ask this of every string of a project, once per compilation: see HotLoop.
+        [System.Runtime.CompilerServices.MethodImpl(HotLoop.Optimized)]
         public static ModelSize? Estimate(string? modelId)
         {
             if (string.IsNullOrWhiteSpace(modelId))
