@@ -28,6 +28,11 @@ namespace PerfLint.Analyzers.Gating
             Func<BodyEntry, bool>? context = null)
         {
             var admitted = Closure(index, suspicious, sinkProperty);
+            if (admitted.Count == 0)
+            {
+                return None; // nothing to bind: the rule registers nothing for this compilation
+            }
+
             if (context == null)
             {
                 return admitted.Contains;
@@ -36,7 +41,7 @@ namespace PerfLint.Analyzers.Gating
             // Few bodies are admitted, many may be in context (every database construct): ask for each admitted one
             // instead of computing the whole context closure.
             var inContext = new HashSet<BodyEntry>(admitted.Where(b => ReachesContext(index, b, context, sinkProperty)));
-            return inContext.Contains;
+            return inContext.Count == 0 ? None : inContext.Contains;
         }
 
         /// <summary>

@@ -21,8 +21,12 @@ public static class BuildTimer
 
         // Warm-up: restore outputs and the file cache settle; with the compiler server on, it starts and loads the
         // analyzers once (with UseSharedCompilation=false every build starts a fresh compiler, which loads and JITs them).
-        Build(directory, project, perfLint: false).ThrowIfFailed("warm-up build");
-        Build(directory, project, perfLint: true).ThrowIfFailed("warm-up build with PerfLint");
+        // The server keeps tiering up its JIT over the first builds: five pairs reach its steady state.
+        for (var warmUp = 0; warmUp < (FreshCompiler ? 1 : 5); warmUp++)
+        {
+            Build(directory, project, perfLint: false).ThrowIfFailed("warm-up build");
+            Build(directory, project, perfLint: true).ThrowIfFailed("warm-up build with PerfLint");
+        }
 
         var without = new List<double>();
         var with = new List<double>();
@@ -37,6 +41,11 @@ public static class BuildTimer
         }
 
         var report = Build(directory, project, perfLint: true, "-p:ReportAnalyzer=true", "-v:d").ThrowIfFailed("ReportAnalyzer build");
+        if (!FreshCompiler)
+        {
+            Run(directory, "build-server", "shutdown"); // leave no server holding the analyzers behind
+        }
+
         var fileCount = Directory.EnumerateFiles(directory, "*.cs", SearchOption.AllDirectories).Count(f => !f.Contains("/obj/", StringComparison.Ordinal));
         var medianWithout = RuleTimes.Median(without);
         var medianWith = RuleTimes.Median(with);
@@ -80,9 +89,12 @@ public static class BuildTimer
 
     private static string Percent(double part, double whole) => (part / whole * 100).ToString("+0.0;-0.0", CultureInfo.InvariantCulture) + "%";
 
-    /// <summary>How the builds ran the compiler: the environment decides (this benchmark inherits it).</summary>
+    /// <summary>True when every build starts its own compiler: the environment decides (this benchmark inherits it).</summary>
+    private static bool FreshCompiler =>
+        string.Equals(Environment.GetEnvironmentVariable("UseSharedCompilation"), "false", StringComparison.OrdinalIgnoreCase);
+
     private static string CompilerMode() =>
-        string.Equals(Environment.GetEnvironmentVariable("UseSharedCompilation"), "false", StringComparison.OrdinalIgnoreCase)
+        FreshCompiler
             ? "a fresh `csc` process per build (`UseSharedCompilation=false` in the environment): every build loads and JITs the analyzers"
             : "the compiler server (`VBCSCompiler`, the default): it stays up between builds, so the analyzers are loaded and JIT-compiled once";
 
