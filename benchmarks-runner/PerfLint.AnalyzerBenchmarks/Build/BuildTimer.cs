@@ -21,8 +21,9 @@ public static class BuildTimer
 
         // Warm-up: restore outputs and the file cache settle; with the compiler server on, it starts and loads the
         // analyzers once (with UseSharedCompilation=false every build starts a fresh compiler, which loads and JITs them).
-        // The server keeps tiering up its JIT over the first builds: five pairs reach its steady state.
-        for (var warmUp = 0; warmUp < (FreshCompiler ? 1 : 5); warmUp++)
+        // The server keeps tiering up its JIT over the first builds (measured: PerfLint's builds settle after about
+        // eight pairs); ten pairs reach its steady state, which a developer's repeated builds see.
+        for (var warmUp = 0; warmUp < (FreshCompiler ? 1 : 10); warmUp++)
         {
             Build(directory, project, perfLint: false).ThrowIfFailed("warm-up build");
             Build(directory, project, perfLint: true).ThrowIfFailed("warm-up build with PerfLint");
