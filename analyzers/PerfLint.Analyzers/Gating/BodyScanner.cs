@@ -21,10 +21,13 @@ namespace PerfLint.Analyzers.Gating
     /// </remarks>
     public static class BodyScanner
     {
-        /// <summary>Adds what <paramref name="text"/> holds to the sets; false (sets possibly partly filled) when it declines.</summary>
+        /// <summary>Adds what <paramref name="text"/> holds to <paramref name="into"/>; false (possibly partly filled) when it declines.</summary>
         [System.Runtime.CompilerServices.MethodImpl(Knowledge.HotLoop.Optimized)]
-        public static bool TryScan(string text, HashSet<string> identifiers, HashSet<string> strings, HashSet<double> numbers)
+        public static bool TryScan(string text, BodyTokens into)
         {
+            var identifiers = into.Identifiers;
+            var strings = into.Strings;
+            var numbers = into.Numbers;
             var i = 0;
             var n = text.Length;
             while (i < n)
@@ -63,6 +66,10 @@ namespace PerfLint.Analyzers.Gating
                     if (verbatim || SyntaxFacts.GetKeywordKind(word) == SyntaxKind.None)
                     {
                         identifiers.Add(word);
+                        if (MayBeAssigned(text, i))
+                        {
+                            into.Assigned.Add(word);
+                        }
                     }
                 }
                 else if (c == '"')
@@ -113,8 +120,9 @@ namespace PerfLint.Analyzers.Gating
         }
 
         /// <summary>The same from the compiler's tokens of <paramref name="part"/>: what the scan must agree with, and its fallback.</summary>
-        public static void ReadTokens(SyntaxNode part, HashSet<string> identifiers, HashSet<string> strings, HashSet<double> numbers)
+        public static void ReadTokens(SyntaxNode part, BodyTokens into)
         {
+            string? previousIdentifier = null;
             foreach (var token in part.DescendantTokens())
             {
                 if (token.IsMissing)
@@ -122,23 +130,44 @@ namespace PerfLint.Analyzers.Gating
                     continue; // put in by the parser where code is incomplete: it has no text
                 }
 
+                var identifier = previousIdentifier;
+                previousIdentifier = null;
                 switch (token.Kind())
                 {
                     case SyntaxKind.IdentifierToken:
-                        identifiers.Add(token.ValueText);
+                        into.Identifiers.Add(token.ValueText);
+                        previousIdentifier = token.ValueText;
+                        break;
+                    case SyntaxKind.EqualsToken when identifier != null:
+                        into.Assigned.Add(identifier);
                         break;
                     case SyntaxKind.StringLiteralToken:
                     case SyntaxKind.InterpolatedStringTextToken:
                     case SyntaxKind.SingleLineRawStringLiteralToken:
                     case SyntaxKind.MultiLineRawStringLiteralToken:
                     case SyntaxKind.Utf8StringLiteralToken:
-                        strings.Add(token.ValueText);
+                        into.Strings.Add(token.ValueText);
                         break;
                     case SyntaxKind.NumericLiteralToken when BodyEntry.NumberOf(token) is double number:
-                        numbers.Add(number);
+                        into.Numbers.Add(number);
                         break;
                 }
             }
+        }
+
+        /// <summary>
+        /// Whether the identifier that ends at <paramref name="i"/> is followed by <c>=</c> (not <c>==</c> or
+        /// <c>=&gt;</c>): it is assigned (<c>AvailabilityZone = ...</c>). A comment in between counts as a yes.
+        /// </summary>
+        private static bool MayBeAssigned(string text, int i)
+        {
+            while (i < text.Length && (text[i] == ' ' || text[i] == '\t' || text[i] == '\r' || text[i] == '\n'))
+            {
+                i++;
+            }
+
+            return i < text.Length && (text[i] == '/' ||
+                                       (text[i] == '=' && (i + 1 == text.Length || (text[i + 1] != '=' && text[i + 1] != '>'))));
         }
 
         private static bool IsDigit(char c) => c >= '0' && c <= '9';
@@ -370,5 +399,23 @@ namespace PerfLint.Analyzers.Gating
                 i++;
             }
         }
+    }
+
+    /// <summary>What a code body's tokens say, as the gates ask it: its identifiers, string values and numbers, and the names it assigns with <c>=</c>.</summary>
+    public sealed class BodyTokens
+    {
+        public HashSet<string> Identifiers { get; } = new HashSet<string>(System.StringComparer.Ordinal);
+
+        /// <summary>String literal values and the text parts of interpolated strings.</summary>
+        public HashSet<string> Strings { get; } = new HashSet<string>(System.StringComparer.Ordinal);
+
+        public HashSet<double> Numbers { get; } = new HashSet<double>();
+
+        /// <summary>
+        /// Identifiers written right before <c>=</c>: properties set in object initializers and by assignment
+        /// (<c>new InstanceProps { AvailabilityZone = zone }</c>, <c>props.SubnetId = id</c>), and locals declared with
+        /// a value. A CDK prop the code only reads is not among them.
+        /// </summary>
+        public HashSet<string> Assigned { get; } = new HashSet<string>(System.StringComparer.Ordinal);
     }
 }

@@ -199,12 +199,18 @@ namespace PerfLint.Analyzers.Gating
         /// <summary>The name callers and readers use: the method, property or field name; a constructor's type name.</summary>
         public string Name { get; }
 
-        public HashSet<string> Identifiers { get; } = new HashSet<string>(System.StringComparer.Ordinal);
+        /// <summary>What the body's tokens say (<see cref="BodyScanner"/>).</summary>
+        public BodyTokens Tokens { get; } = new BodyTokens();
+
+        public HashSet<string> Identifiers => Tokens.Identifiers;
 
         /// <summary>String literal values and the text parts of interpolated strings.</summary>
-        public HashSet<string> Strings { get; } = new HashSet<string>(System.StringComparer.Ordinal);
+        public HashSet<string> Strings => Tokens.Strings;
 
-        public HashSet<double> Numbers { get; } = new HashSet<double>();
+        public HashSet<double> Numbers => Tokens.Numbers;
+
+        /// <summary>The names the body assigns with <c>=</c> (<see cref="BodyTokens.Assigned"/>).</summary>
+        public HashSet<string> Assigned => Tokens.Assigned;
 
         /// <summary>The value of a numeric literal token as a double, or null.</summary>
         public static double? NumberOf(SyntaxToken token) =>
@@ -219,9 +225,9 @@ namespace PerfLint.Analyzers.Gating
             {
                 // The scan declines where it could misread (a directive, an interpolated string, an escape...): the
                 // compiler's tokens are read there instead.
-                if (!BodyScanner.TryScan(text.ToString(part.Span), entry.Identifiers, entry.Strings, entry.Numbers))
+                if (!BodyScanner.TryScan(text.ToString(part.Span), entry.Tokens))
                 {
-                    BodyScanner.ReadTokens(part, entry.Identifiers, entry.Strings, entry.Numbers);
+                    BodyScanner.ReadTokens(part, entry.Tokens);
                 }
             }
 

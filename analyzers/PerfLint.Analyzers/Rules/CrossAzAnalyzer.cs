@@ -34,16 +34,22 @@ namespace PerfLint.Analyzers.Rules
             AppFactCollector.Register(context, cdk, Kinds, wiring: true, Gate, Analyze);
 
         /// <summary>
-        /// Two resources in different zones need at least one explicit pin (<c>AvailabilityZone</c>, <c>SubnetId</c>, a
-        /// subnet selection by zone or subnets); without one nothing is read. Its subjects (instances, functions,
-        /// databases, security groups) are everywhere, so with one every body is.
+        /// Two resources in different zones need at least one explicit pin, which the facts take only from what the code
+        /// assigns (object initializers): a construct's own <c>AvailabilityZone</c> or <c>SubnetId</c>, or a
+        /// <c>VpcSubnets</c> selection whose <c>AvailabilityZones</c> or <c>Subnets</c> are set (in any body: the
+        /// selection may be built by a helper). Without one nothing is read; reading <c>subnet.AvailabilityZone</c> or
+        /// <c>subnet.SubnetId</c> pins nothing. The rule's subjects (instances, functions, databases, security groups)
+        /// are everywhere, so with a pin every body is read.
         /// </summary>
         private static Func<BodyEntry, bool> Gate(SyntaxIndex index, AnalyzerOptions options, CancellationToken cancellationToken) =>
-            index.Bodies.Any(b => b.Identifiers.Contains(AvailabilityZoneFacts.ZoneProperty) || b.Identifiers.Contains(AvailabilityZoneFacts.SubnetIdProperty) ||
-                                  (b.Identifiers.Contains(AvailabilityZoneFacts.SelectionProperty) &&
-                                   (b.Identifiers.Contains(AvailabilityZoneFacts.SelectionZonesProperty) || b.Identifiers.Contains(AvailabilityZoneFacts.SelectionSubnetsProperty))))
+            Assigns(index, AvailabilityZoneFacts.ZoneProperty, AvailabilityZoneFacts.SubnetIdProperty) ||
+            (Assigns(index, AvailabilityZoneFacts.SelectionProperty) &&
+             Assigns(index, AvailabilityZoneFacts.SelectionZonesProperty, AvailabilityZoneFacts.SelectionSubnetsProperty))
                 ? Gates.All
                 : Gates.None;
+
+        private static bool Assigns(SyntaxIndex index, params string[] properties) =>
+            index.Bodies.Any(b => properties.Any(b.Assigned.Contains));
 
         private static void Analyze(AppModel app, CompilationAnalysisContext context)
         {

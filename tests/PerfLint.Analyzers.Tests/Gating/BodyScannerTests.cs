@@ -9,7 +9,7 @@ namespace PerfLint.Analyzers.Tests.Gating;
 /// The syntax index reads code bodies by scanning their text and falls back to the compiler's tokens where the scan
 /// declines. A gate fed less than the tokens say could turn away a body with a finding, so the scan is held to the
 /// tokens: on every code body of this repository (and on damaged copies of them, as typed in an IDE) it must give the
-/// same strings and numbers, and every identifier the tokens give.
+/// same strings and numbers, and every identifier and every assigned name the tokens give.
 /// </summary>
 public class BodyScannerTests
 {
@@ -68,7 +68,17 @@ public class BodyScannerTests
     [TestCase("x = 0b102;")]
     [TestCase("x = 12abc;")]
     public void Declines_what_it_could_misread(string code) =>
-        Assert.That(BodyScanner.TryScan(code, new HashSet<string>(), new HashSet<string>(), new HashSet<double>()), Is.False);
+        Assert.That(BodyScanner.TryScan(code, new BodyTokens()), Is.False);
+
+    [Test]
+    public void Lists_the_names_assigned_with_equals_and_not_those_compared_read_or_lambdas()
+    {
+        var tokens = new BodyTokens();
+        Assert.That(BodyScanner.TryScan(
+            "var p = new Props { AvailabilityZone = zone, VpcSubnets = s }; p.SubnetId = id; if (a == b) { } Func<int, int> f = x => x; " +
+            "var read = subnet.AvailabilityZone; n += 1; m /* why */ = 2;", tokens), Is.True);
+        Assert.That(tokens.Assigned, Is.EquivalentTo(new[] { "p", "AvailabilityZone", "VpcSubnets", "SubnetId", "f", "read", "m" }));
+    }
 
     [Test]
     public void Agrees_with_the_compiler_tokens_on_every_code_body_of_the_repository()
@@ -106,9 +116,9 @@ public class BodyScannerTests
 
     private static (HashSet<string> Identifiers, HashSet<string> Strings, HashSet<double> Numbers) Scan(string code)
     {
-        var result = (new HashSet<string>(), new HashSet<string>(), new HashSet<double>());
-        Assert.That(BodyScanner.TryScan(code, result.Item1, result.Item2, result.Item3), Is.True, code);
-        return result;
+        var tokens = new BodyTokens();
+        Assert.That(BodyScanner.TryScan(code, tokens), Is.True, code);
+        return (tokens.Identifiers, tokens.Strings, tokens.Numbers);
     }
 
     /// <summary>Checks every code body of the sources; returns how many the scan read and how many it declined.</summary>
@@ -122,22 +132,23 @@ public class BodyScannerTests
             foreach (var part in BodyOwners.OwnBodies(body.Node))
             {
                 var text = part.SyntaxTree.GetText().ToString(part.Span);
-                var scan = (Identifiers: new HashSet<string>(), Strings: new HashSet<string>(), Numbers: new HashSet<double>());
-                if (!BodyScanner.TryScan(text, scan.Identifiers, scan.Strings, scan.Numbers))
+                var scan = new BodyTokens();
+                if (!BodyScanner.TryScan(text, scan))
                 {
                     declined++;
                     continue;
                 }
 
                 scanned++;
-                var tokens = (Identifiers: new HashSet<string>(), Strings: new HashSet<string>(), Numbers: new HashSet<double>());
-                BodyScanner.ReadTokens(part, tokens.Identifiers, tokens.Strings, tokens.Numbers);
+                var tokens = new BodyTokens();
+                BodyScanner.ReadTokens(part, tokens);
                 Assert.Multiple(() =>
                 {
                     Assert.That(scan.Strings, Is.EquivalentTo(tokens.Strings), text);
                     Assert.That(scan.Numbers, Is.EquivalentTo(tokens.Numbers), text);
                     Assert.That(tokens.Identifiers.Except(scan.Identifiers), Is.Empty, text);
                     Assert.That(scan.Identifiers.Except(tokens.Identifiers).Where(i => SyntaxFacts.GetContextualKeywordKind(i) == SyntaxKind.None), Is.Empty, text);
+                    Assert.That(tokens.Assigned.Except(scan.Assigned), Is.Empty, text);
                 });
             }
         }
