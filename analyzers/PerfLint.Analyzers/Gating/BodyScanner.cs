@@ -33,7 +33,7 @@ namespace PerfLint.Analyzers.Gating
             while (i < n)
             {
                 var c = text[i];
-                if (c == ' ' || c == '\t' || c == '\r' || c == '\n')
+                if (IsSpace(c))
                 {
                     i++;
                 }
@@ -119,6 +119,12 @@ namespace PerfLint.Analyzers.Gating
             return true;
         }
 
+        /// <summary>The value of a numeric literal token as a double (as the index keeps numbers), or null.</summary>
+        public static double? NumberOf(SyntaxToken token) =>
+            token.IsKind(SyntaxKind.NumericLiteralToken) && token.Value != null
+                ? System.Convert.ToDouble(token.Value, CultureInfo.InvariantCulture)
+                : (double?)null;
+
         /// <summary>The same from the compiler's tokens of <paramref name="part"/>: what the scan must agree with, and its fallback.</summary>
         public static void ReadTokens(SyntaxNode part, BodyTokens into)
         {
@@ -148,7 +154,7 @@ namespace PerfLint.Analyzers.Gating
                     case SyntaxKind.Utf8StringLiteralToken:
                         into.Strings.Add(token.ValueText);
                         break;
-                    case SyntaxKind.NumericLiteralToken when BodyEntry.NumberOf(token) is double number:
+                    case SyntaxKind.NumericLiteralToken when NumberOf(token) is double number:
                         into.Numbers.Add(number);
                         break;
                 }
@@ -161,7 +167,7 @@ namespace PerfLint.Analyzers.Gating
         /// </summary>
         private static bool MayBeAssigned(string text, int i)
         {
-            while (i < text.Length && (text[i] == ' ' || text[i] == '\t' || text[i] == '\r' || text[i] == '\n'))
+            while (i < text.Length && IsSpace(text[i]))
             {
                 i++;
             }
@@ -169,6 +175,8 @@ namespace PerfLint.Analyzers.Gating
             return i < text.Length && (text[i] == '/' ||
                                        (text[i] == '=' && (i + 1 == text.Length || (text[i + 1] != '=' && text[i + 1] != '>'))));
         }
+
+        private static bool IsSpace(char c) => c == ' ' || c == '\t' || c == '\r' || c == '\n';
 
         private static bool IsDigit(char c) => c >= '0' && c <= '9';
 
@@ -280,7 +288,7 @@ namespace PerfLint.Analyzers.Gating
 
         /// <summary>
         /// A numeric literal as the compiler reads it (<c>70</c>, <c>1.5f</c>, <c>1_000</c>, <c>0x1F</c>, <c>2e3</c>,
-        /// <c>10m</c>), as the double <see cref="BodyEntry.NumberOf"/> makes of its value.
+        /// <c>10m</c>), as the double <see cref="NumberOf"/> makes of its value.
         /// </summary>
         private static bool TryNumber(string text, ref int i, HashSet<double> numbers)
         {

@@ -105,9 +105,6 @@ namespace PerfLint.Analyzers.Gating
             return b => b.Identifiers.Overlaps(set);
         }
 
-        /// <summary>True when any body of the compilation satisfies <paramref name="predicate"/>.</summary>
-        public static bool Any(SyntaxIndex index, Func<BodyEntry, bool> predicate) => index.Bodies.Any(predicate);
-
         /// <summary>Bodies that satisfy <paramref name="seed"/>, or name a body that does and passes it on (transitively).</summary>
         private static HashSet<BodyEntry> Closure(SyntaxIndex index, Func<BodyEntry, bool> seed, Func<string, bool> sinkProperty)
         {

@@ -2,7 +2,6 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Text;
 
@@ -11,8 +10,9 @@ namespace PerfLint.Analyzers.Gating
     /// <summary>
     /// What every code body of a compilation says, read from syntax alone (no binding): the identifiers, string and
     /// number literals of each method, constructor, accessor, initializer and top-level program, and the names each
-    /// file declares. Built once per compilation, on first use, by one walk over the syntax trees; the gates
-    /// (<see cref="RuleGate"/>) decide from it which bodies can matter to a rule before anything is bound.
+    /// file declares. Built once per compilation (by the first analyzer to start, <see cref="Infrastructure.CdkTypes.Syntax"/>)
+    /// by one walk over the declarations of each syntax tree and a scan of each body (<see cref="BodyScanner"/>); the
+    /// gates (<see cref="Gates"/>) decide from it which bodies can matter to a rule before anything is bound.
     /// </summary>
     public sealed class SyntaxIndex
     {
@@ -211,12 +211,6 @@ namespace PerfLint.Analyzers.Gating
 
         /// <summary>The names the body assigns with <c>=</c> (<see cref="BodyTokens.Assigned"/>).</summary>
         public HashSet<string> Assigned => Tokens.Assigned;
-
-        /// <summary>The value of a numeric literal token as a double, or null.</summary>
-        public static double? NumberOf(SyntaxToken token) =>
-            token.IsKind(SyntaxKind.NumericLiteralToken) && token.Value != null
-                ? System.Convert.ToDouble(token.Value, System.Globalization.CultureInfo.InvariantCulture)
-                : (double?)null;
 
         internal static BodyEntry Create(TreeEntry tree, SourceText text, SyntaxNode owner, string name)
         {

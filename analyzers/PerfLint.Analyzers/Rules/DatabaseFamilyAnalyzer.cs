@@ -35,6 +35,5 @@ namespace PerfLint.Analyzers.Rules
             var sink = InstanceTypeSinks.Match(operation, cdk);
             return sink != null && InstanceTypeSinks.IsDatabaseOrCache(sink) ? sink : null;
         }
-
     }
 }

@@ -51,7 +51,6 @@ namespace PerfLint.Analyzers.Rules
             dispatch.Attach(context, cdk, (_, _, _) => Gates.All);
         }
 
-
         /// <summary><c>Architecture = ..</c> (L2 props) and <c>Architectures = new[] { "x86_64" }</c> (<c>CfnFunctionProps</c>).</summary>
         private static CdkSink? MatchArchitecture(IOperation operation, CdkTypes cdk) =>
             CdkSinks.PropertyAssignment(operation, cdk, p =>

@@ -32,17 +32,17 @@ namespace PerfLint.Analyzers.Rules
         protected override void OnCdkCompilationStart(CompilationStartAnalysisContext context, CdkTypes cdk) =>
             AppFactCollector.Register(context, cdk, Kinds, wiring: false, Gate, Analyze);
 
+        /// <summary>An image name, or a piece of one, has a separator (<c>...-gpu-py311</c>, <c>repo:tag</c>): construct ids such as <c>Cpu</c> are no image.</summary>
+        private static readonly char[] ImageSeparators = { '/', ':', '-', '_', '.', '@' };
+
         /// <summary>
         /// A mismatch needs an image name of a known kind (gpu, cpu, neuronx..) and an <c>ml.*</c> instance type whose
         /// accelerator disagrees with it, both written somewhere in the source (a type PerfLint cannot parse, such as a
         /// fragment of a concatenation, may be anything). Then the SageMaker files are read.
         /// </summary>
-        private static readonly char[] ImageSeparators = { '/', ':', '-', '_', '.', '@' };
-
         private static Func<BodyEntry, bool> Gate(SyntaxIndex index, AnalyzerOptions options, CancellationToken cancellationToken)
         {
             var strings = new HashSet<string>(index.Bodies.SelectMany(b => b.Strings), StringComparer.Ordinal);
-            // An image name, or a piece of one, has a separator ("...-gpu-py311", "repo:tag"): construct ids such as "Cpu" are no image.
             var images = strings.Where(s => s.IndexOfAny(ImageSeparators) >= 0)
                 .GroupBy(ContainerImageClassifier.Classify).Where(g => g.Key != ContainerImageKind.Unknown).Select(g => g.First()).ToList();
             var instances = strings.Where(s => s.StartsWith("ml.", StringComparison.OrdinalIgnoreCase)).ToList();

@@ -31,6 +31,5 @@ namespace PerfLint.Analyzers.Rules
                 InstanceTypeEvidence.For(PreviousGenerationRule.Evaluate, InstanceTypeEvidence.MostPermissive(index, options)).Holds,
                 InstanceTypeSinks.IsInstanceTypeProperty));
         }
-
     }
 }

@@ -91,7 +91,7 @@ namespace PerfLint.Analyzers.Rules
                 .FirstOrDefault(a => a.Left is IdentifierNameSyntax name && name.Identifier.ValueText == property)?.Right;
 
         private static double? NumberOf(ExpressionSyntax expression) =>
-            expression is LiteralExpressionSyntax literal ? BodyEntry.NumberOf(literal.Token) : null;
+            expression is LiteralExpressionSyntax literal ? BodyScanner.NumberOf(literal.Token) : null;
 
         private static CdkSink? MatchTargetValue(IOperation operation, CdkTypes cdk) =>
             CdkSinks.PropertyAssignment(operation, cdk, p => p.Name == TargetValue && CdkTypes.InNamespace(p.ContainingType, Namespace));
