@@ -1,8 +1,8 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
 using PerfLint.Analyzers.Infrastructure;
-using PerfLint.Analyzers.Tests.Infrastructure;
 using PerfLint.Knowledge.Rules;
+using PerfLint.Testing;
 
 namespace PerfLint.Analyzers.Tests;
 

@@ -3,7 +3,7 @@ namespace PerfLint.Bench.Tests;
 /// <summary>Paths of the repository and of build outputs the tests run (same configuration as this test assembly).</summary>
 internal static class RepoPaths
 {
-    public static string Root { get; } = FindRoot();
+    public static string Root => PerfLint.Testing.RepositoryRoot.Path;
 
     /// <summary>Debug or Release, read from this assembly's output path (bin/&lt;cfg&gt;/net10.0).</summary>
     public static string Configuration { get; } =
@@ -16,11 +16,4 @@ internal static class RepoPaths
 
     private static string Existing(string path) =>
         File.Exists(path) ? path : throw new FileNotFoundException($"{path} is missing: build the test project (it builds its dependencies).");
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "PerfLint.sln"))) return dir.FullName;
-        throw new InvalidOperationException("PerfLint.sln not found above " + AppContext.BaseDirectory);
-    }
 }

@@ -1,7 +1,7 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using PerfLint.Analyzers.Gating;
-using PerfLint.Analyzers.Tests.Infrastructure;
+using PerfLint.Testing;
 
 namespace PerfLint.Analyzers.Tests.Gating;
 

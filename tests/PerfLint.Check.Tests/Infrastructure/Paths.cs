@@ -5,7 +5,7 @@ namespace PerfLint.Check.Tests.Infrastructure;
 /// <summary>Where the repository, the built runner/tasks and the test CDK apps are.</summary>
 public static class Paths
 {
-    public static string RepositoryRoot { get; } = FindRoot();
+    public static string RepositoryRoot => PerfLint.Testing.RepositoryRoot.Path;
 
     public static string Configuration => Metadata("Configuration");
 
@@ -24,17 +24,4 @@ public static class Paths
 
     private static string Metadata(string key) =>
         typeof(Paths).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == key).Value!;
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "PerfLint.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("PerfLint.sln not found above " + AppContext.BaseDirectory);
-    }
 }

@@ -5,7 +5,7 @@ namespace PerfLint.Integration.Tests.Infrastructure;
 /// <summary>Where the repository and its build outputs are, seen from the test assembly.</summary>
 internal static class Repository
 {
-    public static string Root { get; } = FindRoot();
+    public static string Root => PerfLint.Testing.RepositoryRoot.Path;
 
     /// <summary>The configuration this test assembly was built in; the analyzers are built (and read) in the same one.</summary>
     public static string Configuration { get; } =
@@ -25,15 +25,4 @@ internal static class Repository
         AnalyzerAssembly("PerfLint.Analyzers"),
         AnalyzerAssembly("PerfLint.CodeFixes"),
     };
-
-    private static string FindRoot()
-    {
-        var dir = new DirectoryInfo(TestContext.CurrentContext.TestDirectory);
-        while (dir != null && !File.Exists(Path.Combine(dir.FullName, "PerfLint.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException("PerfLint.sln not found above " + TestContext.CurrentContext.TestDirectory);
-    }
 }
