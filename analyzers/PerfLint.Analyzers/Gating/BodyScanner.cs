@@ -22,8 +22,11 @@ namespace PerfLint.Analyzers.Gating
     public static class BodyScanner
     {
         /// <summary>Adds what <paramref name="text"/> holds to <paramref name="into"/>; false (possibly partly filled) when it declines.</summary>
+        public static bool TryScan(string text, BodyTokens into) => TryScan(BodyText.Of(text), into);
+
+        /// <summary>The same over a span of a tree's text (<see cref="SyntaxIndex"/>).</summary>
         [System.Runtime.CompilerServices.MethodImpl(Knowledge.HotLoop.Optimized)]
-        public static bool TryScan(string text, BodyTokens into)
+        internal static bool TryScan(BodyText text, BodyTokens into)
         {
             var identifiers = into.Identifiers;
             var strings = into.Strings;
@@ -44,7 +47,7 @@ namespace PerfLint.Analyzers.Gating
                 }
                 else if (c == '/' && i + 1 < n && text[i + 1] == '*')
                 {
-                    var end = text.IndexOf("*/", i + 2, System.StringComparison.Ordinal);
+                    var end = text.IndexOfCommentEnd(i + 2);
                     if (end < 0)
                     {
                         return false;
@@ -69,6 +72,7 @@ namespace PerfLint.Analyzers.Gating
                         if (MayBeAssigned(text, i))
                         {
                             into.Assigned.Add(word);
+                            into.Assignments.Add((word, AssignedNumber(text, i)));
                         }
                     }
                 }
@@ -101,10 +105,12 @@ namespace PerfLint.Analyzers.Gating
                 }
                 else if (IsDigit(c) || (c == '.' && i + 1 < n && IsDigit(text[i + 1]) && (i == 0 || text[i - 1] != '.')))
                 {
-                    if (!TryNumber(text, ref i, numbers))
+                    if (!TryNumber(text, ref i, out var number))
                     {
                         return false;
                     }
+
+                    numbers.Add(number);
                 }
                 else if (c == '#' || c == '$' || c == '\\' || c > '~')
                 {
@@ -146,6 +152,8 @@ namespace PerfLint.Analyzers.Gating
                         break;
                     case SyntaxKind.EqualsToken when identifier != null:
                         into.Assigned.Add(identifier);
+                        var value = token.GetNextToken();
+                        into.Assignments.Add((identifier, NumberOf(value) is double assigned && EndsValue(value.GetNextToken()) ? assigned : (double?)null));
                         break;
                     case SyntaxKind.StringLiteralToken:
                     case SyntaxKind.InterpolatedStringTextToken:
@@ -165,15 +173,48 @@ namespace PerfLint.Analyzers.Gating
         /// Whether the identifier that ends at <paramref name="i"/> is followed by <c>=</c> (not <c>==</c> or
         /// <c>=&gt;</c>): it is assigned (<c>AvailabilityZone = ...</c>). A comment in between counts as a yes.
         /// </summary>
-        private static bool MayBeAssigned(string text, int i)
+        private static bool MayBeAssigned(BodyText text, int i)
+        {
+            i = SkipSpaces(text, i);
+            return i < text.Length && (text[i] == '/' ||
+                                       (text[i] == '=' && (i + 1 == text.Length || (text[i + 1] != '=' && text[i + 1] != '>'))));
+        }
+
+        /// <summary>
+        /// The number assigned by the <c>=</c> after the identifier that ends at <paramref name="i"/> when it is a lone
+        /// numeric literal ending the value (<c>MinCapacity = 1,</c>); null for anything else, or a comment in the way.
+        /// </summary>
+        private static double? AssignedNumber(BodyText text, int i)
+        {
+            i = SkipSpaces(text, i);
+            if (i >= text.Length || text[i] != '=')
+            {
+                return null;
+            }
+
+            i = SkipSpaces(text, i + 1);
+            if (i >= text.Length || !IsDigit(text[i]) || !TryNumber(text, ref i, out var number))
+            {
+                return null;
+            }
+
+            i = SkipSpaces(text, i);
+            return i < text.Length && EndsValue(text[i]) ? number : (double?)null;
+        }
+
+        private static bool EndsValue(char c) => c == ',' || c == '}' || c == ';';
+
+        private static bool EndsValue(SyntaxToken token) =>
+            token.IsKind(SyntaxKind.CommaToken) || token.IsKind(SyntaxKind.CloseBraceToken) || token.IsKind(SyntaxKind.SemicolonToken);
+
+        private static int SkipSpaces(BodyText text, int i)
         {
             while (i < text.Length && IsSpace(text[i]))
             {
                 i++;
             }
 
-            return i < text.Length && (text[i] == '/' ||
-                                       (text[i] == '=' && (i + 1 == text.Length || (text[i + 1] != '=' && text[i + 1] != '>'))));
+            return i;
         }
 
         private static bool IsSpace(char c) => c == ' ' || c == '\t' || c == '\r' || c == '\n';
@@ -185,8 +226,30 @@ namespace PerfLint.Analyzers.Gating
         private static bool IsIdentifierPart(char c) => IsIdentifierStart(c) || IsDigit(c);
 
         /// <summary>A <c>"..."</c> literal at <paramref name="i"/> with the simple escapes; moves past it.</summary>
-        private static bool TryRegularString(string text, ref int i, HashSet<string> strings)
+        private static bool TryRegularString(BodyText text, ref int i, HashSet<string> strings)
         {
+            // Most literals hold no escape: their value is their text.
+            for (var j = i + 1; j < text.Length; j++)
+            {
+                var c = text[j];
+                if (c == '"')
+                {
+                    strings.Add(text.Substring(i + 1, j - i - 1));
+                    i = SkipUtf8Suffix(text, j + 1);
+                    return true;
+                }
+
+                if (c == '\\')
+                {
+                    break;
+                }
+
+                if (c == '\n' || c == '\r')
+                {
+                    return false;
+                }
+            }
+
             var value = new System.Text.StringBuilder();
             for (var j = i + 1; j < text.Length; j++)
             {
@@ -236,7 +299,7 @@ namespace PerfLint.Analyzers.Gating
         }
 
         /// <summary>An <c>@"..."</c> literal whose opening quote is at <paramref name="i"/>; moves past it.</summary>
-        private static bool TryVerbatimString(string text, ref int i, HashSet<string> strings)
+        private static bool TryVerbatimString(BodyText text, ref int i, HashSet<string> strings)
         {
             var value = new System.Text.StringBuilder();
             for (var j = i + 1; j < text.Length; j++)
@@ -263,11 +326,11 @@ namespace PerfLint.Analyzers.Gating
         }
 
         /// <summary>Past the <c>u8</c> of a UTF-8 string literal (<c>"gp2"u8</c>), which is part of the literal, not an identifier.</summary>
-        private static int SkipUtf8Suffix(string text, int i) =>
+        private static int SkipUtf8Suffix(BodyText text, int i) =>
             i + 1 < text.Length && (text[i] == 'u' || text[i] == 'U') && text[i + 1] == '8' && (i + 2 == text.Length || !IsIdentifierPart(text[i + 2])) ? i + 2 : i;
 
         /// <summary>A character literal (<c>'x'</c>, <c>'\''</c>): skipped, the index does not keep characters.</summary>
-        private static bool TrySkipCharacter(string text, ref int i)
+        private static bool TrySkipCharacter(BodyText text, ref int i)
         {
             var j = i + 1;
             if (j < text.Length && text[j] == '\\')
@@ -290,8 +353,9 @@ namespace PerfLint.Analyzers.Gating
         /// A numeric literal as the compiler reads it (<c>70</c>, <c>1.5f</c>, <c>1_000</c>, <c>0x1F</c>, <c>2e3</c>,
         /// <c>10m</c>), as the double <see cref="NumberOf"/> makes of its value.
         /// </summary>
-        private static bool TryNumber(string text, ref int i, HashSet<double> numbers)
+        private static bool TryNumber(BodyText text, ref int i, out double value)
         {
+            value = 0;
             var n = text.Length;
             var start = i;
             if (text[i] == '0' && i + 1 < n && (text[i + 1] == 'x' || text[i + 1] == 'X' || text[i + 1] == 'b' || text[i + 1] == 'B'))
@@ -317,7 +381,7 @@ namespace PerfLint.Analyzers.Gating
 
                 try
                 {
-                    numbers.Add(System.Convert.ToUInt64(digits.ToString(), hex ? 16 : 2));
+                    value = System.Convert.ToUInt64(digits.ToString(), hex ? 16 : 2);
                     return true;
                 }
                 catch (System.Exception e) when (e is System.OverflowException || e is System.FormatException)
@@ -353,7 +417,6 @@ namespace PerfLint.Analyzers.Gating
 
             var literal = text.Substring(start, i - start).Replace("_", string.Empty);
             var suffix = i < n ? char.ToLowerInvariant(text[i]) : '\0';
-            double value;
             if (suffix == 'f')
             {
                 i++;
@@ -386,13 +449,12 @@ namespace PerfLint.Analyzers.Gating
                 return false; // an unknown suffix: not a literal this scan reads
             }
 
-            numbers.Add(value);
             return true;
         }
 
         private static bool IsHexLetter(char c) => (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
 
-        private static void SkipDigits(string text, ref int i)
+        private static void SkipDigits(BodyText text, ref int i)
         {
             while (i < text.Length && (IsDigit(text[i]) || text[i] == '_'))
             {
@@ -400,7 +462,7 @@ namespace PerfLint.Analyzers.Gating
             }
         }
 
-        private static void SkipIntegerSuffix(string text, ref int i)
+        private static void SkipIntegerSuffix(BodyText text, ref int i)
         {
             for (var k = 0; k < 2 && i < text.Length && (text[i] == 'u' || text[i] == 'U' || text[i] == 'l' || text[i] == 'L'); k++)
             {
@@ -425,5 +487,11 @@ namespace PerfLint.Analyzers.Gating
         /// a value. A CDK prop the code only reads is not among them.
         /// </summary>
         public HashSet<string> Assigned { get; } = new HashSet<string>(System.StringComparer.Ordinal);
+
+        /// <summary>
+        /// Each <c>name = value</c> of <see cref="Assigned"/>, in order, with the value when it is a lone number literal
+        /// (<c>MinCapacity = 1,</c>) and null for anything else (an expression, or a comment the scan does not look past).
+        /// </summary>
+        public List<(string Name, double? Number)> Assignments { get; } = new List<(string, double?)>();
     }
 }

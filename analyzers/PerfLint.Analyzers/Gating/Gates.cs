@@ -98,6 +98,34 @@ namespace PerfLint.Analyzers.Gating
             return e => taken.Contains(e.TreeEntry);
         }
 
+        /// <summary>
+        /// The bodies that hold an identifier <paramref name="identifier"/> accepts or a string literal
+        /// <paramref name="text"/> accepts (<see cref="None"/> when no body does). Each distinct identifier and string of
+        /// the compilation is judged once and the bodies come from the index's postings: the cost follows the number of
+        /// distinct texts, not of bodies times their tokens.
+        /// </summary>
+        public static Func<BodyEntry, bool> Holding(SyntaxIndex index, Func<string, bool> identifier, Func<string, bool> text)
+        {
+            var holding = new HashSet<BodyEntry>();
+            foreach (var entry in index.ByIdentifier)
+            {
+                if (identifier(entry.Key))
+                {
+                    holding.UnionWith(entry.Value);
+                }
+            }
+
+            foreach (var entry in index.ByString)
+            {
+                if (text(entry.Key))
+                {
+                    holding.UnionWith(entry.Value);
+                }
+            }
+
+            return holding.Count == 0 ? None : holding.Contains;
+        }
+
         /// <summary>A body that names any of <paramref name="words"/> (type, member or local names).</summary>
         public static Func<BodyEntry, bool> Naming(params string[] words)
         {

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Concurrent;
 using System.Globalization;
 using Microsoft.CodeAnalysis.Diagnostics;
 using PerfLint.Analyzers.Infrastructure;
@@ -13,8 +12,7 @@ namespace PerfLint.Analyzers.Gating
     /// Whether a body's tokens may carry an instance type a rule flags, judged by the rule itself from the knowledge
     /// base: string literals that are instance types (in every service's spelling: <c>m4.large</c>, <c>db.m4.large</c>,
     /// <c>cache.</c>, <c>ml.</c>, <c>.search</c>) or hold a family name as a dot-separated part (a fragment of a
-    /// concatenation), and <c>InstanceClass</c> member names (<c>STANDARD4</c>). Decisions are cached per text; create
-    /// one per gate, so the cache lives as long as its compilation's gate, not as long as the process (IDE, server).
+    /// concatenation), and <c>InstanceClass</c> member names (<c>STANDARD4</c>).
     /// </summary>
     public sealed class InstanceTypeEvidence
     {
@@ -24,8 +22,6 @@ namespace PerfLint.Analyzers.Gating
         private static readonly char[] Separators = { '.', ' ', '\t', '/', ':', ',', ';', '"', '\'' };
 
         private readonly Func<string, bool> _flags;
-        private readonly ConcurrentDictionary<string, bool> _strings = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
-        private readonly ConcurrentDictionary<string, bool> _identifiers = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
 
         /// <summary>Evidence for a rule's decision, taken under <paramref name="options"/> (default <see cref="Permissive"/>).</summary>
         public static InstanceTypeEvidence For(Func<string, RuleOptions, RuleFinding?> rule, RuleOptions? options = null)
@@ -63,28 +59,11 @@ namespace PerfLint.Analyzers.Gating
             _flags = flags;
         }
 
-        /// <summary>True when a body holds a string or an <c>InstanceClass</c> member the rule may flag.</summary>
-        [System.Runtime.CompilerServices.MethodImpl(Knowledge.HotLoop.Optimized)]
-        public bool Holds(BodyEntry body)
-        {
-            foreach (var text in body.Strings)
-            {
-                if (_strings.GetOrAdd(text, String))
-                {
-                    return true;
-                }
-            }
-
-            foreach (var identifier in body.Identifiers)
-            {
-                if (_identifiers.GetOrAdd(identifier, Identifier))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
+        /// <summary>
+        /// The bodies of <paramref name="index"/> that hold a string or an <c>InstanceClass</c> member the rule may flag
+        /// (<see cref="Gates.None"/> when none does), each distinct text judged once (<see cref="Gates.Holding"/>).
+        /// </summary>
+        public Func<BodyEntry, bool> In(SyntaxIndex index) => Gates.Holding(index, Identifier, String);
 
         private bool String(string text)
         {

@@ -71,6 +71,8 @@ namespace PerfLint.Analyzers.Gating
 
         private void Dispatch(SemanticModelAnalysisContext context, BodyEntry entry)
         {
+            // One delegate per body: a method group of the context struct boxes the struct each time it is converted.
+            Action<Diagnostic> report = context.ReportDiagnostic;
             foreach (var root in BodyOwners.OperationRoots(entry.Node))
             {
                 context.CancellationToken.ThrowIfCancellationRequested();
@@ -86,7 +88,7 @@ namespace PerfLint.Analyzers.Gating
                     {
                         if (kinds.Contains(op.Kind))
                         {
-                            action(new CdkOperationContext(op, context.Options, context.ReportDiagnostic, context.CancellationToken));
+                            action(new CdkOperationContext(op, context.Options, report, context.CancellationToken));
                         }
                     }
                 }

@@ -30,6 +30,7 @@ namespace PerfLint.Analyzers.Gating
             DeclaredNames = new HashSet<string>(trees.SelectMany(t => t.Declared), System.StringComparer.Ordinal);
             _byIdentifier = new System.Lazy<Dictionary<string, List<BodyEntry>>>(() => Group(b => b.Identifiers));
             _byName = new System.Lazy<Dictionary<string, List<BodyEntry>>>(() => Group(b => new[] { b.Name }));
+            _byString = new System.Lazy<Dictionary<string, List<BodyEntry>>>(() => Group(b => b.Strings));
         }
 
         /// <summary>The bodies under each of the keys <paramref name="keysOf"/> gives them.</summary>
@@ -55,6 +56,7 @@ namespace PerfLint.Analyzers.Gating
 
         private readonly System.Lazy<Dictionary<string, List<BodyEntry>>> _byIdentifier;
         private readonly System.Lazy<Dictionary<string, List<BodyEntry>>> _byName;
+        private readonly System.Lazy<Dictionary<string, List<BodyEntry>>> _byString;
 
         private readonly System.Collections.Concurrent.ConcurrentDictionary<BodyEntry, CallSiteDependence.MethodFacts> _callerFacts =
             new System.Collections.Concurrent.ConcurrentDictionary<BodyEntry, CallSiteDependence.MethodFacts>();
@@ -71,6 +73,12 @@ namespace PerfLint.Analyzers.Gating
         public IReadOnlyList<BodyEntry> Naming(string identifier) =>
             _byIdentifier.Value.TryGetValue(identifier, out var list) ? list : (IReadOnlyList<BodyEntry>)System.Array.Empty<BodyEntry>();
 
+        /// <summary>Each distinct identifier of the bodies, with the bodies that name it (a gate judges each text once).</summary>
+        public IReadOnlyDictionary<string, List<BodyEntry>> ByIdentifier => _byIdentifier.Value;
+
+        /// <summary>Each distinct string literal value of the bodies, with the bodies that hold it.</summary>
+        public IReadOnlyDictionary<string, List<BodyEntry>> ByString => _byString.Value;
+
         /// <summary>Every syntax tree of the compilation, in compilation order.</summary>
         public IReadOnlyList<TreeEntry> Trees { get; }
 
@@ -86,10 +94,11 @@ namespace PerfLint.Analyzers.Gating
         public static SyntaxIndex Build(Compilation compilation, CancellationToken cancellationToken)
         {
             var trees = new List<TreeEntry>();
+            var scan = new ScanState();
             foreach (var tree in compilation.SyntaxTrees)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                trees.Add(IndexTree(tree, cancellationToken));
+                trees.Add(IndexTree(tree, scan, cancellationToken));
             }
 
             return new SyntaxIndex(trees);
@@ -103,10 +112,31 @@ namespace PerfLint.Analyzers.Gating
             n is CompilationUnitSyntax || n is BaseNamespaceDeclarationSyntax || n is TypeDeclarationSyntax ||
             n is BasePropertyDeclarationSyntax || n is AccessorListSyntax || n is BaseFieldDeclarationSyntax || n is VariableDeclarationSyntax;
 
-        private static TreeEntry IndexTree(SyntaxTree tree, CancellationToken cancellationToken)
+        /// <summary>What the scans of one index share: a buffer each tree's text is copied into, and the name table.</summary>
+        internal sealed class ScanState
+        {
+            public char[] Buffer = new char[16 * 1024];
+
+            public readonly NameTable Names = new NameTable();
+
+            /// <summary>Copies a tree's text into the buffer, for <see cref="Span"/>.</summary>
+            public void Load(SourceText text)
+            {
+                if (Buffer.Length < text.Length)
+                {
+                    Buffer = new char[System.Math.Max(text.Length, Buffer.Length * 2)];
+                }
+
+                text.CopyTo(0, Buffer, 0, text.Length);
+            }
+
+            public BodyText Span(TextSpan span) => new BodyText(Buffer, span.Start, span.Length, Names);
+        }
+
+        private static TreeEntry IndexTree(SyntaxTree tree, ScanState scan, CancellationToken cancellationToken)
         {
             var root = tree.GetRoot(cancellationToken);
-            var text = tree.GetText(cancellationToken);
+            scan.Load(tree.GetText(cancellationToken));
             var entry = new TreeEntry(tree);
             var globals = new List<SyntaxNode>();
             foreach (var node in root.DescendantNodesAndSelf(HoldsDeclarations))
@@ -127,19 +157,19 @@ namespace PerfLint.Analyzers.Gating
                         entry.Declared.Add(methodName);
                         if (method.Body != null || method.ExpressionBody != null || (method as ConstructorDeclarationSyntax)?.Initializer != null)
                         {
-                            entry.Bodies.Add(BodyEntry.Create(entry, text, method, methodName));
+                            entry.Bodies.Add(BodyEntry.Create(entry, scan, method, methodName));
                         }
 
                         break;
                     case AccessorDeclarationSyntax accessor when accessor.Body != null || accessor.ExpressionBody != null:
-                        entry.Bodies.Add(BodyEntry.Create(entry, text, accessor, BodyOwners.NameOf(accessor)));
+                        entry.Bodies.Add(BodyEntry.Create(entry, scan, accessor, BodyOwners.NameOf(accessor)));
                         break;
                     case BasePropertyDeclarationSyntax property:
                         var propertyName = BodyOwners.NameOf(property);
                         entry.Declared.Add(propertyName);
                         if (BodyOwners.OwnBodies(property).Any())
                         {
-                            entry.Bodies.Add(BodyEntry.Create(entry, text, property, propertyName));
+                            entry.Bodies.Add(BodyEntry.Create(entry, scan, property, propertyName));
                         }
 
                         break;
@@ -147,7 +177,7 @@ namespace PerfLint.Analyzers.Gating
                         entry.Declared.Add(declarator.Identifier.ValueText);
                         if (declarator.Initializer != null)
                         {
-                            entry.Bodies.Add(BodyEntry.Create(entry, text, declarator, declarator.Identifier.ValueText));
+                            entry.Bodies.Add(BodyEntry.Create(entry, scan, declarator, declarator.Identifier.ValueText));
                         }
 
                         break;
@@ -156,7 +186,7 @@ namespace PerfLint.Analyzers.Gating
 
             if (globals.Count > 0 && root is CompilationUnitSyntax unit)
             {
-                entry.Bodies.Add(BodyEntry.Create(entry, text, unit, "<Main>$"));
+                entry.Bodies.Add(BodyEntry.Create(entry, scan, unit, "<Main>$"));
             }
 
             return entry;
@@ -212,14 +242,14 @@ namespace PerfLint.Analyzers.Gating
         /// <summary>The names the body assigns with <c>=</c> (<see cref="BodyTokens.Assigned"/>).</summary>
         public HashSet<string> Assigned => Tokens.Assigned;
 
-        internal static BodyEntry Create(TreeEntry tree, SourceText text, SyntaxNode owner, string name)
+        internal static BodyEntry Create(TreeEntry tree, SyntaxIndex.ScanState scan, SyntaxNode owner, string name)
         {
             var entry = new BodyEntry(tree, owner, name);
             foreach (var part in BodyOwners.OwnBodies(owner))
             {
                 // The scan declines where it could misread (a directive, an interpolated string, an escape...): the
                 // compiler's tokens are read there instead.
-                if (!BodyScanner.TryScan(text.ToString(part.Span), entry.Tokens))
+                if (!BodyScanner.TryScan(scan.Span(part.Span), entry.Tokens))
                 {
                     BodyScanner.ReadTokens(part, entry.Tokens);
                 }

@@ -26,7 +26,7 @@ namespace PerfLint.Analyzers.Rules
             CdkSinkAnalysis.Register(dispatch, cdk, Match, InstanceTypeSinks.IsInstanceTypeProperty,
                 hit => InstanceTypeSinks.ReportEach(hit, DatabaseFamilyRule.Evaluate), InstanceTypeSinks.Kinds);
             // Bodies that may hold a family this rule flags, where a database or cache is configured (or naming one that does).
-            dispatch.Attach(context, cdk, (index, _, _) => Gates.ValueFlow(index, InstanceTypeEvidence.For(DatabaseFamilyRule.Evaluate).Holds,
+            dispatch.Attach(context, cdk, (index, _, _) => Gates.ValueFlow(index, InstanceTypeEvidence.For(DatabaseFamilyRule.Evaluate).In(index),
                 InstanceTypeSinks.IsInstanceTypeProperty, new DatabaseWords().In));
         }
 

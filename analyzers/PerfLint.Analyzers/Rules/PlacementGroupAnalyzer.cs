@@ -34,7 +34,7 @@ namespace PerfLint.Analyzers.Rules
         /// then the files with fleets, instances, launch templates and placement groups are read.
         /// </summary>
         private static System.Func<BodyEntry, bool> Gate(SyntaxIndex index, AnalyzerOptions options, CancellationToken cancellationToken) =>
-            Gates.Files(index, new InstanceTypeEvidence(PlacementRule.NeedsClusterPlacement).Holds, Gates.Naming(
+            Gates.Files(index, new InstanceTypeEvidence(PlacementRule.NeedsClusterPlacement).In(index), Gates.Naming(
                 "AutoScalingGroup", "CfnAutoScalingGroup", "Instance_", "CfnInstance", "LaunchTemplate", "CfnLaunchTemplate", "PlacementGroup",
                 "CfnPlacementGroup", "AddAutoScalingGroupCapacity", "AddCapacity", "AddNodegroupCapacity", "CfnEC2Fleet", "MixedInstancesPolicy"));
 

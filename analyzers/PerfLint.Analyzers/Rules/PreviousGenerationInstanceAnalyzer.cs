@@ -28,7 +28,7 @@ namespace PerfLint.Analyzers.Rules
                 hit => InstanceTypeSinks.ReportEach(hit, PreviousGenerationRule.Evaluate), InstanceTypeSinks.Kinds);
             // Bodies that may hold a type this rule flags under some file's options (or name one that passes it on).
             dispatch.Attach(context, cdk, (index, options, _) => Gates.ValueFlow(index,
-                InstanceTypeEvidence.For(PreviousGenerationRule.Evaluate, InstanceTypeEvidence.MostPermissive(index, options)).Holds,
+                InstanceTypeEvidence.For(PreviousGenerationRule.Evaluate, InstanceTypeEvidence.MostPermissive(index, options)).In(index),
                 InstanceTypeSinks.IsInstanceTypeProperty));
         }
     }

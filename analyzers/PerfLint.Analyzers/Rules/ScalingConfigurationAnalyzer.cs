@@ -65,7 +65,7 @@ namespace PerfLint.Analyzers.Rules
         /// </summary>
         private static bool MayPinCapacity(BodyEntry body)
         {
-            if (!body.Identifiers.Contains(MaxCapacity) || !body.Identifiers.Contains(MinCapacity))
+            if (!body.Assigned.Contains(MaxCapacity) || !body.Assigned.Contains(MinCapacity) || !MayPinByTokens(body.Tokens))
             {
                 return false;
             }
@@ -84,6 +84,33 @@ namespace PerfLint.Analyzers.Rules
             }
 
             return false;
+        }
+
+        /// <summary>
+        /// False when the tokens already rule a pin out: every MinCapacity and MaxCapacity the body assigns is a lone
+        /// number literal, and no number is on both sides. Most fleets and endpoints write two different literals; only
+        /// the rest is read from syntax.
+        /// </summary>
+        private static bool MayPinByTokens(BodyTokens tokens)
+        {
+            var maxima = new List<double>();
+            var minima = new List<double>();
+            foreach (var (name, number) in tokens.Assignments)
+            {
+                if (name != MaxCapacity && name != MinCapacity)
+                {
+                    continue;
+                }
+
+                if (number is not double value)
+                {
+                    return true;
+                }
+
+                (name == MaxCapacity ? maxima : minima).Add(value);
+            }
+
+            return maxima.Exists(minima.Contains);
         }
 
         private static ExpressionSyntax? AssignedValue(InitializerExpressionSyntax initializer, string property) =>

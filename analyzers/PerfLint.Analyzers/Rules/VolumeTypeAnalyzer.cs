@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
@@ -29,7 +30,7 @@ namespace PerfLint.Analyzers.Rules
         {
             var dispatch = new OperationDispatch();
             CdkSinkAnalysis.Register(dispatch, cdk, Match, IsVolumeTypeProperty, Analyze, OperationKind.SimpleAssignment);
-            dispatch.Attach(context, cdk, (index, _, _) => Gates.ValueFlow(index, HoldsFlaggedVolumeType, IsVolumeTypeProperty));
+            dispatch.Attach(context, cdk, (index, _, _) => Gates.ValueFlow(index, HoldingFlaggedVolumeType(index), IsVolumeTypeProperty));
         }
 
         private static bool IsVolumeTypeProperty(string name) => name == "VolumeType" || name == "StorageType";
@@ -38,12 +39,11 @@ namespace PerfLint.Analyzers.Rules
             CdkSinks.PropertyAssignment(operation, cdk, p => IsVolumeTypeProperty(p.Name));
 
         /// <summary>
-        /// A body that writes a flagged volume type as the rule reads it: a member (<c>GP2</c>), a string, or a piece of
+        /// The bodies that write a flagged volume type as the rule reads it: a member (<c>GP2</c>), a string, or a piece of
         /// a string that a concatenation or interpolation completes (<c>$"{Prefix}2"</c>).
         /// </summary>
-        private static bool HoldsFlaggedVolumeType(BodyEntry body) =>
-            body.Identifiers.Any(i => i.Length == 3 && VolumeTypeRule.IsFlagged(i)) ||
-            body.Strings.Any(VolumeTypeRule.MayBePartOfFlagged);
+        private static Func<BodyEntry, bool> HoldingFlaggedVolumeType(SyntaxIndex index) =>
+            Gates.Holding(index, i => i.Length == 3 && VolumeTypeRule.IsFlagged(i), VolumeTypeRule.MayBePartOfFlagged);
 
         private static void Analyze(SinkHit hit)
         {

@@ -19,6 +19,13 @@ public static class AnalyzerSets
             .ToImmutableArray();
     }
 
+    /// <summary>
+    /// The analyzers a command-line build runs: those with a rule on by default above Info. The compiler skips an
+    /// analyzer whose rules are all Info or off (PL2001, PL2002, PL2003, PL5001, PL1005), so only the IDE runs those.
+    /// </summary>
+    public static ImmutableArray<DiagnosticAnalyzer> Build() =>
+        PerfLint().Where(a => a.SupportedDiagnostics.Any(d => d.IsEnabledByDefault && d.DefaultSeverity >= DiagnosticSeverity.Warning)).ToImmutableArray();
+
     public static ImmutableArray<DiagnosticAnalyzer> Empty() => ImmutableArray.Create<DiagnosticAnalyzer>(new EmptyAnalyzer());
 
     /// <summary>An analyzer with one no-op operation action for every operation kind: what building the operation trees costs.</summary>

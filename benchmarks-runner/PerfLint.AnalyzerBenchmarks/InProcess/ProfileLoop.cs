@@ -8,7 +8,8 @@ namespace PerfLint.AnalyzerBenchmarks.InProcess;
 /// <summary>
 /// Repeats one analysis set many times, sequentially, so a sampling profiler (dotnet-trace) sees the analyzers'
 /// steady state; prints each set's median wall clock. Sets: empty, operations (one no-op operation action on every
-/// kind: the cost of the operation trees alone), perflint, or one analyzer by type name.
+/// kind: the cost of the operation trees alone), perflint, build (the analyzers a command-line build runs), or one
+/// analyzer by type name.
 /// </summary>
 public static class ProfileLoop
 {
@@ -35,6 +36,7 @@ public static class ProfileLoop
             "empty" => AnalyzerSets.Empty(),
             "operations" => AnalyzerSets.OperationsOnly(),
             "perflint" => AnalyzerSets.PerfLint(),
+            "build" => AnalyzerSets.Build(),
             _ => AnalyzerSets.PerfLint().Where(a => a.GetType().Name == set).ToImmutableArray(),
         };
 }

@@ -67,6 +67,8 @@ public class BodyScannerTests
     [TestCase("/* unterminated")]
     [TestCase("x = 0b102;")]
     [TestCase("x = 12abc;")]
+    [TestCase("c = '\\")]
+    [TestCase("c = '")]
     public void Declines_what_it_could_misread(string code) =>
         Assert.That(BodyScanner.TryScan(code, new BodyTokens()), Is.False);
 
@@ -78,6 +80,18 @@ public class BodyScannerTests
             "var p = new Props { AvailabilityZone = zone, VpcSubnets = s }; p.SubnetId = id; if (a == b) { } Func<int, int> f = x => x; " +
             "var read = subnet.AvailabilityZone; n += 1; m /* why */ = 2;", tokens), Is.True);
         Assert.That(tokens.Assigned, Is.EquivalentTo(new[] { "p", "AvailabilityZone", "VpcSubnets", "SubnetId", "f", "read", "m" }));
+    }
+
+    [Test]
+    public void Keeps_the_number_of_an_assignment_only_when_it_is_a_lone_literal()
+    {
+        var tokens = new BodyTokens();
+        Assert.That(BodyScanner.TryScan(
+            "new P { MinCapacity = 1, MaxCapacity = 0x10 }; a = 2.5; b = 2 + 1; c = -3; d = 4 /* why */; e /* why */ = 5; f = x;", tokens), Is.True);
+        Assert.That(tokens.Assignments, Is.EqualTo(new (string, double?)[]
+        {
+            ("MinCapacity", 1), ("MaxCapacity", 16), ("a", 2.5), ("b", null), ("c", null), ("d", null), ("e", null), ("f", null),
+        }));
     }
 
     [Test]
@@ -149,8 +163,26 @@ public class BodyScannerTests
                     Assert.That(tokens.Identifiers.Except(scan.Identifiers), Is.Empty, text);
                     Assert.That(scan.Identifiers.Except(tokens.Identifiers).Where(i => SyntaxFacts.GetContextualKeywordKind(i) == SyntaxKind.None), Is.Empty, text);
                     Assert.That(tokens.Assigned.Except(scan.Assigned), Is.Empty, text);
+
+                    // The scan may know less of a value (a comment in the way), never more or otherwise.
+                    Assert.That(tokens.Assignments.Where(a => !scan.Assignments.Contains(a) && !scan.Assignments.Contains((a.Name, null))), Is.Empty, text);
                 });
             }
+
+            // The index scans the same parts in a buffer holding the whole tree's text: it must read what the tokens say.
+            var all = new BodyTokens();
+            foreach (var part in BodyOwners.OwnBodies(body.Node))
+            {
+                BodyScanner.ReadTokens(part, all);
+            }
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(body.Strings, Is.EquivalentTo(all.Strings), body.Node.ToString());
+                Assert.That(body.Numbers, Is.EquivalentTo(all.Numbers), body.Node.ToString());
+                Assert.That(all.Identifiers.Except(body.Identifiers), Is.Empty, body.Node.ToString());
+                Assert.That(all.Assigned.Except(body.Assigned), Is.Empty, body.Node.ToString());
+            });
         }
 
         return (scanned, declined);

@@ -131,11 +131,11 @@ public class GatesTests
         var index = Index("class Fleet { object M() => new { InstanceType = \"m7g.large\" }; }", "class Other { }");
         var fleet = index.Bodies.Single();
 
-        Assert.That(Evidence(index, new Dictionary<string, Dictionary<string, string>>()).Holds(fleet), Is.False, "default gap 2");
+        Assert.That(Evidence(index, new Dictionary<string, Dictionary<string, string>>()).In(index)(fleet), Is.False, "default gap 2");
 
         // One file (not even the one with the literal) lowers the gap: a finding there may read the constant.
         var lowered = new Dictionary<string, Dictionary<string, string>> { ["/1.cs"] = new() { ["pl1001.min_generation_gap"] = "1" } };
-        Assert.That(Evidence(index, lowered).Holds(fleet), Is.True);
+        Assert.That(Evidence(index, lowered).In(index)(fleet), Is.True);
     }
 
     private static InstanceTypeEvidence Evidence(SyntaxIndex index, Dictionary<string, Dictionary<string, string>> byPath)
