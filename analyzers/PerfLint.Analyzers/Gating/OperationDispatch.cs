@@ -24,12 +24,12 @@ namespace PerfLint.Analyzers.Gating
     /// </remarks>
     public sealed class OperationDispatch
     {
-        private readonly List<(HashSet<OperationKind> Kinds, Action<CdkOperationContext> Action)> _handlers =
-            new List<(HashSet<OperationKind>, Action<CdkOperationContext>)>();
+        private readonly List<(OperationKind[] Kinds, Action<CdkOperationContext> Action)> _handlers =
+            new List<(OperationKind[], Action<CdkOperationContext>)>();
 
         /// <summary>Adds a handler for operations of <paramref name="kinds"/>.</summary>
         public void Register(Action<CdkOperationContext> action, params OperationKind[] kinds) =>
-            _handlers.Add((new HashSet<OperationKind>(kinds), action));
+            _handlers.Add((kinds, action));
 
         /// <summary>
         /// Starts dispatching for this compilation. <paramref name="gate"/> builds the rule's gate from the compilation's
@@ -86,13 +86,27 @@ namespace PerfLint.Analyzers.Gating
                 {
                     foreach (var (kinds, action) in _handlers)
                     {
-                        if (kinds.Contains(op.Kind))
+                        if (Handles(kinds, op.Kind))
                         {
                             action(new CdkOperationContext(op, context.Options, report, context.CancellationToken));
                         }
                     }
                 }
             }
+        }
+
+        // A loop, not a set: a handler takes one or two kinds, and a set of an enum is one more generic type to compile.
+        private static bool Handles(OperationKind[] kinds, OperationKind kind)
+        {
+            foreach (var handled in kinds)
+            {
+                if (handled == kind)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
     }
 }

@@ -93,8 +93,6 @@ namespace PerfLint.Analyzers.Rules
         /// </summary>
         private static bool MayPinByTokens(BodyTokens tokens)
         {
-            var maxima = new List<double>();
-            var minima = new List<double>();
             foreach (var (name, number) in tokens.Assignments)
             {
                 if (name != MaxCapacity && name != MinCapacity)
@@ -107,10 +105,16 @@ namespace PerfLint.Analyzers.Rules
                     return true;
                 }
 
-                (name == MaxCapacity ? maxima : minima).Add(value);
+                foreach (var (other, otherNumber) in tokens.Assignments)
+                {
+                    if (name == MaxCapacity && other == MinCapacity && otherNumber == value)
+                    {
+                        return true;
+                    }
+                }
             }
 
-            return maxima.Exists(minima.Contains);
+            return false;
         }
 
         private static ExpressionSyntax? AssignedValue(InitializerExpressionSyntax initializer, string property) =>
