@@ -156,12 +156,18 @@ public class BodyScannerTests
                 scanned++;
                 var tokens = new BodyTokens();
                 BodyScanner.ReadTokens(part, tokens);
+
+                // Where the parser gave up on damaged code, it keeps the rest of the line as skipped-token trivia: the
+                // token walk does not read it and the scan does. Reading more only ever makes a gate admit more.
+                var skipped = SkippedTokens(part);
                 Assert.Multiple(() =>
                 {
-                    Assert.That(scan.Strings, Is.EquivalentTo(tokens.Strings), text);
-                    Assert.That(scan.Numbers, Is.EquivalentTo(tokens.Numbers), text);
+                    Assert.That(tokens.Strings.Except(scan.Strings), Is.Empty, text);
+                    Assert.That(scan.Strings.Except(tokens.Strings).Where(v => !skipped.Contains(v)), Is.Empty, text);
+                    Assert.That(tokens.Numbers.Except(scan.Numbers), Is.Empty, text);
+                    Assert.That(scan.Numbers.Count - tokens.Numbers.Count, Is.LessThanOrEqualTo(skipped.Count), text);
                     Assert.That(tokens.Identifiers.Except(scan.Identifiers), Is.Empty, text);
-                    Assert.That(scan.Identifiers.Except(tokens.Identifiers).Where(i => SyntaxFacts.GetContextualKeywordKind(i) == SyntaxKind.None), Is.Empty, text);
+                    Assert.That(scan.Identifiers.Except(tokens.Identifiers).Where(i => SyntaxFacts.GetContextualKeywordKind(i) == SyntaxKind.None && !skipped.Contains(i)), Is.Empty, text);
                     Assert.That(tokens.Assigned.Except(scan.Assigned), Is.Empty, text);
 
                     // The scan may know less of a value (a comment in the way), never more or otherwise.
@@ -176,10 +182,13 @@ public class BodyScannerTests
                 BodyScanner.ReadTokens(part, all);
             }
 
+            var skippedInBody = SkippedTokens(body.Node);
             Assert.Multiple(() =>
             {
-                Assert.That(body.Strings, Is.EquivalentTo(all.Strings), body.Node.ToString());
-                Assert.That(body.Numbers, Is.EquivalentTo(all.Numbers), body.Node.ToString());
+                Assert.That(all.Strings.Except(body.Strings), Is.Empty, body.Node.ToString());
+                Assert.That(body.Strings.Except(all.Strings).Where(v => !skippedInBody.Contains(v)), Is.Empty, body.Node.ToString());
+                Assert.That(all.Numbers.Except(body.Numbers), Is.Empty, body.Node.ToString());
+                Assert.That(body.Numbers.Count - all.Numbers.Count, Is.LessThanOrEqualTo(skippedInBody.Count), body.Node.ToString());
                 Assert.That(all.Identifiers.Except(body.Identifiers), Is.Empty, body.Node.ToString());
                 Assert.That(all.Assigned.Except(body.Assigned), Is.Empty, body.Node.ToString());
             });
@@ -187,6 +196,11 @@ public class BodyScannerTests
 
         return (scanned, declined);
     }
+
+    /// <summary>The texts of the tokens the parser skipped in <paramref name="node"/> (damaged code).</summary>
+    private static HashSet<string> SkippedTokens(SyntaxNode node) =>
+        node.DescendantTrivia().Where(t => t.IsKind(SyntaxKind.SkippedTokensTrivia))
+            .SelectMany(t => t.GetStructure()!.DescendantTokens()).Select(t => t.ValueText).ToHashSet();
 
     private static List<string> RepositorySources() =>
         new[] { "analyzers", "tasks", "benchmarks-runner", "samples", "tests" }
