@@ -16,7 +16,7 @@ $bench rules plain 5 > "$out/rules-plain.md"
 # JITs them) and the compiler server (the SDK's default, which some CI machines turn off).
 UseSharedCompilation=false $bench build cdk 60 "$out/build-cdk" > "$out/build-cdk-fresh.md"
 UseSharedCompilation=true $bench build cdk 80 "$out/build-cdk" > "$out/build-cdk-server.md"
-UseSharedCompilation=false $bench build plain 7 "$out/build-plain" > "$out/build-plain.md"
+UseSharedCompilation=false $bench build plain 15 "$out/build-plain" > "$out/build-plain.md"
 (cd "$out" && "$root"/benchmarks-runner/PerfLint.AnalyzerBenchmarks/bin/Release/net10.0/PerfLint.AnalyzerBenchmarks bdn --filter '*' > bdn.txt 2>&1) || true
 rm -rf "$out/build-cdk" "$out/build-plain"
 cat "$out/machine.txt" "$out"/rules-*.md "$out"/build-*.md
