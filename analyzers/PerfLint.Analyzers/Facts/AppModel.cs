@@ -79,6 +79,9 @@ namespace PerfLint.Analyzers.Facts
 
         public CdkTypes Cdk { get; }
 
+        /// <summary>A sink for this app's findings, reported through <paramref name="report"/> (none in generated code).</summary>
+        public AppFindingSink Findings(Action<Diagnostic> report) => new AppFindingSink(report, Cdk.GeneratedCode, _options, CancellationToken);
+
         public CancellationToken CancellationToken { get; }
 
         /// <summary>Every construct, in source order.</summary>

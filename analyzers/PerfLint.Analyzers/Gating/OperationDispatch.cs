@@ -62,17 +62,25 @@ namespace PerfLint.Analyzers.Gating
                 {
                     if (admits(body))
                     {
-                        Dispatch(c, body);
+                        Dispatch(c, cdk, body);
                     }
                 }
             });
             return true;
         }
 
-        private void Dispatch(SemanticModelAnalysisContext context, BodyEntry entry)
+        private void Dispatch(SemanticModelAnalysisContext context, CdkTypes cdk, BodyEntry entry)
         {
-            // One delegate per body: a method group of the context struct boxes the struct each time it is converted.
-            Action<Diagnostic> report = context.ReportDiagnostic;
+            // One delegate per body (a method group of the context struct would box it per operation); nothing in
+            // generated code, which the analyzers leave to PerfLint to filter (CdkAnalyzer).
+            var semanticModel = context;
+            Action<Diagnostic> report = d =>
+            {
+                if (!cdk.GeneratedCode.Holds(d.Location, semanticModel.Options, semanticModel.CancellationToken))
+                {
+                    semanticModel.ReportDiagnostic(d);
+                }
+            };
             foreach (var root in BodyOwners.OperationRoots(entry.Node))
             {
                 context.CancellationToken.ThrowIfCancellationRequested();

@@ -3,7 +3,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace PerfLint.Analyzers.Infrastructure
 {
     /// <summary>
-    /// Base of every PerfLint analyzer: concurrent execution, no analysis of generated code, CDK symbols resolved
+    /// Base of every PerfLint analyzer: concurrent execution, no analysis of and no findings in generated code, CDK symbols resolved
     /// once at compilation start, and nothing registered at all when Amazon.CDK.Lib is not referenced.
     /// </summary>
     public abstract class CdkAnalyzer : DiagnosticAnalyzer
@@ -12,7 +12,9 @@ namespace PerfLint.Analyzers.Infrastructure
         public sealed override void Initialize(AnalysisContext context)
         {
             context.EnableConcurrentExecution();
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            // Not run on generated files; diagnostics that land in generated code are dropped by GeneratedCode, which
+            // does what the driver would do for None at a fraction of its cost (see there).
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.ReportDiagnostics);
             context.RegisterCompilationStartAction(start =>
             {
                 if (CdkTypes.TryCreate(start.Compilation, out var cdk))

@@ -22,6 +22,7 @@ namespace PerfLint.Analyzers.Infrastructure
         private readonly ConcurrentDictionary<ISymbol, Gating.CallSiteDependence.MethodFacts> _methodFacts =
             new ConcurrentDictionary<ISymbol, Gating.CallSiteDependence.MethodFacts>(SymbolEqualityComparer.Default);
         private Gating.SyntaxIndex? _syntax;
+        private GeneratedCode? _generatedCode;
         private readonly ConcurrentDictionary<string, INamedTypeSymbol?> _byName = new ConcurrentDictionary<string, INamedTypeSymbol?>(StringComparer.Ordinal);
 
         private CdkTypes(Compilation compilation, IAssemblySymbol assembly)
@@ -169,6 +170,9 @@ namespace PerfLint.Analyzers.Infrastructure
             cdk = PerCompilation.GetValue(compilation, c => new CdkTypes(c, library));
             return true;
         }
+
+        /// <summary>Where the compilation's generated code is, for dropping diagnostics there (<see cref="Infrastructure.GeneratedCode"/>).</summary>
+        public GeneratedCode GeneratedCode => _generatedCode ??= new GeneratedCode(Compilation);
 
         /// <summary>The compilation's <see cref="Gating.SyntaxIndex"/>, built on first use (syntax only) and shared by every analyzer.</summary>
         public Gating.SyntaxIndex Syntax(System.Threading.CancellationToken cancellationToken)

@@ -53,7 +53,7 @@ namespace PerfLint.Analyzers.Rules
 
         private static void Analyze(AppModel app, CompilationAnalysisContext context)
         {
-            var sink = new AppFindingSink(context.ReportDiagnostic);
+            var sink = app.Findings(context.ReportDiagnostic);
             var zones = new Dictionary<ConstructNode, FactValue?>();
             FactValue? Zone(ConstructNode node)
             {

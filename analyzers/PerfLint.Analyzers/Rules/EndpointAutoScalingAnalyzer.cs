@@ -98,7 +98,7 @@ namespace PerfLint.Analyzers.Rules
                 }
             }
 
-            var sink = new AppFindingSink(context.ReportDiagnostic);
+            var sink = app.Findings(context.ReportDiagnostic);
             foreach (var endpoint in app.OfKind(ConstructKind.SageMakerEndpoint))
             {
                 if (scaledEndpoints.Contains(endpoint))

@@ -52,7 +52,7 @@ namespace PerfLint.Analyzers.Rules
 
         private static void Analyze(AppModel app, CompilationAnalysisContext context)
         {
-            var sink = new AppFindingSink(context.ReportDiagnostic);
+            var sink = app.Findings(context.ReportDiagnostic);
             foreach (var (variant, container) in SageMakerFacts.ServedContainers(app))
             {
                 var finding = container.Image?.Text == null ? null : AcceleratorImageRule.Evaluate(container.Image.Text, variant.InstanceType!.Text);

@@ -64,7 +64,7 @@ namespace PerfLint.Analyzers.Rules
             // A function that talks to a proxy is taken to reach its databases through it.
             var usesProxy = new HashSet<ConstructNode>(connections.Where(c => c.Server.Kind == ConstructKind.DatabaseProxy).Select(c => c.Client));
             var reported = new HashSet<(ConstructNode, ConstructNode)>();
-            var sink = new AppFindingSink(context.ReportDiagnostic);
+            var sink = app.Findings(context.ReportDiagnostic);
             foreach (var connection in connections)
             {
                 if (connection.Client.Kind != ConstructKind.LambdaFunction || connection.Server.Kind != ConstructKind.Database ||

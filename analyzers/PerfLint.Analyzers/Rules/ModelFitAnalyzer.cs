@@ -38,7 +38,7 @@ namespace PerfLint.Analyzers.Rules
 
         private static void Analyze(AppModel app, CompilationAnalysisContext context)
         {
-            var sink = new AppFindingSink(context.ReportDiagnostic);
+            var sink = app.Findings(context.ReportDiagnostic);
             foreach (var (variant, container) in SageMakerFacts.ServedContainers(app))
             {
                 var modelId = container.ModelId;

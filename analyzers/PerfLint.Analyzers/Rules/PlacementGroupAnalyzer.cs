@@ -46,7 +46,7 @@ namespace PerfLint.Analyzers.Rules
                 return;
             }
 
-            var sink = new AppFindingSink(context.ReportDiagnostic);
+            var sink = app.Findings(context.ReportDiagnostic);
             foreach (var fleet in fleets)
             {
                 var options = app.OptionsFor(fleet.InstanceType.Location);

@@ -104,7 +104,7 @@ namespace PerfLint.Analyzers.Rules
                 fronted.UnionWith(buckets);
             }
 
-            var sink = new AppFindingSink(context.ReportDiagnostic);
+            var sink = app.Findings(context.ReportDiagnostic);
             foreach (var (bucket, setting) in websites)
             {
                 if (fronted.Contains(bucket))
