@@ -11,7 +11,8 @@ namespace PerfLint.AnalyzerBenchmarks;
 ///   bdn [BenchmarkDotNet args]          CompilationWithAnalyzers: all PerfLint analyzers vs an empty analyzer
 ///   rules [cdk|plain] [runs]            per-analyzer execution time (GetAnalyzerTelemetryInfoAsync)
 ///   profile [cdk|plain] [sets] [runs]    sequential runs of analyzer sets (empty,operations,perflint,&lt;Analyzer&gt;) for a profiler
-///   build [cdk|plain] [runs] [dir]      `dotnet build` with and without the analyzers, medians, ReportAnalyzer
+///   build [cdk|plain] [runs] [dir] [warm-up pairs]   `dotnet build` with and without the analyzers, medians,
+///                                       ReportAnalyzer (warm-up pairs: compiler server only, default 10)
 /// Run in Release: dotnet run -c Release --project benchmarks-runner/PerfLint.AnalyzerBenchmarks -- &lt;command&gt;
 /// </summary>
 public static class Program
@@ -38,10 +39,10 @@ public static class Program
                 return 0;
             case "build":
                 var directory = args.Length > 3 ? args[3] : Path.Combine(Path.GetTempPath(), "perflint-build-bench-" + kind.ToString().ToLowerInvariant());
-                BuildTimer.Print(kind, AnalyzerCostBenchmarks.Files, Count(args, 2, 5), AnalyzerAssemblies(), directory, Console.Out);
+                BuildTimer.Print(kind, AnalyzerCostBenchmarks.Files, Count(args, 2, 5), AnalyzerAssemblies(), directory, Console.Out, Count(args, 4, 10));
                 return 0;
             default:
-                Console.Error.WriteLine("usage: generate <dir> [cdk|plain] [files] | bdn [args] | rules [cdk|plain] [runs] | build [cdk|plain] [runs] [dir]");
+                Console.Error.WriteLine("usage: generate <dir> [cdk|plain] [files] | bdn [args] | rules [cdk|plain] [runs] | build [cdk|plain] [runs] [dir] [warm-up pairs]");
                 return 2;
         }
     }

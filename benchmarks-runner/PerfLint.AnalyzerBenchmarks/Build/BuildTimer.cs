@@ -14,7 +14,8 @@ namespace PerfLint.AnalyzerBenchmarks.Build;
 /// </summary>
 public static class BuildTimer
 {
-    public static void Print(ProjectKind kind, int files, int runs, IReadOnlyList<string> analyzerAssemblies, string directory, TextWriter output)
+    public static void Print(ProjectKind kind, int files, int runs, IReadOnlyList<string> analyzerAssemblies, string directory, TextWriter output,
+        int serverWarmUps = 10)
     {
         var project = GeneratedProject.Create(kind, files).WriteTo(directory, analyzerAssemblies);
         Run(directory, "restore", project, "-nologo", "-v:q").ThrowIfFailed("restore");
@@ -23,7 +24,7 @@ public static class BuildTimer
         // analyzers once (with UseSharedCompilation=false every build starts a fresh compiler, which loads and JITs them).
         // The server keeps tiering up its JIT over the first builds (measured: PerfLint's builds settle after about
         // eight pairs); ten pairs reach its steady state, which a developer's repeated builds see.
-        for (var warmUp = 0; warmUp < (FreshCompiler ? 1 : 10); warmUp++)
+        for (var warmUp = 0; warmUp < (FreshCompiler ? 1 : serverWarmUps); warmUp++)
         {
             Build(directory, project, perfLint: false).ThrowIfFailed("warm-up build");
             Build(directory, project, perfLint: true).ThrowIfFailed("warm-up build with PerfLint");
@@ -54,7 +55,7 @@ public static class BuildTimer
         var paired = RuleTimes.Median(with.Zip(without, (w, o) => w - o).ToList());
         output.WriteLine($"### `dotnet build --no-incremental`, {kind} project ({fileCount} files), {runs} alternating runs each");
         output.WriteLine();
-        output.WriteLine("Compiler: " + CompilerMode() + ".");
+        output.WriteLine("Compiler: " + CompilerMode() + (FreshCompiler ? "." : $"; {serverWarmUps} warm-up pairs."));
         output.WriteLine();
         output.WriteLine("| | median s | runs (s) |");
         output.WriteLine("|---|---:|---|");
