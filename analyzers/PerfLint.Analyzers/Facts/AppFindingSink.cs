@@ -11,33 +11,22 @@ namespace PerfLint.Analyzers.Facts
     /// <summary>
     /// Reports compilation-end findings: the finding's own severity (like <see cref="FindingReporter"/>), the
     /// locations of the other facts involved as additional locations, and each (location, message) once — a value
-    /// reached through several call chains or connections is one diagnostic; none located in generated code.
+    /// reached through several call chains or connections is one diagnostic.
     /// </summary>
     public sealed class AppFindingSink
     {
         private readonly Action<Diagnostic> _report;
-        private readonly GeneratedCode _generated;
-        private readonly Microsoft.CodeAnalysis.Diagnostics.AnalyzerOptions _options;
-        private readonly System.Threading.CancellationToken _cancellationToken;
         private readonly HashSet<(string, Location, string)> _seen = new HashSet<(string, Location, string)>();
 
-        /// <param name="report">Where diagnostics go.</param>
-        /// <param name="generated">Diagnostics located in generated code are dropped.</param>
-        /// <param name="options">The analysis' options (<c>generated_code</c>).</param>
-        /// <param name="cancellationToken">The analysis' cancellation.</param>
-        public AppFindingSink(Action<Diagnostic> report, GeneratedCode generated, Microsoft.CodeAnalysis.Diagnostics.AnalyzerOptions options,
-            System.Threading.CancellationToken cancellationToken)
+        /// <param name="report">Where diagnostics go (<see cref="AppModel.Findings"/> passes one that drops those in generated code).</param>
+        public AppFindingSink(Action<Diagnostic> report)
         {
             _report = report;
-            _generated = generated;
-            _options = options;
-            _cancellationToken = cancellationToken;
         }
 
         public void Report(RuleFinding finding, Location location, params Location[] related)
         {
-            if (location == Location.None || !location.IsInSource || _generated.Holds(location, _options, _cancellationToken) ||
-                !_seen.Add((finding.RuleId, location, finding.Message)))
+            if (location == Location.None || !location.IsInSource || !_seen.Add((finding.RuleId, location, finding.Message)))
             {
                 return;
             }

@@ -58,29 +58,23 @@ namespace PerfLint.Analyzers.Gating
                     return;
                 }
 
+                // One delegate per tree (a method group of the context struct would box it per operation); nothing in
+                // generated code, which the analyzers filter themselves (CdkAnalyzer).
+                Action<Diagnostic>? report = null;
                 foreach (var body in tree.Bodies)
                 {
                     if (admits(body))
                     {
-                        Dispatch(c, cdk, body);
+                        report ??= cdk.GeneratedCode.Filter(c.ReportDiagnostic, c.Options, c.CancellationToken);
+                        Dispatch(c, report, body);
                     }
                 }
             });
             return true;
         }
 
-        private void Dispatch(SemanticModelAnalysisContext context, CdkTypes cdk, BodyEntry entry)
+        private void Dispatch(SemanticModelAnalysisContext context, Action<Diagnostic> report, BodyEntry entry)
         {
-            // One delegate per body (a method group of the context struct would box it per operation); nothing in
-            // generated code, which the analyzers leave to PerfLint to filter (CdkAnalyzer).
-            var semanticModel = context;
-            Action<Diagnostic> report = d =>
-            {
-                if (!cdk.GeneratedCode.Holds(d.Location, semanticModel.Options, semanticModel.CancellationToken))
-                {
-                    semanticModel.ReportDiagnostic(d);
-                }
-            };
             foreach (var root in BodyOwners.OperationRoots(entry.Node))
             {
                 context.CancellationToken.ThrowIfCancellationRequested();

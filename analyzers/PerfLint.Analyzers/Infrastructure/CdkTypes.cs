@@ -172,7 +172,8 @@ namespace PerfLint.Analyzers.Infrastructure
         }
 
         /// <summary>Where the compilation's generated code is, for dropping diagnostics there (<see cref="Infrastructure.GeneratedCode"/>).</summary>
-        public GeneratedCode GeneratedCode => _generatedCode ??= new GeneratedCode(Compilation);
+        public GeneratedCode GeneratedCode =>
+            System.Threading.LazyInitializer.EnsureInitialized(ref _generatedCode, () => new GeneratedCode(Compilation))!;
 
         /// <summary>The compilation's <see cref="Gating.SyntaxIndex"/>, built on first use (syntax only) and shared by every analyzer.</summary>
         public Gating.SyntaxIndex Syntax(System.Threading.CancellationToken cancellationToken)

@@ -39,6 +39,16 @@ namespace PerfLint.Analyzers.Infrastructure
             _attribute = new Lazy<INamedTypeSymbol?>(() => compilation.GetTypeByMetadataName("System.CodeDom.Compiler.GeneratedCodeAttribute"));
         }
 
+        /// <summary><paramref name="report"/>, passing on only the diagnostics that are not located in generated code.</summary>
+        public Action<Diagnostic> Filter(Action<Diagnostic> report, AnalyzerOptions options, CancellationToken cancellationToken) =>
+            diagnostic =>
+            {
+                if (!Holds(diagnostic.Location, options, cancellationToken))
+                {
+                    report(diagnostic);
+                }
+            };
+
         /// <summary>True when a diagnostic at <paramref name="location"/> would be in generated code.</summary>
         public bool Holds(Location location, AnalyzerOptions options, CancellationToken cancellationToken)
         {

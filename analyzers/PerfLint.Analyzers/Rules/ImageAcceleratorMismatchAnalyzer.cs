@@ -42,7 +42,7 @@ namespace PerfLint.Analyzers.Rules
         /// </summary>
         private static Func<BodyEntry, bool> Gate(SyntaxIndex index, AnalyzerOptions options, CancellationToken cancellationToken)
         {
-            var strings = new HashSet<string>(index.Bodies.SelectMany(b => b.Strings), StringComparer.Ordinal);
+            var strings = index.ByString.Keys; // each distinct string once
             var images = strings.Where(s => s.IndexOfAny(ImageSeparators) >= 0)
                 .GroupBy(ContainerImageClassifier.Classify).Where(g => g.Key != ContainerImageKind.Unknown).Select(g => g.First()).ToList();
             var instances = strings.Where(s => s.StartsWith("ml.", StringComparison.OrdinalIgnoreCase)).ToList();

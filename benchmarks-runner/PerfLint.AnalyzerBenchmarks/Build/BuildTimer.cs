@@ -22,8 +22,8 @@ public static class BuildTimer
 
         // Warm-up: restore outputs and the file cache settle; with the compiler server on, it starts and loads the
         // analyzers once (with UseSharedCompilation=false every build starts a fresh compiler, which loads and JITs them).
-        // The server keeps tiering up its JIT over the first builds (measured: PerfLint's builds settle after about
-        // eight pairs); ten pairs reach its steady state, which a developer's repeated builds see.
+        // The server keeps tiering up its JIT over the first builds: ten pairs by default (PerfLint's builds settled
+        // after about eight in an earlier round; forty measured no lower at c7f6279), more when asked.
         for (var warmUp = 0; warmUp < (FreshCompiler ? 1 : serverWarmUps); warmUp++)
         {
             Build(directory, project, perfLint: false).ThrowIfFailed("warm-up build");
@@ -51,8 +51,9 @@ public static class BuildTimer
         var fileCount = Directory.EnumerateFiles(directory, "*.cs", SearchOption.AllDirectories).Count(f => !f.Contains("/obj/", StringComparison.Ordinal));
         var medianWithout = RuleTimes.Median(without);
         var medianWith = RuleTimes.Median(with);
-        // Each run's pair ran back to back: the median of their differences is less exposed to slow drift of the machine.
-        var paired = RuleTimes.Median(with.Zip(without, (w, o) => w - o).ToList());
+        // Each run's pair ran back to back: their differences are less exposed to slow drift of the machine.
+        var differences = with.Zip(without, (w, o) => w - o).ToList();
+        var paired = RuleTimes.Median(differences);
         output.WriteLine($"### `dotnet build --no-incremental`, {kind} project ({fileCount} files), {runs} alternating runs each");
         output.WriteLine();
         output.WriteLine("Compiler: " + CompilerMode() + (FreshCompiler ? "." : $"; {serverWarmUps} warm-up pairs."));
@@ -63,7 +64,7 @@ public static class BuildTimer
         output.WriteLine($"| with PerfLint | {F(medianWith)} | {string.Join(", ", with.Select(F))} |");
         output.WriteLine($"| difference of the medians | {F(medianWith - medianWithout)} ({Percent(medianWith - medianWithout, medianWithout)}) | |");
         output.WriteLine($"| median of the paired differences | {F(paired)} ({Percent(paired, medianWithout)}) | |");
-        var (mean, low, high) = PairedMean(with, without);
+        var (mean, low, high) = MeanWithInterval(differences);
         output.WriteLine($"| mean of the paired differences, 95% interval | {F(mean)} ({Percent(mean, medianWithout)}), " +
                          $"{Percent(low, medianWithout)} to {Percent(high, medianWithout)} | |");
         output.WriteLine();
@@ -95,9 +96,8 @@ public static class BuildTimer
     /// errors). On a small VM single builds scatter by ±5%; the interval says how far the mean can be trusted, and
     /// shrinks with the square root of the number of runs.
     /// </summary>
-    public static (double Mean, double Low, double High) PairedMean(IReadOnlyList<double> with, IReadOnlyList<double> without)
+    public static (double Mean, double Low, double High) MeanWithInterval(IReadOnlyList<double> differences)
     {
-        var differences = with.Zip(without, (w, o) => w - o).ToList();
         var mean = differences.Average();
         if (differences.Count < 2)
         {
