@@ -14,7 +14,11 @@ namespace PerfLint.Tasks
     {
         private const int TailLines = 40;
         private readonly object _gate = new object();
-        private readonly Queue<string> _tail = new Queue<string>();
+        // Standard output and error are read on separate threads, so their lines arrive in no reliable order: one shared
+        // tail could let output written before the error push the error out. Each stream keeps its own.
+        private readonly Queue<string> _output = new Queue<string>();
+        private readonly Queue<string> _errors = new Queue<string>();
+        private readonly object _tails = new object();
         private Process? _process;
         private volatile bool _cancelled;
 
@@ -39,8 +43,8 @@ namespace PerfLint.Tasks
 
             using (var process = new Process { StartInfo = info })
             {
-                process.OutputDataReceived += (_, e) => Keep(e.Data);
-                process.ErrorDataReceived += (_, e) => Keep(e.Data);
+                process.OutputDataReceived += (_, e) => Keep(_output, e.Data);
+                process.ErrorDataReceived += (_, e) => Keep(_errors, e.Data);
                 lock (_gate)
                 {
                     if (_cancelled)
@@ -58,7 +62,7 @@ namespace PerfLint.Tasks
                 {
                     KillTree(process);
                     process.WaitForExit();
-                    Keep("(killed after " + timeout.TotalSeconds + " s)");
+                    Keep(_errors, "(killed after " + timeout.TotalSeconds + " s)");
                     return -1;
                 }
 
@@ -73,11 +77,16 @@ namespace PerfLint.Tasks
             }
         }
 
+        /// <summary>The last lines of the output, at most 40: the end of standard output, then the end of standard error.</summary>
         public string OutputTail()
         {
-            lock (_tail)
+            lock (_tails)
             {
-                return string.Join(Environment.NewLine, _tail);
+                var errors = new List<string>(_errors);
+                var output = new List<string>(_output);
+                output.RemoveRange(0, Math.Max(0, output.Count - (TailLines - errors.Count)));
+                output.AddRange(errors);
+                return string.Join(Environment.NewLine, output);
             }
         }
 
@@ -93,7 +102,7 @@ namespace PerfLint.Tasks
             }
         }
 
-        private void Keep(string? line)
+        private void Keep(Queue<string> tail, string? line)
         {
             // jsii prints a banner of "!!" lines about the node version on every run; it is noise in an error.
             if (line == null || line.StartsWith("!!", StringComparison.Ordinal))
@@ -101,12 +110,12 @@ namespace PerfLint.Tasks
                 return;
             }
 
-            lock (_tail)
+            lock (_tails)
             {
-                _tail.Enqueue(line);
-                while (_tail.Count > TailLines)
+                tail.Enqueue(line);
+                while (tail.Count > TailLines)
                 {
-                    _tail.Dequeue();
+                    tail.Dequeue();
                 }
             }
         }
