@@ -474,24 +474,59 @@ namespace PerfLint.Analyzers.Gating
     /// <summary>What a code body's tokens say, as the gates ask it: its identifiers, string values and numbers, and the names it assigns with <c>=</c>.</summary>
     public sealed class BodyTokens
     {
-        public HashSet<string> Identifiers { get; } = new HashSet<string>(System.StringComparer.Ordinal);
+        public BodyTokens()
+        {
+            Identifiers = new HashSet<string>(System.StringComparer.Ordinal);
+            Strings = new HashSet<string>(System.StringComparer.Ordinal);
+            Numbers = new HashSet<double>();
+            Assigned = new HashSet<string>(System.StringComparer.Ordinal);
+            Assignments = new List<(string, double?)>();
+        }
+
+        /// <summary>
+        /// A copy of what a reused scratch instance collected, at its exact size: a set copied from a set with the same
+        /// comparer is allocated once at the size it needs, where filling it token by token reallocates it as it grows
+        /// (most of what the index allocated, for some hundred identifiers per body).
+        /// </summary>
+        private BodyTokens(BodyTokens scratch)
+        {
+            Identifiers = new HashSet<string>(scratch.Identifiers, System.StringComparer.Ordinal);
+            Strings = new HashSet<string>(scratch.Strings, System.StringComparer.Ordinal);
+            Numbers = new HashSet<double>(scratch.Numbers);
+            Assigned = new HashSet<string>(scratch.Assigned, System.StringComparer.Ordinal);
+            Assignments = new List<(string, double?)>(scratch.Assignments);
+        }
+
+        public HashSet<string> Identifiers { get; }
 
         /// <summary>String literal values and the text parts of interpolated strings.</summary>
-        public HashSet<string> Strings { get; } = new HashSet<string>(System.StringComparer.Ordinal);
+        public HashSet<string> Strings { get; }
 
-        public HashSet<double> Numbers { get; } = new HashSet<double>();
+        public HashSet<double> Numbers { get; }
 
         /// <summary>
         /// Identifiers written right before <c>=</c>: properties set in object initializers and by assignment
         /// (<c>new InstanceProps { AvailabilityZone = zone }</c>, <c>props.SubnetId = id</c>), and locals declared with
         /// a value. A CDK prop the code only reads is not among them.
         /// </summary>
-        public HashSet<string> Assigned { get; } = new HashSet<string>(System.StringComparer.Ordinal);
+        public HashSet<string> Assigned { get; }
 
         /// <summary>
         /// Each <c>name = value</c> of <see cref="Assigned"/>, in order, with the value when it is a lone number literal
         /// (<c>MinCapacity = 1,</c>) and null for anything else (an expression, or a comment the scan does not look past).
         /// </summary>
-        public List<(string Name, double? Number)> Assignments { get; } = new List<(string, double?)>();
+        public List<(string Name, double? Number)> Assignments { get; }
+
+        /// <summary>An exact-size copy of this scratch instance, which is then emptied for the next body (its capacity kept).</summary>
+        internal BodyTokens Take()
+        {
+            var copy = new BodyTokens(this);
+            Identifiers.Clear();
+            Strings.Clear();
+            Numbers.Clear();
+            Assigned.Clear();
+            Assignments.Clear();
+            return copy;
+        }
     }
 }

@@ -1,34 +1,23 @@
 using System;
-using System.Collections.Generic;
-using System.Linq;
 
 namespace PerfLint.Analyzers.Gating
 {
     /// <summary>
     /// Whether a body configures or names a database or cache: one of its identifiers contains a word of the RDS,
     /// Aurora, DocumentDB, Neptune or ElastiCache APIs (<c>DatabaseInstanceProps</c>, <c>ClusterInstance</c>,
-    /// <c>CfnCacheCluster</c>, <c>CfnReplicationGroup</c>, a qualified <c>RDS</c> name). Create one per gate: it
-    /// remembers each identifier's answer for that compilation only.
+    /// <c>CfnCacheCluster</c>, <c>CfnReplicationGroup</c>, a qualified <c>RDS</c> name).
     /// </summary>
-    public sealed class DatabaseWords
+    public static class DatabaseWords
     {
         private static readonly string[] Words =
             { "Database", "DBInstance", "DBCluster", "ClusterInstance", "InstanceProps", "Rds", "Cache", "ReplicationGroup", "DocDB", "Neptune", "Serverless", "Aurora" };
 
-        private readonly Dictionary<string, bool> _identifiers = new Dictionary<string, bool>(StringComparer.Ordinal);
-
-        /// <summary>True when the body names the database or cache APIs (gates run on one thread).</summary>
-        public bool In(BodyEntry body)
+        /// <summary>True when <paramref name="identifier"/> contains a database or cache word.</summary>
+        public static bool Named(string identifier)
         {
-            foreach (var identifier in body.Identifiers)
+            foreach (var word in Words)
             {
-                if (!_identifiers.TryGetValue(identifier, out var matches))
-                {
-                    matches = Words.Any(w => identifier.IndexOf(w, StringComparison.OrdinalIgnoreCase) >= 0);
-                    _identifiers[identifier] = matches;
-                }
-
-                if (matches)
+                if (identifier.IndexOf(word, StringComparison.OrdinalIgnoreCase) >= 0)
                 {
                     return true;
                 }
@@ -36,5 +25,8 @@ namespace PerfLint.Analyzers.Gating
 
             return false;
         }
+
+        /// <summary>The bodies of <paramref name="index"/> that name one (each distinct identifier judged once).</summary>
+        public static Func<BodyEntry, bool> In(SyntaxIndex index) => Gates.Holding(index, Named, _ => false);
     }
 }

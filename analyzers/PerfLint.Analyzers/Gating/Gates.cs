@@ -21,27 +21,40 @@ namespace PerfLint.Analyzers.Gating
         /// is admitted and passes what it holds on (<see cref="PassesOn"/>): a constant <c>Sizing.Api = "m4.large"</c>
         /// admits every body that names <c>Api</c>; a helper that may hand its caller's values to a property
         /// <paramref name="sinkProperty"/> accepts admits its callers. With <paramref name="context"/>, a body must
-        /// also be in the rule's context (it holds a context token, or names a member in context), e.g. PL1002 only
-        /// looks where a database or cache is configured.
+        /// also be in the rule's context the same way (it holds a context token, or names a member in context that
+        /// passes it on), e.g. PL1002 only looks where a database or cache is configured.
         /// </summary>
         public static Func<BodyEntry, bool> ValueFlow(SyntaxIndex index, Func<BodyEntry, bool> suspicious, Func<string, bool> sinkProperty,
             Func<BodyEntry, bool>? context = null)
         {
-            var admitted = Closure(index, suspicious, sinkProperty);
-            if (admitted.Count == 0)
+            var seeds = index.Bodies.Where(suspicious).ToList();
+            if (seeds.Count == 0)
             {
                 return None; // nothing to bind: the rule registers nothing for this compilation
             }
 
             if (context == null)
             {
-                return admitted.Contains;
+                return Closure(index, seeds, sinkProperty, _ => true).Contains;
             }
 
-            // Few bodies are admitted, many may be in context (every database construct): ask for each admitted one
-            // instead of computing the whole context closure.
-            var inContext = new HashSet<BodyEntry>(admitted.Where(b => ReachesContext(index, b, context, sinkProperty)));
-            return inContext.Count == 0 ? None : inContext.Contains;
+            var contextSeeds = index.Bodies.Where(context).ToList();
+            if (contextSeeds.Count == 0)
+            {
+                return None;
+            }
+
+            // A body is admitted when it is in both closures. Whether a body passes on is read from its syntax
+            // (CallSiteDependence), the costly part; most seeds pass nothing on (a stack's constructor holds its own
+            // instance types), so the closure of the fewer seeds is taken first and the other is walked only through
+            // bodies whose names lead into it: a body from which no chain of names reaches the first closure cannot
+            // end in both, and its syntax is not read.
+            var (first, second) = seeds.Count <= contextSeeds.Count ? (seeds, contextSeeds) : (contextSeeds, seeds);
+            var firstClosure = Closure(index, first, sinkProperty, _ => true);
+            var leading = LeadingInto(index, firstClosure);
+            var both = Closure(index, second.Where(leading.Contains), sinkProperty, leading.Contains);
+            both.IntersectWith(firstClosure);
+            return both.Count == 0 ? None : both.Contains;
         }
 
         /// <summary>
@@ -133,10 +146,13 @@ namespace PerfLint.Analyzers.Gating
             return b => b.Identifiers.Overlaps(set);
         }
 
-        /// <summary>Bodies that satisfy <paramref name="seed"/>, or name a body that does and passes it on (transitively).</summary>
-        private static HashSet<BodyEntry> Closure(SyntaxIndex index, Func<BodyEntry, bool> seed, Func<string, bool> sinkProperty)
+        /// <summary>
+        /// The <paramref name="seeds"/> and the bodies that name an admitted body that passes what it holds on
+        /// (transitively), taking only bodies <paramref name="within"/> accepts.
+        /// </summary>
+        private static HashSet<BodyEntry> Closure(SyntaxIndex index, IEnumerable<BodyEntry> seeds, Func<string, bool> sinkProperty, Func<BodyEntry, bool> within)
         {
-            var admitted = new HashSet<BodyEntry>(index.Bodies.Where(seed));
+            var admitted = new HashSet<BodyEntry>(seeds);
             var names = new HashSet<string>(StringComparer.Ordinal);
             var pending = new Queue<string>();
             foreach (var body in admitted)
@@ -148,7 +164,7 @@ namespace PerfLint.Analyzers.Gating
             {
                 foreach (var body in index.Naming(pending.Dequeue()))
                 {
-                    if (admitted.Add(body))
+                    if (within(body) && admitted.Add(body))
                     {
                         Follow(body);
                     }
@@ -157,9 +173,11 @@ namespace PerfLint.Analyzers.Gating
 
             return admitted;
 
+            // Whether a body passes on is asked only when a body that names it could still be taken.
             void Follow(BodyEntry body)
             {
-                if (body.Name.Length > 0 && !names.Contains(body.Name) && PassesOn(body, index, sinkProperty))
+                if (body.Name.Length > 0 && !names.Contains(body.Name) && index.Naming(body.Name).Any(n => within(n) && !admitted.Contains(n)) &&
+                    PassesOn(body, index, sinkProperty))
                 {
                     names.Add(body.Name);
                     pending.Enqueue(body.Name);
@@ -168,36 +186,35 @@ namespace PerfLint.Analyzers.Gating
         }
 
         /// <summary>
-        /// Whether <paramref name="body"/> is in the closure of <paramref name="context"/> (as <see cref="Closure"/>
-        /// computes it, searched backwards): it is in context itself, or names a body that passes what it holds on and
-        /// is, transitively.
+        /// <paramref name="targets"/> and every body from which a chain of names leads into them (a body named by a
+        /// target or by a body already taken), whether or not the bodies on the way pass anything on: a superset of
+        /// the bodies whose closure can reach a target, found from the index's postings without reading syntax.
         /// </summary>
-        private static bool ReachesContext(SyntaxIndex index, BodyEntry body, Func<BodyEntry, bool> context, Func<string, bool> sinkProperty)
+        private static HashSet<BodyEntry> LeadingInto(SyntaxIndex index, HashSet<BodyEntry> targets)
         {
-            var visited = new HashSet<BodyEntry> { body };
-            var pending = new Queue<BodyEntry>(visited);
+            var leading = new HashSet<BodyEntry>(targets);
+            var pending = new Queue<BodyEntry>(targets);
+            var seen = new HashSet<string>(StringComparer.Ordinal);
             while (pending.Count > 0)
             {
-                var current = pending.Dequeue();
-                if (context(current))
+                foreach (var identifier in pending.Dequeue().Identifiers)
                 {
-                    return true;
-                }
+                    if (!seen.Add(identifier))
+                    {
+                        continue;
+                    }
 
-                foreach (var identifier in current.Identifiers)
-                {
                     foreach (var named in index.Declaring(identifier))
                     {
-                        if (!visited.Contains(named) && PassesOn(named, index, sinkProperty))
+                        if (leading.Add(named))
                         {
-                            visited.Add(named);
                             pending.Enqueue(named);
                         }
                     }
                 }
             }
 
-            return false;
+            return leading;
         }
 
         /// <summary>

@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using System.Linq;
 using Microsoft.CodeAnalysis.Diagnostics;
 using PerfLint.Analyzers.Infrastructure;
 using PerfLint.Knowledge.Catalog;
@@ -39,9 +40,9 @@ namespace PerfLint.Analyzers.Gating
         public static RuleOptions MostPermissive(SyntaxIndex index, AnalyzerOptions options)
         {
             var gap = RuleOptions.Default.MinGenerationGap;
-            foreach (var tree in index.Trees)
+            foreach (var fileOptions in options.DistinctRuleOptions(index.Trees.Select(t => t.Tree)))
             {
-                gap = Math.Min(gap, options.GetRuleOptions(tree.Tree).MinGenerationGap);
+                gap = Math.Min(gap, fileOptions.MinGenerationGap);
             }
 
             return WithGenerationGap(gap);

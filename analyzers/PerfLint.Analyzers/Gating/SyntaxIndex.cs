@@ -112,10 +112,13 @@ namespace PerfLint.Analyzers.Gating
             n is CompilationUnitSyntax || n is BaseNamespaceDeclarationSyntax || n is TypeDeclarationSyntax ||
             n is BasePropertyDeclarationSyntax || n is AccessorListSyntax || n is BaseFieldDeclarationSyntax || n is VariableDeclarationSyntax;
 
-        /// <summary>What the scans of one index share: a buffer each tree's text is copied into, and the name table.</summary>
+        /// <summary>What the scans of one index share: a buffer each tree's text is copied into, the name table, the scratch tokens.</summary>
         internal sealed class ScanState
         {
             public char[] Buffer = new char[16 * 1024];
+
+            /// <summary>Where each body's tokens are collected before an exact-size copy is taken (<see cref="BodyTokens.Take"/>).</summary>
+            public readonly BodyTokens Tokens = new BodyTokens();
 
             public readonly NameTable Names = new NameTable();
 
@@ -214,11 +217,12 @@ namespace PerfLint.Analyzers.Gating
     /// </summary>
     public sealed class BodyEntry
     {
-        private BodyEntry(TreeEntry tree, SyntaxNode node, string name)
+        private BodyEntry(TreeEntry tree, SyntaxNode node, string name, BodyTokens tokens)
         {
             TreeEntry = tree;
             Node = node;
             Name = name;
+            Tokens = tokens;
         }
 
         public TreeEntry TreeEntry { get; }
@@ -230,7 +234,7 @@ namespace PerfLint.Analyzers.Gating
         public string Name { get; }
 
         /// <summary>What the body's tokens say (<see cref="BodyScanner"/>).</summary>
-        public BodyTokens Tokens { get; } = new BodyTokens();
+        public BodyTokens Tokens { get; }
 
         public HashSet<string> Identifiers => Tokens.Identifiers;
 
@@ -244,18 +248,18 @@ namespace PerfLint.Analyzers.Gating
 
         internal static BodyEntry Create(TreeEntry tree, SyntaxIndex.ScanState scan, SyntaxNode owner, string name)
         {
-            var entry = new BodyEntry(tree, owner, name);
+            var tokens = scan.Tokens;
             foreach (var part in BodyOwners.OwnBodies(owner))
             {
                 // The scan declines where it could misread (a directive, an interpolated string, an escape...): the
                 // compiler's tokens are read there instead.
-                if (!BodyScanner.TryScan(scan.Span(part.Span), entry.Tokens))
+                if (!BodyScanner.TryScan(scan.Span(part.Span), tokens))
                 {
-                    BodyScanner.ReadTokens(part, entry.Tokens);
+                    BodyScanner.ReadTokens(part, tokens);
                 }
             }
 
-            return entry;
+            return new BodyEntry(tree, owner, name, tokens.Take());
         }
     }
 }

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using PerfLint.Knowledge.Rules;
@@ -7,6 +9,10 @@ namespace PerfLint.Analyzers.Infrastructure
     /// <summary>Builds the knowledge base's typed <see cref="RuleOptions"/> from <c>.editorconfig</c>.</summary>
     public static class AnalyzerOptionsExtensions
     {
+        // The knowledge base asks with upper-case rule IDs (PL1001.min_generation_gap); editorconfig keys are lower case.
+        // A handful of distinct keys: lowered once each instead of a new string per lookup.
+        private static readonly ConcurrentDictionary<string, string> Lowered = new ConcurrentDictionary<string, string>();
+
         /// <summary>
         /// Options in effect for <paramref name="tree"/>: keys such as <c>PL1001.allowed_families = m4</c> in the
         /// tree's <c>.editorconfig</c> section, else in a global config. Keys are matched case-insensitively
@@ -15,19 +21,46 @@ namespace PerfLint.Analyzers.Infrastructure
         public static RuleOptions GetRuleOptions(this AnalyzerOptions options, SyntaxTree tree)
         {
             var provider = options.AnalyzerConfigOptionsProvider;
-            var treeOptions = provider.GetOptions(tree);
-            var global = provider.GlobalOptions;
-            return new RuleOptions(key => Lookup(treeOptions, key) ?? Lookup(global, key));
+            return For(provider.GetOptions(tree), provider.GlobalOptions);
         }
 
+        /// <summary>
+        /// The options of every tree of <paramref name="trees"/>, one per distinct options object: a gate that needs the
+        /// most permissive setting of any file asks each distinct set once (the compiler hands every tree without
+        /// editorconfig options the same empty set), not once per file.
+        /// </summary>
+        public static IEnumerable<RuleOptions> DistinctRuleOptions(this AnalyzerOptions options, IEnumerable<SyntaxTree> trees)
+        {
+            var provider = options.AnalyzerConfigOptionsProvider;
+            var global = provider.GlobalOptions;
+            var seen = new HashSet<AnalyzerConfigOptions>(ReferenceEqualityComparer.Instance);
+            foreach (var tree in trees)
+            {
+                var treeOptions = provider.GetOptions(tree);
+                if (seen.Add(treeOptions))
+                {
+                    yield return For(treeOptions, global);
+                }
+            }
+        }
+
+        private static RuleOptions For(AnalyzerConfigOptions treeOptions, AnalyzerConfigOptions global) =>
+            new RuleOptions(key => Lookup(treeOptions, key) ?? Lookup(global, key));
+
+        // Lower case first (what editorconfig holds); the key as asked for options that compare keys exactly.
         private static string? Lookup(AnalyzerConfigOptions options, string key)
         {
-            if (options.TryGetValue(key, out var value) || options.TryGetValue(key.ToLowerInvariant(), out value))
-            {
-                return value;
-            }
+            var lowered = Lowered.GetOrAdd(key, k => k.ToLowerInvariant());
+            return options.TryGetValue(lowered, out var value) || (!ReferenceEquals(lowered, key) && options.TryGetValue(key, out value)) ? value : null;
+        }
 
-            return null;
+        private sealed class ReferenceEqualityComparer : IEqualityComparer<AnalyzerConfigOptions>
+        {
+            public static readonly ReferenceEqualityComparer Instance = new ReferenceEqualityComparer();
+
+            public bool Equals(AnalyzerConfigOptions? x, AnalyzerConfigOptions? y) => ReferenceEquals(x, y);
+
+            public int GetHashCode(AnalyzerConfigOptions obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
         }
     }
 }

@@ -27,7 +27,7 @@ namespace PerfLint.Analyzers.Rules
                 hit => InstanceTypeSinks.ReportEach(hit, DatabaseFamilyRule.Evaluate), InstanceTypeSinks.Kinds);
             // Bodies that may hold a family this rule flags, where a database or cache is configured (or naming one that does).
             dispatch.Attach(context, cdk, (index, _, _) => Gates.ValueFlow(index, InstanceTypeEvidence.For(DatabaseFamilyRule.Evaluate).In(index),
-                InstanceTypeSinks.IsInstanceTypeProperty, new DatabaseWords().In));
+                InstanceTypeSinks.IsInstanceTypeProperty, DatabaseWords.In(index)));
         }
 
         private static CdkSink? Match(IOperation operation, CdkTypes cdk)

@@ -48,7 +48,7 @@ namespace PerfLint.Analyzers.Rules
 
         /// <summary>Needs a database, a function and something that may connect them; then every body is read (the subjects are everywhere).</summary>
         private static System.Func<BodyEntry, bool> Gate(SyntaxIndex index, AnalyzerOptions options, CancellationToken cancellationToken) =>
-            index.Bodies.Any(new DatabaseWords().In) && index.Bodies.Any(Connects) && index.Bodies.Any(Functions)
+            index.ByIdentifier.Keys.Any(DatabaseWords.Named) && index.Bodies.Any(Connects) && index.Bodies.Any(Functions)
                 ? Gates.All
                 : Gates.None;
 

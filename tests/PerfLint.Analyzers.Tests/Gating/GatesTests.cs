@@ -138,6 +138,150 @@ public class GatesTests
         Assert.That(Evidence(index, lowered).In(index)(fleet), Is.True);
     }
 
+    [Test]
+    public void Each_body_of_the_index_holds_only_its_own_tokens()
+    {
+        // The index collects every body's tokens in one scratch instance and keeps an exact-size copy of it.
+        var index = Index("class A { void M() { var a = \"m4.large\"; Alpha(1); } void N() { Beta(); } }");
+        var n = index.Bodies.Single(b => b.Name == "N");
+        Assert.That(n.Identifiers, Is.EquivalentTo(new[] { "Beta" }));
+        Assert.That(n.Strings, Is.Empty);
+        Assert.That(n.Numbers, Is.Empty);
+        Assert.That(n.Assigned, Is.Empty);
+        Assert.That(n.Tokens.Assignments, Is.Empty);
+        var m = index.Bodies.Single(b => b.Name == "M");
+        Assert.That(m.Identifiers, Is.EquivalentTo(new[] { "var", "a", "Alpha" }));
+        Assert.That(m.Tokens.Assignments, Is.EqualTo(new[] { ("a", (double?)null) }));
+    }
+
+    [Test]
+    public void Most_permissive_options_ask_each_distinct_options_object_once()
+    {
+        var trees = Enumerable.Range(0, 50).Select(i => CSharpSyntaxTree.ParseText("class C" + i + " { }", path: "/" + i + ".cs")).ToList();
+        var index = SyntaxIndex.Build(CSharpCompilation.Create("gates", trees), CancellationToken.None);
+        var shared = new CountingOptions(new Dictionary<string, string>());
+        var lowered = new CountingOptions(new Dictionary<string, string> { ["pl1001.min_generation_gap"] = "1" });
+        var provider = new SharedOptionsProvider(tree => tree.FilePath == "/17.cs" ? lowered : shared);
+        var options = new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, provider);
+
+        var evidence = InstanceTypeEvidence.For(PreviousGenerationRule.Evaluate, InstanceTypeEvidence.MostPermissive(index, options));
+        var withLiteral = Index("class Fleet { object M() => new { InstanceType = \"m7g.large\" }; }");
+
+        Assert.That(evidence.In(withLiteral)(withLiteral.Bodies.Single()), Is.True, "the one file with gap 1 decides");
+        Assert.That(shared.Lookups, Is.LessThanOrEqualTo(2), "the 49 trees sharing one options object are asked once");
+        Assert.That(lowered.Lookups, Is.EqualTo(1));
+    }
+
+    /// <summary>
+    /// <see cref="Gates.ValueFlow"/> with a context takes the closure of the fewer seeds first and walks the other only
+    /// where names lead into it. Held here to the straightforward definition it replaced (the closure of the suspicious
+    /// bodies, then for each admitted body a walk to the context), on every body of this repository, with seeds,
+    /// contexts and sink properties drawn at random.
+    /// </summary>
+    [Test]
+    public void Value_flow_with_context_admits_what_the_closure_and_context_walk_admit([Values(1, 2, 3, 4, 5, 6, 7, 8)] int seed)
+    {
+        var index = CorpusIndex.Value;
+        var random = new Random(seed);
+        var identifiers = index.ByIdentifier.Keys.OrderBy(k => k, StringComparer.Ordinal).ToList();
+        var assigned = index.Bodies.SelectMany(b => b.Assigned).Distinct().OrderBy(k => k, StringComparer.Ordinal).ToList();
+        for (var trial = 0; trial < 10; trial++)
+        {
+            // Seeds and context: the bodies naming one of a few identifiers (named members chain into callers), or a
+            // random share of all bodies; the sink: a few assigned names, everything, or nothing.
+            var suspicious = Pick(random, index, identifiers);
+            var context = Pick(random, index, identifiers);
+            var sinkNames = new HashSet<string>(Enumerable.Range(0, random.Next(0, 6)).Select(_ => assigned[random.Next(assigned.Count)]));
+            Func<string, bool> sink = random.Next(4) switch { 0 => _ => true, 1 => _ => false, _ => sinkNames.Contains };
+
+            var expected = ReferenceValueFlow(index, suspicious, sink, context);
+            var actual = index.Bodies.Where(Gates.ValueFlow(index, suspicious, sink, context)).ToList();
+            Assert.That(actual, Is.EquivalentTo(expected), $"seed {seed}, trial {trial}");
+        }
+    }
+
+    private static readonly Lazy<SyntaxIndex> CorpusIndex = new(() => SyntaxIndex.Build(
+        CSharpCompilation.Create("corpus", RepositoryCorpus.Sources().Select(s => CSharpSyntaxTree.ParseText(s))), CancellationToken.None));
+
+    private static Func<BodyEntry, bool> Pick(Random random, SyntaxIndex index, List<string> identifiers)
+    {
+        if (random.Next(3) == 0)
+        {
+            var share = new[] { 0.002, 0.02, 0.2 }[random.Next(3)];
+            var picked = new HashSet<BodyEntry>(index.Bodies.Where(_ => random.NextDouble() < share));
+            return picked.Contains;
+        }
+
+        var words = new HashSet<string>(Enumerable.Range(0, random.Next(1, 4)).Select(_ => identifiers[random.Next(identifiers.Count)]));
+        return b => b.Identifiers.Overlaps(words);
+    }
+
+    /// <summary>The definition: the closure of the suspicious bodies, then each admitted body walked to the context.</summary>
+    private static List<BodyEntry> ReferenceValueFlow(SyntaxIndex index, Func<BodyEntry, bool> suspicious, Func<string, bool> sink, Func<BodyEntry, bool> context)
+    {
+        bool PassesOn(BodyEntry b) => BodyOwners.YieldsValue(b.Node) || CallSiteDependence.MayReachSink(index.CallerFacts(b), sink);
+
+        var admitted = new HashSet<BodyEntry>(index.Bodies.Where(suspicious));
+        var pending = new Queue<BodyEntry>(admitted);
+        while (pending.Count > 0)
+        {
+            var body = pending.Dequeue();
+            if (body.Name.Length > 0 && PassesOn(body))
+            {
+                foreach (var caller in index.Naming(body.Name).Where(admitted.Add))
+                {
+                    pending.Enqueue(caller);
+                }
+            }
+        }
+
+        bool ReachesContext(BodyEntry start)
+        {
+            var visited = new HashSet<BodyEntry> { start };
+            var queue = new Queue<BodyEntry>(visited);
+            while (queue.Count > 0)
+            {
+                var current = queue.Dequeue();
+                if (context(current))
+                {
+                    return true;
+                }
+
+                foreach (var named in current.Identifiers.SelectMany(index.Declaring).Where(n => !visited.Contains(n) && PassesOn(n)))
+                {
+                    visited.Add(named);
+                    queue.Enqueue(named);
+                }
+            }
+
+            return false;
+        }
+
+        return admitted.Where(ReachesContext).ToList();
+    }
+
+    /// <summary>Options that count the lookups made on them (keys compared exactly, as written: lower case).</summary>
+    private sealed class CountingOptions(Dictionary<string, string> values) : AnalyzerConfigOptions
+    {
+        public int Lookups { get; private set; }
+
+        public override bool TryGetValue(string key, out string value)
+        {
+            Lookups++;
+            return values.TryGetValue(key, out value!);
+        }
+    }
+
+    /// <summary>Like the compiler's provider: one options object shared by every tree without options of its own.</summary>
+    private sealed class SharedOptionsProvider(Func<SyntaxTree, AnalyzerConfigOptions> byTree) : AnalyzerConfigOptionsProvider
+    {
+        public override AnalyzerConfigOptions GlobalOptions { get; } = new CountingOptions(new Dictionary<string, string>());
+
+        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => byTree(tree);
+
+        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => GlobalOptions;
+    }
+
     private static InstanceTypeEvidence Evidence(SyntaxIndex index, Dictionary<string, Dictionary<string, string>> byPath)
     {
         var options = new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, new TestConfigOptionsProvider(byPath, new Dictionary<string, string>()));
