@@ -67,6 +67,7 @@ public static class BuildTimer
         var (mean, low, high) = MeanWithInterval(differences);
         output.WriteLine($"| mean of the paired differences, 95% interval | {F(mean)} ({Percent(mean, medianWithout)}), " +
                          $"{Percent(low, medianWithout)} to {Percent(high, medianWithout)} | |");
+        output.WriteLine($"| mean of the paired differences in five consecutive blocks | {string.Join(", ", BlockMeans(differences, 5).Select(m => Percent(m, medianWithout)))} | |");
         output.WriteLine();
         output.WriteLine("`-p:ReportAnalyzer=true` (compiler's per-analyzer execution time, one build with PerfLint):");
         output.WriteLine();
@@ -107,6 +108,19 @@ public static class BuildTimer
         var variance = differences.Sum(d => (d - mean) * (d - mean)) / (differences.Count - 1);
         var margin = 1.96 * Math.Sqrt(variance / differences.Count);
         return (mean, mean - margin, mean + margin);
+    }
+
+    /// <summary>
+    /// The mean of each of <paramref name="blocks"/> consecutive runs of the differences: when they spread wider than
+    /// the interval, the machine drifted during the run, and the interval understates the uncertainty (on this VM two
+    /// runs of one configuration have differed by more than their intervals).
+    /// </summary>
+    public static IReadOnlyList<double> BlockMeans(IReadOnlyList<double> differences, int blocks)
+    {
+        var size = differences.Count / blocks;
+        return size == 0
+            ? new[] { differences.Average() }
+            : Enumerable.Range(0, blocks).Select(b => differences.Skip(b * size).Take(b == blocks - 1 ? differences.Count - b * size : size).Average()).ToList();
     }
 
     private static string F(double seconds) => seconds.ToString("0.00", CultureInfo.InvariantCulture);
