@@ -26,7 +26,8 @@ namespace PerfLint.Analyzers.Facts
     public sealed class AppFactCollector
     {
         private readonly ConstructTypes _types;
-        private readonly HashSet<ConstructKind> _kinds;
+        // Indexed by ConstructKind (an array, not a set of the enum: one generic instantiation less to JIT).
+        private readonly bool[] _kinds;
         private readonly bool _wiring;
         private readonly ConcurrentBag<(IOperation Op, ConstructKind Kind, bool IsL1)> _creations = new ConcurrentBag<(IOperation, ConstructKind, bool)>();
         private readonly ConcurrentDictionary<IMethodSymbol, ConcurrentBag<IOperation>> _callSites =
@@ -39,7 +40,11 @@ namespace PerfLint.Analyzers.Facts
         private AppFactCollector(ConstructTypes types, IEnumerable<ConstructKind> kinds, bool wiring)
         {
             _types = types;
-            _kinds = new HashSet<ConstructKind>(kinds);
+            _kinds = new bool[Enum.GetValues(typeof(ConstructKind)).Length];
+            foreach (var kind in kinds)
+            {
+                _kinds[(int)kind] = true;
+            }
             _wiring = wiring;
         }
 
@@ -80,7 +85,7 @@ namespace PerfLint.Analyzers.Facts
             var creation = (IObjectCreationOperation)context.Operation;
             RecordCallSite(creation, creation.Constructor);
             var kind = _types.Classify(creation.Type);
-            if (kind.HasValue && _kinds.Contains(kind.Value.Kind))
+            if (kind.HasValue && _kinds[(int)kind.Value.Kind])
             {
                 _creations.Add((creation, kind.Value.Kind, kind.Value.IsL1));
             }
@@ -105,7 +110,7 @@ namespace PerfLint.Analyzers.Facts
             if (!method.IsStatic && method.Name.StartsWith("Add", StringComparison.Ordinal))
             {
                 var kind = _types.Classify(method.ReturnType);
-                if (kind.HasValue && _kinds.Contains(kind.Value.Kind))
+                if (kind.HasValue && _kinds[(int)kind.Value.Kind])
                 {
                     _creations.Add((invocation, kind.Value.Kind, kind.Value.IsL1));
                     return;

@@ -32,14 +32,26 @@ namespace PerfLint.Analyzers.Gating
                 PassesToSource = passesToSource;
             }
 
-            public bool PassesToSource { get; }
+            /// <summary>
+            /// True when the method hands a parameter or local to code declared in source. When it does, the walk stops
+            /// at the first such call and the assignments are not all collected: <see cref="MayReachSink"/> needs none.
+            /// </summary>
+            private bool PassesToSource { get; }
 
-            /// <summary>True when the method assigns a property <paramref name="property"/> accepts from an expression that names a parameter or local.</summary>
-            public bool AssignsFromCaller(Func<string, bool> property)
+            /// <summary>
+            /// True when the method may pass a caller's value on: to a property <paramref name="sinkProperty"/> accepts, or
+            /// to a method or type declared in source.
+            /// </summary>
+            public bool MayReachSink(Func<string, bool> sinkProperty)
             {
+                if (PassesToSource)
+                {
+                    return true;
+                }
+
                 foreach (var (name, value) in _assignments)
                 {
-                    if (property(name) && Names(value, _names))
+                    if (sinkProperty(name) && Names(value, _names))
                     {
                         return true;
                     }
@@ -54,8 +66,7 @@ namespace PerfLint.Analyzers.Gating
         /// a method or type declared in source. (For PL5003's MinCapacity next to MaxCapacity, both names are sink
         /// properties, so "some sink property is assigned such a value" covers the sibling too.)
         /// </summary>
-        public static bool MayReachSink(MethodFacts facts, Func<string, bool> sinkProperty) =>
-            facts.PassesToSource || facts.AssignsFromCaller(sinkProperty);
+        public static bool MayReachSink(MethodFacts facts, Func<string, bool> sinkProperty) => facts.MayReachSink(sinkProperty);
 
         /// <summary>What a method's syntax says about where its parameters and locals go; computed once per method.</summary>
         public static MethodFacts Read(IMethodSymbol method, HashSet<string> sourceNames) =>
@@ -73,19 +84,25 @@ namespace PerfLint.Analyzers.Gating
             return Read(new[] { owner }, ParameterNames(owner), baseType != null && sourceNames.Contains(CalledName(baseType)), sourceNames);
         }
 
-        /// <summary>One walk over the declarations: the parameters and locals, the assignments, the arguments handed to source code.</summary>
-        [System.Runtime.CompilerServices.MethodImpl(Knowledge.HotLoop.Optimized)]
+        /// <summary>
+        /// One walk over the declarations: the parameters and locals, the assignments, the arguments handed to source
+        /// code. It stops at the first call into source code whose arguments name a parameter or a local declared before
+        /// it (the answer is then yes whatever follows: the set of names only grows); the calls it passed on the way are
+        /// judged again at the end, against every name. Not compiled optimized up front (<see cref="Knowledge.HotLoop"/>):
+        /// stopping early left too little work per build to pay for it in a fresh compiler (4 ms of JIT).
+        /// </summary>
         private static MethodFacts Read(IEnumerable<SyntaxNode> declarations, IEnumerable<string> parameters, bool baseInSource, HashSet<string> sourceNames)
         {
             var names = new HashSet<string>(parameters, StringComparer.Ordinal);
             var assignments = new List<(string, SyntaxNode)>();
-            var toSource = new List<SyntaxNode?>();
+            var toSource = new List<SyntaxNode>();
             foreach (var declaration in declarations)
             {
                 if (declaration is ConstructorDeclarationSyntax { Initializer: { } initializer } &&
-                    (initializer.IsKind(SyntaxKind.ThisConstructorInitializer) || baseInSource))
+                    (initializer.IsKind(SyntaxKind.ThisConstructorInitializer) || baseInSource) &&
+                    HandsOn(initializer.ArgumentList))
                 {
-                    toSource.Add(initializer.ArgumentList);
+                    return Passing(names);
                 }
 
                 foreach (var node in declaration.DescendantNodes())
@@ -101,21 +118,52 @@ namespace PerfLint.Analyzers.Gating
                         case LetClauseSyntax let: names.Add(let.Identifier.ValueText); break;
                         case AssignmentExpressionSyntax assignment: assignments.Add((AssignedName(assignment.Left), assignment.Right)); break;
                         case InvocationExpressionSyntax invocation when sourceNames.Contains(CalledName(invocation.Expression)):
-                            toSource.Add(invocation.ArgumentList);
+                            if (HandsOn(invocation.ArgumentList))
+                            {
+                                return Passing(names);
+                            }
+
                             break;
                         case ObjectCreationExpressionSyntax creation when sourceNames.Contains(CalledName(creation.Type)):
-                            toSource.Add(creation.ArgumentList);
-                            toSource.Add(creation.Initializer);
+                            if (HandsOn(creation.ArgumentList) || HandsOn(creation.Initializer))
+                            {
+                                return Passing(names);
+                            }
+
                             break;
                         case ImplicitObjectCreationExpressionSyntax implicitCreation:
-                            toSource.Add(implicitCreation.ArgumentList);
+                            if (HandsOn(implicitCreation.ArgumentList))
+                            {
+                                return Passing(names);
+                            }
+
                             break;
                     }
                 }
             }
 
-            return new MethodFacts(names, assignments, toSource.Any(a => Names(a, names)));
+            return new MethodFacts(names, assignments, toSource.Exists(a => Names(a, names)));
+
+            // Whether the arguments name a parameter or local known so far; if not, they are kept for the final judgement.
+            bool HandsOn(SyntaxNode? arguments)
+            {
+                if (arguments == null)
+                {
+                    return false;
+                }
+
+                if (Names(arguments, names))
+                {
+                    return true;
+                }
+
+                toSource.Add(arguments);
+                return false;
+            }
         }
+
+        private static MethodFacts Passing(HashSet<string> names) =>
+            new MethodFacts(names, new List<(string, SyntaxNode)>(), passesToSource: true);
 
         /// <summary>The parameters a body owner's code can read: its parameter list, an indexer's, a setter's <c>value</c>.</summary>
         private static IEnumerable<string> ParameterNames(SyntaxNode owner)

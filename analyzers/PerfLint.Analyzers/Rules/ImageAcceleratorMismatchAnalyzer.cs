@@ -43,11 +43,31 @@ namespace PerfLint.Analyzers.Rules
         private static Func<BodyEntry, bool> Gate(SyntaxIndex index, AnalyzerOptions options, CancellationToken cancellationToken)
         {
             var strings = index.ByString.Keys; // each distinct string once
-            var images = strings.Where(s => s.IndexOfAny(ImageSeparators) >= 0)
-                .GroupBy(ContainerImageClassifier.Classify).Where(g => g.Key != ContainerImageKind.Unknown).Select(g => g.First()).ToList();
+            var images = OnePerKind(strings.Where(s => s.IndexOfAny(ImageSeparators) >= 0));
             var instances = strings.Where(s => s.StartsWith("ml.", StringComparison.OrdinalIgnoreCase)).ToList();
             var mismatch = images.Count > 0 && instances.Any(i => InstanceCatalog.Find(i) == null || images.Any(image => AcceleratorImageRule.Evaluate(image, i) != null));
             return mismatch ? Gates.Files(index, SageMakerFacts.ModelsAndConfigs) : Gates.None;
+        }
+
+        /// <summary>
+        /// The first image name of each known kind (the rule's verdict depends only on the kind). Kinds seen are marked
+        /// in an array indexed by the enum: a grouping or set of it would be generic code for a fresh compiler to JIT.
+        /// </summary>
+        private static List<string> OnePerKind(IEnumerable<string> names)
+        {
+            var images = new List<string>();
+            var seen = new bool[Enum.GetValues(typeof(ContainerImageKind)).Length];
+            foreach (var name in names)
+            {
+                var kind = ContainerImageClassifier.Classify(name);
+                if (kind != ContainerImageKind.Unknown && !seen[(int)kind])
+                {
+                    seen[(int)kind] = true;
+                    images.Add(name);
+                }
+            }
+
+            return images;
         }
 
         private static void Analyze(AppModel app, CompilationAnalysisContext context)

@@ -36,11 +36,13 @@ namespace PerfLint.Knowledge.Catalog
         private static readonly Lazy<Dictionary<string, string[]>> Table = new Lazy<Dictionary<string, string[]>>(Load);
 
         // The answer depends only on the type name (the catalog is fixed), and the analyzers ask for the same few types
-        // on every sink: remember it instead of scanning every family again. A one-element array stores "none".
-        private static readonly ConcurrentDictionary<InstanceTypeName, Successor?[]> Cache = new ConcurrentDictionary<InstanceTypeName, Successor?[]>();
+        // on every sink: remember it instead of scanning every family again. A one-element array stores "none". Keyed by
+        // the name's text (one per service, family and size): a dictionary keyed by the struct would be one more generic
+        // instantiation for a fresh compiler to JIT.
+        private static readonly ConcurrentDictionary<string, Successor?[]> Cache = new ConcurrentDictionary<string, Successor?[]>(StringComparer.Ordinal);
 
         public static Successor? For(InstanceTypeInfo info) =>
-            Cache.GetOrAdd(info.Name, _ => new[] { Curated(info) ?? Derived(info) })[0];
+            Cache.GetOrAdd(info.Name.ToString(), _ => new[] { Curated(info) ?? Derived(info) })[0];
 
         private static Successor? Curated(InstanceTypeInfo info)
         {

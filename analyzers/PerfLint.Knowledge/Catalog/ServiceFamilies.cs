@@ -10,8 +10,8 @@ namespace PerfLint.Knowledge.Catalog
     /// </summary>
     public static class ServiceFamilies
     {
-        private static readonly Lazy<Dictionary<InstanceService, HashSet<string>>> Table =
-            new Lazy<Dictionary<InstanceService, HashSet<string>>>(Load);
+        // Indexed by InstanceService (an array, not a dictionary keyed by the enum: one generic instantiation less to JIT).
+        private static readonly Lazy<HashSet<string>?[]> Table = new Lazy<HashSet<string>?[]>(Load);
 
         /// <summary>True when the service can run this exact family and size.</summary>
         public static bool Offers(InstanceTypeName name)
@@ -23,13 +23,13 @@ namespace PerfLint.Knowledge.Catalog
                 case InstanceService.SageMaker:
                     return InstanceCatalog.IsListedSageMakerType(name);
                 default:
-                    return InstanceCatalog.Exists(name) && Table.Value.TryGetValue(name.Service, out var set) && set.Contains(name.Family);
+                    return InstanceCatalog.Exists(name) && Table.Value[(int)name.Service] is { } set && set.Contains(name.Family);
             }
         }
 
-        private static Dictionary<InstanceService, HashSet<string>> Load()
+        private static HashSet<string>?[] Load()
         {
-            var result = new Dictionary<InstanceService, HashSet<string>>();
+            var result = new HashSet<string>?[Enum.GetValues(typeof(InstanceService)).Length];
             var table = CsvTable.LoadEmbedded("service-families.csv");
             foreach (var row in table.Rows)
             {
@@ -42,7 +42,7 @@ namespace PerfLint.Knowledge.Catalog
                 };
                 if (service.HasValue)
                 {
-                    result[service.Value] = new HashSet<string>(table.Get(row, "families").Split(new[] { ' ' }, StringSplitOptions.RemoveEmptyEntries), StringComparer.Ordinal);
+                    result[(int)service.Value] = new HashSet<string>(table.Get(row, "families").Split(new[] { ' ' }, StringSplitOptions.RemoveEmptyEntries), StringComparer.Ordinal);
                 }
             }
 
