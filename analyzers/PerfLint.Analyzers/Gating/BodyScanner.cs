@@ -169,10 +169,15 @@ namespace PerfLint.Analyzers.Gating
             }
         }
 
+        // The helpers the scan calls for every character or identifier are inlined into it: left to the JIT, the big
+        // optimized scan called some of them (IsIdentifierStart), and a fresh compiler runs a called helper as unoptimized
+        // tier-0 code for the whole build.
+
         /// <summary>
         /// Whether the identifier that ends at <paramref name="i"/> is followed by <c>=</c> (not <c>==</c> or
         /// <c>=&gt;</c>): it is assigned (<c>AvailabilityZone = ...</c>). A comment in between counts as a yes.
         /// </summary>
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static bool MayBeAssigned(BodyText text, int i)
         {
             i = SkipSpaces(text, i);
@@ -207,6 +212,7 @@ namespace PerfLint.Analyzers.Gating
         private static bool EndsValue(SyntaxToken token) =>
             token.IsKind(SyntaxKind.CommaToken) || token.IsKind(SyntaxKind.CloseBraceToken) || token.IsKind(SyntaxKind.SemicolonToken);
 
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static int SkipSpaces(BodyText text, int i)
         {
             while (i < text.Length && IsSpace(text[i]))
@@ -217,12 +223,16 @@ namespace PerfLint.Analyzers.Gating
             return i;
         }
 
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static bool IsSpace(char c) => c == ' ' || c == '\t' || c == '\r' || c == '\n';
 
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static bool IsDigit(char c) => c >= '0' && c <= '9';
 
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static bool IsIdentifierStart(char c) => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
 
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static bool IsIdentifierPart(char c) => IsIdentifierStart(c) || IsDigit(c);
 
         /// <summary>A <c>"..."</c> literal at <paramref name="i"/> with the simple escapes; moves past it.</summary>

@@ -39,6 +39,8 @@ namespace PerfLint.Analyzers.Gating
             }
         }
 
+        // Inlined into Get, which is compiled optimized up front (a called helper would run as tier-0 code in a fresh compiler).
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static int Hash(char[] chars, int start, int length)
         {
             // FNV-1a over the characters.
@@ -62,6 +64,8 @@ namespace PerfLint.Analyzers.Gating
             return hash & int.MaxValue;
         }
 
+        // Inlined into Get, which is compiled optimized up front (a called helper would run as tier-0 code in a fresh compiler).
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static bool Same(string text, char[] chars, int start, int length)
         {
             if (text.Length != length)
