@@ -40,7 +40,7 @@ namespace PerfLint.Analyzers.Gating
         public static RuleOptions MostPermissive(SyntaxIndex index, AnalyzerOptions options)
         {
             var gap = RuleOptions.Default.MinGenerationGap;
-            foreach (var fileOptions in options.DistinctRuleOptions(index.Trees.Select(t => t.Tree)))
+            foreach (var fileOptions in options.DistinctRuleOptions(index))
             {
                 gap = Math.Min(gap, fileOptions.MinGenerationGap);
             }

@@ -3,6 +3,7 @@ using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 
 namespace PerfLint.Analyzers.Gating
@@ -60,6 +61,57 @@ namespace PerfLint.Analyzers.Gating
 
         private readonly System.Collections.Concurrent.ConcurrentDictionary<BodyEntry, CallSiteDependence.MethodFacts> _callerFacts =
             new System.Collections.Concurrent.ConcurrentDictionary<BodyEntry, CallSiteDependence.MethodFacts>();
+
+        private TreeOptions? _treeOptions;
+
+        /// <summary>
+        /// The distinct options objects <paramref name="provider"/> hands the compilation's trees (by reference: the
+        /// compiler hands every tree without editorconfig options of its own the same object), found once per provider.
+        /// </summary>
+        public IReadOnlyList<AnalyzerConfigOptions> DistinctTreeOptions(AnalyzerConfigOptionsProvider provider)
+        {
+            var cached = System.Threading.Volatile.Read(ref _treeOptions);
+            if (cached == null || !ReferenceEquals(cached.Provider, provider))
+            {
+                var distinct = new List<AnalyzerConfigOptions>();
+                var seen = new HashSet<AnalyzerConfigOptions>(ReferenceComparer.Instance);
+                foreach (var tree in Trees)
+                {
+                    var options = provider.GetOptions(tree.Tree);
+                    if (seen.Add(options))
+                    {
+                        distinct.Add(options);
+                    }
+                }
+
+                cached = new TreeOptions(provider, distinct);
+                System.Threading.Volatile.Write(ref _treeOptions, cached); // a race computes the same list twice
+            }
+
+            return cached.Options;
+        }
+
+        private sealed class TreeOptions
+        {
+            public TreeOptions(AnalyzerConfigOptionsProvider provider, IReadOnlyList<AnalyzerConfigOptions> options)
+            {
+                Provider = provider;
+                Options = options;
+            }
+
+            public AnalyzerConfigOptionsProvider Provider { get; }
+
+            public IReadOnlyList<AnalyzerConfigOptions> Options { get; }
+        }
+
+        private sealed class ReferenceComparer : IEqualityComparer<AnalyzerConfigOptions>
+        {
+            public static readonly ReferenceComparer Instance = new ReferenceComparer();
+
+            public bool Equals(AnalyzerConfigOptions? x, AnalyzerConfigOptions? y) => ReferenceEquals(x, y);
+
+            public int GetHashCode(AnalyzerConfigOptions obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
+        }
 
         /// <summary>Where a body's syntax sends its callers' values (<see cref="CallSiteDependence"/>), read once per body for every rule.</summary>
         public CallSiteDependence.MethodFacts CallerFacts(BodyEntry body) =>

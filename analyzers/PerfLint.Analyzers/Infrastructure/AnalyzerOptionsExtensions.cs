@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using PerfLint.Analyzers.Gating;
 using PerfLint.Knowledge.Rules;
 
 namespace PerfLint.Analyzers.Infrastructure
@@ -25,22 +26,17 @@ namespace PerfLint.Analyzers.Infrastructure
         }
 
         /// <summary>
-        /// The options of every tree of <paramref name="trees"/>, one per distinct options object: a gate that needs the
-        /// most permissive setting of any file asks each distinct set once (the compiler hands every tree without
-        /// editorconfig options the same empty set), not once per file.
+        /// The options of every tree of the compilation, one per distinct options object: a gate that needs the most
+        /// permissive setting of any file asks each distinct set once (the compiler hands every tree without editorconfig
+        /// options the same empty set), not once per file. The distinct objects are found once per compilation
+        /// (<see cref="SyntaxIndex.DistinctTreeOptions"/>), for every rule that asks.
         /// </summary>
-        public static IEnumerable<RuleOptions> DistinctRuleOptions(this AnalyzerOptions options, IEnumerable<SyntaxTree> trees)
+        public static IEnumerable<RuleOptions> DistinctRuleOptions(this AnalyzerOptions options, SyntaxIndex index)
         {
             var provider = options.AnalyzerConfigOptionsProvider;
-            var global = provider.GlobalOptions;
-            var seen = new HashSet<AnalyzerConfigOptions>(ReferenceEqualityComparer.Instance);
-            foreach (var tree in trees)
+            foreach (var treeOptions in index.DistinctTreeOptions(provider))
             {
-                var treeOptions = provider.GetOptions(tree);
-                if (seen.Add(treeOptions))
-                {
-                    yield return For(treeOptions, global);
-                }
+                yield return For(treeOptions, provider.GlobalOptions);
             }
         }
 
@@ -54,13 +50,5 @@ namespace PerfLint.Analyzers.Infrastructure
             return options.TryGetValue(lowered, out var value) || (!ReferenceEquals(lowered, key) && options.TryGetValue(key, out value)) ? value : null;
         }
 
-        private sealed class ReferenceEqualityComparer : IEqualityComparer<AnalyzerConfigOptions>
-        {
-            public static readonly ReferenceEqualityComparer Instance = new ReferenceEqualityComparer();
-
-            public bool Equals(AnalyzerConfigOptions? x, AnalyzerConfigOptions? y) => ReferenceEquals(x, y);
-
-            public int GetHashCode(AnalyzerConfigOptions obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
-        }
     }
 }

@@ -30,9 +30,12 @@ namespace PerfLint.Analyzers.Rules
         protected override void OnCdkCompilationStart(CompilationStartAnalysisContext context, CdkTypes cdk) =>
             AppFactCollector.Register(context, cdk, Kinds, wiring: false, Gate, Analyze);
 
-        /// <summary>A fit needs a model whose size PerfLint knows, named in a string somewhere in the source; then the SageMaker files are read.</summary>
+        /// <summary>
+        /// A fit needs a model whose size PerfLint knows, named in a string somewhere in the source (each distinct string
+        /// judged once); then the SageMaker files are read.
+        /// </summary>
         private static Func<BodyEntry, bool> Gate(SyntaxIndex index, AnalyzerOptions options, CancellationToken cancellationToken) =>
-            index.Bodies.Any(b => b.Strings.Any(s => ModelCatalog.Estimate(s) != null))
+            index.ByString.Keys.Any(s => ModelCatalog.Estimate(s) != null)
                 ? Gates.Files(index, SageMakerFacts.ModelsAndConfigs)
                 : Gates.None;
 

@@ -48,7 +48,7 @@ namespace PerfLint.Analyzers.Rules
             dispatch.Attach(context, cdk, (index, options, _) =>
             {
                 // The example values any file's options name (the rule reads those of the file it reports in).
-                var examples = new HashSet<double>(options.DistinctRuleOptions(index.Trees.Select(t => t.Tree)).SelectMany(o => o.ExampleTargetValues));
+                var examples = new HashSet<double>(options.DistinctRuleOptions(index).SelectMany(o => o.ExampleTargetValues));
                 var targets = Gates.ValueFlow(index, b => b.Numbers.Overlaps(examples), IsTargetValue, b => b.Identifiers.Contains(TargetValue));
                 var capacities = Gates.ValueFlow(index, MayPinCapacity, IsCapacity);
                 return b => targets(b) || capacities(b);

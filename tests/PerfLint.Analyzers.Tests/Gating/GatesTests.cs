@@ -172,6 +172,23 @@ public class GatesTests
         Assert.That(lowered.Lookups, Is.EqualTo(1));
     }
 
+    [Test]
+    public void The_distinct_options_of_the_trees_are_found_once_per_provider()
+    {
+        var trees = Enumerable.Range(0, 20).Select(i => CSharpSyntaxTree.ParseText("class C" + i + " { }", path: "/" + i + ".cs")).ToList();
+        var index = SyntaxIndex.Build(CSharpCompilation.Create("gates", trees), CancellationToken.None);
+        var shared = new CountingOptions(new Dictionary<string, string>());
+        var own = new CountingOptions(new Dictionary<string, string> { ["pl1001.min_generation_gap"] = "1" });
+        var asked = 0;
+        var first = new SharedOptionsProvider(tree => { asked++; return tree.FilePath == "/3.cs" ? own : shared; });
+        var second = new SharedOptionsProvider(_ => shared);
+
+        Assert.That(index.DistinctTreeOptions(first), Is.EqualTo(new[] { shared, own }));
+        Assert.That(index.DistinctTreeOptions(first), Is.EqualTo(new[] { shared, own }));
+        Assert.That(asked, Is.EqualTo(20), "each tree's options asked for once");
+        Assert.That(index.DistinctTreeOptions(second), Is.EqualTo(new[] { shared }), "another provider is asked afresh");
+    }
+
     /// <summary>
     /// <see cref="Gates.ValueFlow"/> with a context takes the closure of the fewer seeds first and walks the other only
     /// where names lead into it. Held here to the straightforward definition it replaced (the closure of the suspicious
