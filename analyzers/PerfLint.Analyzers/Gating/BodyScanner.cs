@@ -481,7 +481,11 @@ namespace PerfLint.Analyzers.Gating
         }
     }
 
-    /// <summary>What a code body's tokens say, as the gates ask it: its identifiers, string values and numbers, and the names it assigns with <c>=</c>.</summary>
+    /// <summary>
+    /// What a code body's tokens say, as the scan collects it: its identifiers, string values and numbers, and the names
+    /// it assigns with <c>=</c>. The index collects every body in one instance and keeps a compact copy
+    /// (<see cref="Take"/>).
+    /// </summary>
     public sealed class BodyTokens
     {
         public BodyTokens()
@@ -491,20 +495,6 @@ namespace PerfLint.Analyzers.Gating
             Numbers = new HashSet<double>();
             Assigned = new HashSet<string>(System.StringComparer.Ordinal);
             Assignments = new List<(string, double?)>();
-        }
-
-        /// <summary>
-        /// A copy of what a reused scratch instance collected, at its exact size: a set copied from a set with the same
-        /// comparer is allocated once at the size it needs, where filling it token by token reallocates it as it grows
-        /// (most of what the index allocated, for some hundred identifiers per body).
-        /// </summary>
-        private BodyTokens(BodyTokens scratch)
-        {
-            Identifiers = new HashSet<string>(scratch.Identifiers, System.StringComparer.Ordinal);
-            Strings = new HashSet<string>(scratch.Strings, System.StringComparer.Ordinal);
-            Numbers = new HashSet<double>(scratch.Numbers);
-            Assigned = new HashSet<string>(scratch.Assigned, System.StringComparer.Ordinal);
-            Assignments = new List<(string, double?)>(scratch.Assignments);
         }
 
         public HashSet<string> Identifiers { get; }
@@ -527,16 +517,28 @@ namespace PerfLint.Analyzers.Gating
         /// </summary>
         public List<(string Name, double? Number)> Assignments { get; }
 
-        /// <summary>An exact-size copy of this scratch instance, which is then emptied for the next body (its capacity kept).</summary>
-        internal BodyTokens Take()
+        /// <summary>What this scratch instance collected, as compact arrays (<see cref="BodyWords"/>); it is then emptied for the next body (its capacity kept).</summary>
+        internal BodyWords Take()
         {
-            var copy = new BodyTokens(this);
+            var words = new BodyWords(ToArray(Identifiers), ToArray(Strings), ToArray(Numbers), ToArray(Assigned), Assignments.ToArray());
             Identifiers.Clear();
             Strings.Clear();
             Numbers.Clear();
             Assigned.Clear();
             Assignments.Clear();
-            return copy;
+            return words;
+        }
+
+        private static T[] ToArray<T>(HashSet<T> set)
+        {
+            if (set.Count == 0)
+            {
+                return System.Array.Empty<T>();
+            }
+
+            var array = new T[set.Count];
+            set.CopyTo(array);
+            return array;
         }
     }
 }

@@ -143,7 +143,7 @@ namespace PerfLint.Analyzers.Gating
         public static Func<BodyEntry, bool> Naming(params string[] words)
         {
             var set = new HashSet<string>(words, StringComparer.Ordinal);
-            return b => b.Identifiers.Overlaps(set);
+            return b => b.Tokens.NamesAny(set);
         }
 
         /// <summary>
@@ -197,7 +197,7 @@ namespace PerfLint.Analyzers.Gating
             var seen = new HashSet<string>(StringComparer.Ordinal);
             while (pending.Count > 0)
             {
-                foreach (var identifier in pending.Dequeue().Identifiers)
+                foreach (var identifier in pending.Dequeue().Tokens.IdentifierArray)
                 {
                     if (!seen.Add(identifier))
                     {

@@ -29,14 +29,14 @@ namespace PerfLint.Analyzers.Gating
 
             Bodies = trees.SelectMany(t => t.Bodies).ToList();
             DeclaredNames = new HashSet<string>(trees.SelectMany(t => t.Declared), System.StringComparer.Ordinal);
-            _byIdentifier = new System.Lazy<Dictionary<string, List<BodyEntry>>>(() => Group(b => b.Identifiers));
+            _byIdentifier = new System.Lazy<Dictionary<string, List<BodyEntry>>>(() => Group(b => b.Tokens.IdentifierArray));
             _byName = new System.Lazy<Dictionary<string, List<BodyEntry>>>(() => Group(b => new[] { b.Name }));
-            _byString = new System.Lazy<Dictionary<string, List<BodyEntry>>>(() => Group(b => b.Strings));
+            _byString = new System.Lazy<Dictionary<string, List<BodyEntry>>>(() => Group(b => b.Tokens.StringArray));
         }
 
         /// <summary>The bodies under each of the keys <paramref name="keysOf"/> gives them.</summary>
         [System.Runtime.CompilerServices.MethodImpl(Knowledge.HotLoop.Optimized)]
-        private Dictionary<string, List<BodyEntry>> Group(System.Func<BodyEntry, IEnumerable<string>> keysOf)
+        private Dictionary<string, List<BodyEntry>> Group(System.Func<BodyEntry, string[]> keysOf)
         {
             var map = new Dictionary<string, List<BodyEntry>>(System.StringComparer.Ordinal);
             foreach (var body in Bodies)
@@ -269,7 +269,7 @@ namespace PerfLint.Analyzers.Gating
     /// </summary>
     public sealed class BodyEntry
     {
-        private BodyEntry(TreeEntry tree, SyntaxNode node, string name, BodyTokens tokens)
+        private BodyEntry(TreeEntry tree, SyntaxNode node, string name, BodyWords tokens)
         {
             TreeEntry = tree;
             Node = node;
@@ -286,17 +286,17 @@ namespace PerfLint.Analyzers.Gating
         public string Name { get; }
 
         /// <summary>What the body's tokens say (<see cref="BodyScanner"/>).</summary>
-        public BodyTokens Tokens { get; }
+        public BodyWords Tokens { get; }
 
-        public HashSet<string> Identifiers => Tokens.Identifiers;
+        public IReadOnlyList<string> Identifiers => Tokens.Identifiers;
 
         /// <summary>String literal values and the text parts of interpolated strings.</summary>
-        public HashSet<string> Strings => Tokens.Strings;
+        public IReadOnlyList<string> Strings => Tokens.Strings;
 
-        public HashSet<double> Numbers => Tokens.Numbers;
+        public IReadOnlyList<double> Numbers => Tokens.Numbers;
 
         /// <summary>The names the body assigns with <c>=</c> (<see cref="BodyTokens.Assigned"/>).</summary>
-        public HashSet<string> Assigned => Tokens.Assigned;
+        public IReadOnlyList<string> Assigned => Tokens.Assigned;
 
         internal static BodyEntry Create(TreeEntry tree, SyntaxIndex.ScanState scan, SyntaxNode owner, string name)
         {

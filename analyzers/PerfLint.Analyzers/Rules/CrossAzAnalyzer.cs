@@ -49,7 +49,7 @@ namespace PerfLint.Analyzers.Rules
                 : Gates.None;
 
         private static bool Assigns(SyntaxIndex index, params string[] properties) =>
-            index.Bodies.Any(b => properties.Any(b.Assigned.Contains));
+            index.Bodies.Any(b => b.Assigned.Any(properties.Contains));
 
         private static void Analyze(AppModel app, CompilationAnalysisContext context)
         {

@@ -49,7 +49,7 @@ namespace PerfLint.Analyzers.Rules
             {
                 // The example values any file's options name (the rule reads those of the file it reports in).
                 var examples = new HashSet<double>(options.DistinctRuleOptions(index).SelectMany(o => o.ExampleTargetValues));
-                var targets = Gates.ValueFlow(index, b => b.Numbers.Overlaps(examples), IsTargetValue, b => b.Identifiers.Contains(TargetValue));
+                var targets = Gates.ValueFlow(index, b => examples.Overlaps(b.Numbers), IsTargetValue, b => b.Tokens.Names(TargetValue));
                 var capacities = Gates.ValueFlow(index, MayPinCapacity, IsCapacity);
                 return b => targets(b) || capacities(b);
             });
@@ -91,7 +91,7 @@ namespace PerfLint.Analyzers.Rules
         /// number literal, and no number is on both sides. Most fleets and endpoints write two different literals; only
         /// the rest is read from syntax.
         /// </summary>
-        private static bool MayPinByTokens(BodyTokens tokens)
+        private static bool MayPinByTokens(BodyWords tokens)
         {
             foreach (var (name, number) in tokens.Assignments)
             {

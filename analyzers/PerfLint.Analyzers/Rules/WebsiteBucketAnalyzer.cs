@@ -45,7 +45,7 @@ namespace PerfLint.Analyzers.Rules
         /// </summary>
         private static bool FrontsItsOwnWebsites(BodyEntry body)
         {
-            if (!Websites(body) || body.Identifiers.Contains("AddBehavior"))
+            if (!Websites(body) || body.Tokens.Names("AddBehavior"))
             {
                 return false;
             }

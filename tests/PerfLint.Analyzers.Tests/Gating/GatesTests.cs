@@ -230,7 +230,7 @@ public class GatesTests
         }
 
         var words = new HashSet<string>(Enumerable.Range(0, random.Next(1, 4)).Select(_ => identifiers[random.Next(identifiers.Count)]));
-        return b => b.Identifiers.Overlaps(words);
+        return b => words.Overlaps(b.Identifiers);
     }
 
     /// <summary>The definition: the closure of the suspicious bodies, then each admitted body walked to the context.</summary>
