@@ -15,7 +15,7 @@ namespace PerfLint.Tasks
     /// Runs `perflint bench` out of process for each spec and turns its results.json into build diagnostics: every
     /// missed budget becomes `error PLBxxxx` (warning for "level": "warn") at the spec file's line and column of that
     /// budget, plus one summary line per benchmark. Exit code 2 (bad spec, no engine, never ready) is one clear error
-    /// with the runner's stderr. Cancelling the build sends the runner SIGINT so it removes its containers.
+    /// with the runner's stderr. Cancelling the build sends the runner SIGTERM so it removes its containers.
     /// </summary>
     public sealed class BenchRunTask : Task, ICancelableTask
     {
@@ -41,7 +41,7 @@ namespace PerfLint.Tasks
         /// <summary>The dotnet host; defaults to DOTNET_HOST_PATH (set by MSBuild under the .NET SDK), then `dotnet` on PATH.</summary>
         public string? DotnetHostPath { get; set; }
         public string? WorkingDirectory { get; set; }
-        /// <summary>Seconds to wait for the runner to clean up after SIGINT before it is killed.</summary>
+        /// <summary>Seconds to wait for the runner to clean up after SIGTERM before it is killed.</summary>
         public int CancelGraceSeconds { get; set; } = 30;
 
         public override bool Execute()
@@ -191,7 +191,12 @@ namespace PerfLint.Tasks
             return string.IsNullOrEmpty(fromMsBuild) ? "dotnet" : fromMsBuild!;
         }
 
-        /// <summary>Ctrl+C on the build: SIGINT lets the runner remove its containers; kill only after the grace period.</summary>
+        /// <summary>
+        /// Ctrl+C on the build: SIGTERM lets the runner remove its containers (it handles it as it handles Ctrl+C); kill
+        /// only after the grace period. Not SIGINT: a build started from a script in the background (<c>dotnet build &amp;</c>,
+        /// CI wrappers) inherits SIGINT as ignored, as POSIX shells set it for background jobs, and so does the runner,
+        /// which would then sit out the whole grace period with its containers running.
+        /// </summary>
         public void Cancel()
         {
             Process? process;
@@ -205,10 +210,8 @@ namespace PerfLint.Tasks
             {
                 if (Environment.OSVersion.Platform == PlatformID.Unix || Environment.OSVersion.Platform == PlatformID.MacOSX)
                 {
-                    SendSignal(process.Id, "INT");
-                    if (process.WaitForExit(CancelGraceSeconds * 1000)) return;
                     SendSignal(process.Id, "TERM");
-                    if (process.WaitForExit(5000)) return;
+                    if (process.WaitForExit(CancelGraceSeconds * 1000)) return;
                 }
                 process.Kill();
             }

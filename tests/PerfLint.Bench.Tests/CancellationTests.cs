@@ -35,8 +35,11 @@ public class CancellationTests : ContainerFixture
         var name = UniqueName("sig" + signal.ToLowerInvariant());
         using var dir = new TempDir();
         var spec = dir.File("perflint.bench.json", LongSpec(name));
-        var psi = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in new[] { "exec", RepoPaths.RunnerDll, "bench", spec, "--output", Path.Combine(dir.Path, "out") }) psi.ArgumentList.Add(a);
+        // Started as from a terminal, with SIGINT at its default disposition: when the tests themselves run as a
+        // background job of a script, they inherit SIGINT as ignored and would pass that on (a runner that ignores
+        // Ctrl+C is then right to).
+        var psi = new ProcessStartInfo("env") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in new[] { "--default-signal=INT", "dotnet", "exec", RepoPaths.RunnerDll, "bench", spec, "--output", Path.Combine(dir.Path, "out") }) psi.ArgumentList.Add(a);
         using var process = Process.Start(psi)!;
         var output = new System.Text.StringBuilder();
         process.OutputDataReceived += (_, e) => { lock (output) output.AppendLine(e.Data); };

@@ -82,8 +82,9 @@ public class MsBuildCancellationTests : ContainerFixture
               <Import Project="{RepoPaths.TasksTargets}" />
             </Project>
             """);
-        var psi = new System.Diagnostics.ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in new[] { "build", Path.Combine(dir.Path, "app.csproj"), "-p:PerfLintRunBenchmarks=true", "-nologo", "-v:n", "-m:1", "-nodeReuse:false" })
+        // SIGINT at its default disposition, as from a terminal (see CancellationTests): the build gets the Ctrl+C.
+        var psi = new System.Diagnostics.ProcessStartInfo("env") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in new[] { "--default-signal=INT", "dotnet", "build", Path.Combine(dir.Path, "app.csproj"), "-p:PerfLintRunBenchmarks=true", "-nologo", "-v:n", "-m:1", "-nodeReuse:false" })
             psi.ArgumentList.Add(a);
         using var build = System.Diagnostics.Process.Start(psi)!;
         var output = new System.Text.StringBuilder();
@@ -103,7 +104,7 @@ public class MsBuildCancellationTests : ContainerFixture
             using var exit = new CancellationTokenSource(TimeSpan.FromSeconds(45));
             await build.WaitForExitAsync(exit.Token);
             Assert.That(build.ExitCode, Is.Not.EqualTo(0), output.ToString());
-            // The task's own cancellation path ran (SIGINT to the runner, which cleaned up and exited).
+            // The task's own cancellation path ran (SIGTERM to the runner, which cleaned up and exited).
             Assert.That(Contains(output, "PLB0103"), output.ToString());
         }
         finally

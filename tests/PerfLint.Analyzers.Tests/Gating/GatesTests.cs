@@ -157,8 +157,7 @@ public class GatesTests
     [Test]
     public void Most_permissive_options_ask_each_distinct_options_object_once()
     {
-        var trees = Enumerable.Range(0, 50).Select(i => CSharpSyntaxTree.ParseText("class C" + i + " { }", path: "/" + i + ".cs")).ToList();
-        var index = SyntaxIndex.Build(CSharpCompilation.Create("gates", trees), CancellationToken.None);
+        var index = EmptyClasses(50);
         var shared = new CountingOptions(new Dictionary<string, string>());
         var lowered = new CountingOptions(new Dictionary<string, string> { ["pl1001.min_generation_gap"] = "1" });
         var provider = new SharedOptionsProvider(tree => tree.FilePath == "/17.cs" ? lowered : shared);
@@ -175,8 +174,7 @@ public class GatesTests
     [Test]
     public void The_distinct_options_of_the_trees_are_found_once_per_provider()
     {
-        var trees = Enumerable.Range(0, 20).Select(i => CSharpSyntaxTree.ParseText("class C" + i + " { }", path: "/" + i + ".cs")).ToList();
-        var index = SyntaxIndex.Build(CSharpCompilation.Create("gates", trees), CancellationToken.None);
+        var index = EmptyClasses(20);
         var shared = new CountingOptions(new Dictionary<string, string>());
         var own = new CountingOptions(new Dictionary<string, string> { ["pl1001.min_generation_gap"] = "1" });
         var asked = 0;
@@ -304,6 +302,10 @@ public class GatesTests
         var options = new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, new TestConfigOptionsProvider(byPath, new Dictionary<string, string>()));
         return InstanceTypeEvidence.For(PreviousGenerationRule.Evaluate, InstanceTypeEvidence.MostPermissive(index, options));
     }
+
+    /// <summary>An index of <paramref name="count"/> trees, each declaring one empty class, at <c>/0.cs</c>, <c>/1.cs</c>, ...</summary>
+    private static SyntaxIndex EmptyClasses(int count) =>
+        Index(Enumerable.Range(0, count).Select(i => "class C" + i + " { }").ToArray());
 
     /// <summary>An index of one tree per source, at <c>/0.cs</c>, <c>/1.cs</c>, ...</summary>
     private static SyntaxIndex Index(params string[] sources)
