@@ -49,6 +49,5 @@ namespace PerfLint.Analyzers.Infrastructure
             var lowered = Lowered.GetOrAdd(key, k => k.ToLowerInvariant());
             return options.TryGetValue(lowered, out var value) || (!ReferenceEquals(lowered, key) && options.TryGetValue(key, out value)) ? value : null;
         }
-
     }
 }

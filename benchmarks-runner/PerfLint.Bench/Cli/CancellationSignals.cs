@@ -4,7 +4,8 @@ namespace PerfLint.Bench.Cli;
 
 /// <summary>
 /// Ctrl+C / SIGINT (Console.CancelKeyPress) and SIGTERM (PosixSignalRegistration) cancel the run instead of killing the
-/// process, so the containers get removed. The MSBuild task cancels the runner the same way. A second Ctrl+C kills.
+/// process, so the containers get removed. The MSBuild task cancels the runner with SIGTERM (a runner started from a
+/// background job inherits SIGINT as ignored). A second Ctrl+C kills.
 /// </summary>
 public sealed class CancellationSignals : IDisposable
 {
