@@ -72,7 +72,7 @@ namespace PerfLint.Analyzers.Gating
                         if (MayBeAssigned(text, i))
                         {
                             into.Assigned.Add(word);
-                            into.Assignments.Add((word, AssignedNumber(text, i)));
+                            into.AddAssignment(word, AssignedNumber(text, i));
                         }
                     }
                 }
@@ -153,7 +153,7 @@ namespace PerfLint.Analyzers.Gating
                     case SyntaxKind.EqualsToken when identifier != null:
                         into.Assigned.Add(identifier);
                         var value = token.GetNextToken();
-                        into.Assignments.Add((identifier, NumberOf(value) is double assigned && EndsValue(value.GetNextToken()) ? assigned : (double?)null));
+                        into.AddAssignment(identifier, NumberOf(value) is double assigned && EndsValue(value.GetNextToken()) ? assigned : (double?)null);
                         break;
                     case SyntaxKind.StringLiteralToken:
                     case SyntaxKind.InterpolatedStringTextToken:
@@ -488,13 +488,15 @@ namespace PerfLint.Analyzers.Gating
     /// </summary>
     public sealed class BodyTokens
     {
+        private Assignment[] _assignments = new Assignment[8];
+        private int _assignmentCount;
+
         public BodyTokens()
         {
             Identifiers = new HashSet<string>(System.StringComparer.Ordinal);
             Strings = new HashSet<string>(System.StringComparer.Ordinal);
-            Numbers = new HashSet<double>();
+            Numbers = new NumberSet();
             Assigned = new HashSet<string>(System.StringComparer.Ordinal);
-            Assignments = new List<(string, double?)>();
         }
 
         public HashSet<string> Identifiers { get; }
@@ -502,7 +504,7 @@ namespace PerfLint.Analyzers.Gating
         /// <summary>String literal values and the text parts of interpolated strings.</summary>
         public HashSet<string> Strings { get; }
 
-        public HashSet<double> Numbers { get; }
+        public NumberSet Numbers { get; }
 
         /// <summary>
         /// Identifiers written right before <c>=</c>: properties set in object initializers and by assignment
@@ -515,18 +517,42 @@ namespace PerfLint.Analyzers.Gating
         /// Each <c>name = value</c> of <see cref="Assigned"/>, in order, with the value when it is a lone number literal
         /// (<c>MinCapacity = 1,</c>) and null for anything else (an expression, or a comment the scan does not look past).
         /// </summary>
-        public List<(string Name, double? Number)> Assignments { get; }
+        public IReadOnlyList<Assignment> Assignments => AssignmentArray();
+
+        internal void AddAssignment(string name, double? number)
+        {
+            if (_assignmentCount == _assignments.Length)
+            {
+                var bigger = new Assignment[_assignments.Length * 2];
+                System.Array.Copy(_assignments, bigger, _assignmentCount);
+                _assignments = bigger;
+            }
+
+            _assignments[_assignmentCount++] = new Assignment(name, number);
+        }
 
         /// <summary>What this scratch instance collected, as compact arrays (<see cref="BodyWords"/>); it is then emptied for the next body (its capacity kept).</summary>
         internal BodyWords Take()
         {
-            var words = new BodyWords(ToArray(Identifiers), ToArray(Strings), ToArray(Numbers), ToArray(Assigned), Assignments.ToArray());
+            var words = new BodyWords(ToArray(Identifiers), ToArray(Strings), Numbers.ToArray(), ToArray(Assigned), AssignmentArray());
             Identifiers.Clear();
             Strings.Clear();
             Numbers.Clear();
             Assigned.Clear();
-            Assignments.Clear();
+            _assignmentCount = 0;
             return words;
+        }
+
+        private Assignment[] AssignmentArray()
+        {
+            if (_assignmentCount == 0)
+            {
+                return System.Array.Empty<Assignment>();
+            }
+
+            var array = new Assignment[_assignmentCount];
+            System.Array.Copy(_assignments, array, _assignmentCount);
+            return array;
         }
 
         private static T[] ToArray<T>(HashSet<T> set)

@@ -12,14 +12,16 @@ namespace PerfLint.Analyzers.Gating
     {
         private readonly string[] _identifiers;
         private readonly string[] _strings;
+        private readonly double[] _numbers;
+        private readonly Assignment[] _assignments;
 
-        internal BodyWords(string[] identifiers, string[] strings, double[] numbers, string[] assigned, (string Name, double? Number)[] assignments)
+        internal BodyWords(string[] identifiers, string[] strings, double[] numbers, string[] assigned, Assignment[] assignments)
         {
             _identifiers = identifiers;
             _strings = strings;
-            Numbers = numbers;
+            _numbers = numbers;
             Assigned = assigned;
-            Assignments = assignments;
+            _assignments = assignments;
         }
 
         /// <summary>The identifiers (names of types, members, locals; no keywords).</summary>
@@ -28,19 +30,26 @@ namespace PerfLint.Analyzers.Gating
         /// <summary>String literal values and the text parts of interpolated strings.</summary>
         public IReadOnlyList<string> Strings => _strings;
 
-        public IReadOnlyList<double> Numbers { get; }
+        /// <summary>The number literals' values (<see cref="NumberSet"/>).</summary>
+        public IReadOnlyList<double> Numbers => _numbers;
 
         /// <summary>The names the body assigns with <c>=</c> (<see cref="BodyTokens.Assigned"/>).</summary>
         public IReadOnlyList<string> Assigned { get; }
 
         /// <summary>Each <c>name = value</c>, in order, with the value when it is a lone number literal (<see cref="BodyTokens.Assignments"/>).</summary>
-        public IReadOnlyList<(string Name, double? Number)> Assignments { get; }
+        public IReadOnlyList<Assignment> Assignments => _assignments;
 
         /// <summary>The identifiers as an array, for the index's loops (no interface calls per element).</summary>
         internal string[] IdentifierArray => _identifiers;
 
         /// <summary>The string values as an array, for the index's postings.</summary>
         internal string[] StringArray => _strings;
+
+        /// <summary>The numbers as an array, for the gates' loops.</summary>
+        internal double[] NumberArray => _numbers;
+
+        /// <summary>The assignments as an array, for the gates' loops.</summary>
+        internal Assignment[] AssignmentArray => _assignments;
 
         /// <summary>True when the body names <paramref name="identifier"/>.</summary>
         public bool Names(string identifier) => System.Array.IndexOf(_identifiers, identifier) >= 0;

@@ -48,14 +48,52 @@ namespace PerfLint.Analyzers.Rules
             dispatch.Attach(context, cdk, (index, options, _) =>
             {
                 // The example values any file's options name (the rule reads those of the file it reports in).
-                var examples = new HashSet<double>(options.DistinctRuleOptions(index).SelectMany(o => o.ExampleTargetValues));
-                var targets = Gates.ValueFlow(index, b => examples.Overlaps(b.Numbers), IsTargetValue, b => b.Tokens.Names(TargetValue));
+                var examples = ExampleValues(options.DistinctRuleOptions(index));
+                var targets = Gates.ValueFlow(index, b => HoldsAny(b.Tokens, examples), IsTargetValue, b => b.Tokens.Names(TargetValue));
                 var capacities = Gates.ValueFlow(index, MayPinCapacity, IsCapacity);
                 return b => targets(b) || capacities(b);
             });
         }
 
         private static bool IsTargetValue(string property) => property == TargetValue;
+
+        // An array, not a set: a set over a value type is generic code a fresh compiler JIT-compiles in every build.
+        // Repeats (two files' options naming the same value) are harmless.
+        private static double[] ExampleValues(IEnumerable<RuleOptions> options)
+        {
+            var values = System.Array.Empty<double>();
+            foreach (var option in options)
+            {
+                var more = option.ExampleTargetValues;
+                var joined = new double[values.Length + more.Count];
+                System.Array.Copy(values, joined, values.Length);
+                for (var i = 0; i < more.Count; i++)
+                {
+                    joined[values.Length + i] = more[i];
+                }
+
+                values = joined;
+            }
+
+            return values;
+        }
+
+        /// <summary>True when the body writes one of the example values (as <see cref="ScalingRule"/> compares them).</summary>
+        private static bool HoldsAny(BodyWords tokens, double[] examples)
+        {
+            foreach (var number in tokens.NumberArray)
+            {
+                foreach (var example in examples)
+                {
+                    if (ScalingRule.IsExample(number, example))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
 
         private static bool IsCapacity(string property) => property == MaxCapacity || property == MinCapacity;
 
@@ -93,21 +131,23 @@ namespace PerfLint.Analyzers.Rules
         /// </summary>
         private static bool MayPinByTokens(BodyWords tokens)
         {
-            foreach (var (name, number) in tokens.Assignments)
+            var assignments = tokens.AssignmentArray;
+            foreach (var assignment in assignments)
             {
+                var name = assignment.Name;
                 if (name != MaxCapacity && name != MinCapacity)
                 {
                     continue;
                 }
 
-                if (number is not double value)
+                if (assignment.Number is not double value)
                 {
                     return true;
                 }
 
-                foreach (var (other, otherNumber) in tokens.Assignments)
+                foreach (var other in assignments)
                 {
-                    if (name == MaxCapacity && other == MinCapacity && otherNumber == value)
+                    if (name == MaxCapacity && other.Name == MinCapacity && other.Number == value)
                     {
                         return true;
                     }

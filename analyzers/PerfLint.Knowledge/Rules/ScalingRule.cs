@@ -1,6 +1,5 @@
 using System;
 using System.Globalization;
-using System.Linq;
 
 namespace PerfLint.Knowledge.Rules
 {
@@ -14,7 +13,7 @@ namespace PerfLint.Knowledge.Rules
         public static RuleFinding? TargetValue(double targetValue, string? metric, RuleOptions? options = null)
         {
             options ??= RuleOptions.Default;
-            if (!options.ExampleTargetValues.Any(v => Math.Abs(v - targetValue) < 1e-9))
+            if (!IsExampleValue(targetValue, options))
             {
                 return null;
             }
@@ -23,6 +22,24 @@ namespace PerfLint.Knowledge.Rules
                 "Scaling target value " + targetValue.ToString("0.###", CultureInfo.InvariantCulture) + (metric == null ? string.Empty : " for " + metric) +
                 " is the AWS documentation's example, not a load-tested figure; measure the maximum invocations per instance at your latency budget (perflint bench) and set the target to about half of it");
         }
+
+        /// <summary>True when <paramref name="value"/> is one of the options' example target values.</summary>
+        public static bool IsExampleValue(double value, RuleOptions options)
+        {
+            var examples = options.ExampleTargetValues;
+            for (var i = 0; i < examples.Count; i++)
+            {
+                if (IsExample(value, examples[i]))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>True when <paramref name="value"/> is <paramref name="example"/> (to within rounding).</summary>
+        public static bool IsExample(double value, double example) => Math.Abs(value - example) < 1e-9;
 
         public static RuleFinding? Capacity(double? minCapacity, double? maxCapacity)
         {

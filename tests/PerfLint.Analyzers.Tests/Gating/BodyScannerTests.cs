@@ -87,7 +87,7 @@ public class BodyScannerTests
         var tokens = new BodyTokens();
         Assert.That(BodyScanner.TryScan(
             "new P { MinCapacity = 1, MaxCapacity = 0x10 }; a = 2.5; b = 2 + 1; c = -3; d = 4 /* why */; e /* why */ = 5; f = x;", tokens), Is.True);
-        Assert.That(tokens.Assignments, Is.EqualTo(new (string, double?)[]
+        Assert.That(tokens.Assignments.Select(a => (a.Name, a.Number)), Is.EqualTo(new (string, double?)[]
         {
             ("MinCapacity", 1), ("MaxCapacity", 16), ("a", 2.5), ("b", null), ("c", null), ("d", null), ("e", null), ("f", null),
         }));
@@ -127,7 +127,7 @@ public class BodyScannerTests
         Assert.That(scanned, Is.GreaterThan(200));
     }
 
-    private static (HashSet<string> Identifiers, HashSet<string> Strings, HashSet<double> Numbers) Scan(string code)
+    private static (HashSet<string> Identifiers, HashSet<string> Strings, NumberSet Numbers) Scan(string code)
     {
         var tokens = new BodyTokens();
         Assert.That(BodyScanner.TryScan(code, tokens), Is.True, code);
@@ -164,13 +164,13 @@ public class BodyScannerTests
                     Assert.That(tokens.Strings.Except(scan.Strings), Is.Empty, text);
                     Assert.That(scan.Strings.Except(tokens.Strings).Where(v => !skipped.Contains(v)), Is.Empty, text);
                     Assert.That(tokens.Numbers.Except(scan.Numbers), Is.Empty, text);
-                    Assert.That(scan.Numbers.Count - tokens.Numbers.Count, Is.LessThanOrEqualTo(skipped.Count), text);
+                    Assert.That(scan.Numbers.Distinct().Count() - tokens.Numbers.Distinct().Count(), Is.LessThanOrEqualTo(skipped.Count), text);
                     Assert.That(tokens.Identifiers.Except(scan.Identifiers), Is.Empty, text);
                     Assert.That(scan.Identifiers.Except(tokens.Identifiers).Where(i => SyntaxFacts.GetContextualKeywordKind(i) == SyntaxKind.None && !skipped.Contains(i)), Is.Empty, text);
                     Assert.That(tokens.Assigned.Except(scan.Assigned), Is.Empty, text);
 
                     // The scan may know less of a value (a comment in the way), never more or otherwise.
-                    Assert.That(tokens.Assignments.Where(a => !scan.Assignments.Contains(a) && !scan.Assignments.Contains((a.Name, null))), Is.Empty, text);
+                    Assert.That(tokens.Assignments.Where(a => !scan.Assignments.Contains(a) && !scan.Assignments.Contains(new Assignment(a.Name, null))), Is.Empty, text);
                 });
             }
 
@@ -187,7 +187,7 @@ public class BodyScannerTests
                 Assert.That(all.Strings.Except(body.Strings), Is.Empty, body.Node.ToString());
                 Assert.That(body.Strings.Except(all.Strings).Where(v => !skippedInBody.Contains(v)), Is.Empty, body.Node.ToString());
                 Assert.That(all.Numbers.Except(body.Numbers), Is.Empty, body.Node.ToString());
-                Assert.That(body.Numbers.Count - all.Numbers.Count, Is.LessThanOrEqualTo(skippedInBody.Count), body.Node.ToString());
+                Assert.That(body.Numbers.Distinct().Count() - all.Numbers.Distinct().Count(), Is.LessThanOrEqualTo(skippedInBody.Count), body.Node.ToString());
                 Assert.That(all.Identifiers.Except(body.Identifiers), Is.Empty, body.Node.ToString());
                 Assert.That(body.Identifiers.Except(all.Identifiers).Where(i => SyntaxFacts.GetContextualKeywordKind(i) == SyntaxKind.None && !skippedInBody.Contains(i)), Is.Empty, body.Node.ToString());
                 Assert.That(all.Assigned.Except(body.Assigned), Is.Empty, body.Node.ToString());

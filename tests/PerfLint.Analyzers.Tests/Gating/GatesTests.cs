@@ -151,7 +151,7 @@ public class GatesTests
         Assert.That(n.Tokens.Assignments, Is.Empty);
         var m = index.Bodies.Single(b => b.Name == "M");
         Assert.That(m.Identifiers, Is.EquivalentTo(new[] { "var", "a", "Alpha" }));
-        Assert.That(m.Tokens.Assignments, Is.EqualTo(new[] { ("a", (double?)null) }));
+        Assert.That(m.Tokens.Assignments.Select(a => (a.Name, a.Number)), Is.EqualTo(new[] { ("a", (double?)null) }));
     }
 
     [Test]
