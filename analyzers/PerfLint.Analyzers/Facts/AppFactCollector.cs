@@ -29,7 +29,7 @@ namespace PerfLint.Analyzers.Facts
         // Indexed by ConstructKind (an array, not a set of the enum: one generic instantiation less to JIT).
         private readonly bool[] _kinds;
         private readonly bool _wiring;
-        private readonly ConcurrentBag<(IOperation Op, ConstructKind Kind, bool IsL1)> _creations = new ConcurrentBag<(IOperation, ConstructKind, bool)>();
+        private readonly ConcurrentBag<(IOperation Op, ConstructClass Class)> _creations = new ConcurrentBag<(IOperation, ConstructClass)>();
         private readonly ConcurrentDictionary<IMethodSymbol, ConcurrentBag<IOperation>> _callSites =
             new ConcurrentDictionary<IMethodSymbol, ConcurrentBag<IOperation>>(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<ISymbol, ConcurrentBag<IOperation>> _memberAssignments =
@@ -84,10 +84,10 @@ namespace PerfLint.Analyzers.Facts
         {
             var creation = (IObjectCreationOperation)context.Operation;
             RecordCallSite(creation, creation.Constructor);
-            var kind = _types.Classify(creation.Type);
-            if (kind.HasValue && _kinds[(int)kind.Value.Kind])
+            var construct = _types.Classify(creation.Type);
+            if (construct != null && _kinds[(int)construct.Kind])
             {
-                _creations.Add((creation, kind.Value.Kind, kind.Value.IsL1));
+                _creations.Add((creation, construct));
             }
         }
 
@@ -109,10 +109,10 @@ namespace PerfLint.Analyzers.Facts
             // Factories such as db.AddProxy("Proxy", ..) or cluster.AddAutoScalingGroupCapacity("Gpu", ..) create a construct.
             if (!method.IsStatic && method.Name.StartsWith("Add", StringComparison.Ordinal))
             {
-                var kind = _types.Classify(method.ReturnType);
-                if (kind.HasValue && _kinds[(int)kind.Value.Kind])
+                var construct = _types.Classify(method.ReturnType);
+                if (construct != null && _kinds[(int)construct.Kind])
                 {
-                    _creations.Add((invocation, kind.Value.Kind, kind.Value.IsL1));
+                    _creations.Add((invocation, construct));
                     return;
                 }
             }

@@ -35,7 +35,7 @@ namespace PerfLint.Analyzers.Facts
         private readonly HashSet<IMethodSymbol> _contextsInProgress = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
         private readonly AnalyzerOptions _options;
 
-        internal AppModel(ConstructTypes types, IEnumerable<(IOperation Op, ConstructKind Kind, bool IsL1)> creations,
+        internal AppModel(ConstructTypes types, IEnumerable<(IOperation Op, ConstructClass Class)> creations,
             ConcurrentDictionary<IMethodSymbol, ConcurrentBag<IOperation>> callSites,
             ConcurrentDictionary<ISymbol, ConcurrentBag<IOperation>> memberAssignments,
             IEnumerable<IInvocationOperation> wiringCalls, IEnumerable<ISimpleAssignmentOperation> constructPropertyAssignments,
@@ -52,12 +52,12 @@ namespace PerfLint.Analyzers.Facts
             ConstructPropertyAssignments = constructPropertyAssignments.OrderBy(Position).ToImmutableArray();
 
             var nodes = new List<ConstructNode>();
-            foreach (var (op, kind, isL1) in creations.OrderBy(c => Position(c.Op)))
+            foreach (var (op, construct) in creations.OrderBy(c => Position(c.Op)))
             {
                 var list = new List<ConstructNode>();
                 foreach (var context in ContextsOf(OwnerOf(op)))
                 {
-                    var node = CreateNode(op, kind, isL1, context);
+                    var node = CreateNode(op, construct.Kind, construct.IsL1, context);
                     if (node != null)
                     {
                         list.Add(node);

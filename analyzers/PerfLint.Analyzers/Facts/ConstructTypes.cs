@@ -12,56 +12,56 @@ namespace PerfLint.Analyzers.Facts
     /// </summary>
     public sealed class ConstructTypes
     {
-        private static readonly (string MetadataName, ConstructKind Kind, bool IsL1)[] Roots =
+        private static readonly (string MetadataName, ConstructClass Class)[] Roots =
         {
-            ("Amazon.CDK.AWS.Sagemaker.CfnModel", ConstructKind.SageMakerModel, true),
-            ("Amazon.CDK.AWS.Sagemaker.CfnEndpointConfig", ConstructKind.SageMakerEndpointConfig, true),
-            ("Amazon.CDK.AWS.Sagemaker.CfnEndpoint", ConstructKind.SageMakerEndpoint, true),
-            ("Amazon.CDK.AWS.ApplicationAutoScaling.ScalableTarget", ConstructKind.ScalableTarget, false),
-            ("Amazon.CDK.AWS.ApplicationAutoScaling.CfnScalableTarget", ConstructKind.ScalableTarget, true),
-            ("Amazon.CDK.AWS.EC2.Instance_", ConstructKind.Ec2Instance, false),
-            ("Amazon.CDK.AWS.EC2.CfnInstance", ConstructKind.Ec2Instance, true),
-            ("Amazon.CDK.AWS.EC2.Subnet", ConstructKind.Subnet, false),
-            ("Amazon.CDK.AWS.EC2.CfnSubnet", ConstructKind.Subnet, true),
-            ("Amazon.CDK.AWS.EC2.SecurityGroup", ConstructKind.SecurityGroup, false),
-            ("Amazon.CDK.AWS.EC2.CfnSecurityGroup", ConstructKind.SecurityGroup, true),
-            ("Amazon.CDK.AWS.EC2.CfnSecurityGroupIngress", ConstructKind.SecurityGroupIngress, true),
-            ("Amazon.CDK.AWS.RDS.DatabaseInstanceBase", ConstructKind.Database, false),
-            ("Amazon.CDK.AWS.RDS.DatabaseClusterBase", ConstructKind.Database, false),
-            ("Amazon.CDK.AWS.RDS.ServerlessCluster", ConstructKind.Database, false),
-            ("Amazon.CDK.AWS.RDS.CfnDBInstance", ConstructKind.Database, true),
-            ("Amazon.CDK.AWS.RDS.CfnDBCluster", ConstructKind.Database, true),
-            ("Amazon.CDK.AWS.RDS.DatabaseProxy", ConstructKind.DatabaseProxy, false),
-            ("Amazon.CDK.AWS.RDS.CfnDBProxy", ConstructKind.DatabaseProxy, true),
-            ("Amazon.CDK.AWS.RDS.CfnDBProxyTargetGroup", ConstructKind.DatabaseProxy, true),
-            ("Amazon.CDK.AWS.Lambda.Function", ConstructKind.LambdaFunction, false),
-            ("Amazon.CDK.AWS.SecretsManager.Secret", ConstructKind.Secret, false),
-            ("Amazon.CDK.AWS.AutoScaling.AutoScalingGroup", ConstructKind.AutoScalingGroup, false),
-            ("Amazon.CDK.AWS.AutoScaling.CfnAutoScalingGroup", ConstructKind.AutoScalingGroup, true),
-            ("Amazon.CDK.AWS.EC2.LaunchTemplate", ConstructKind.LaunchTemplate, false),
-            ("Amazon.CDK.AWS.EC2.CfnLaunchTemplate", ConstructKind.LaunchTemplate, true),
-            ("Amazon.CDK.AWS.EC2.PlacementGroup", ConstructKind.PlacementGroup, false),
-            ("Amazon.CDK.AWS.EC2.CfnPlacementGroup", ConstructKind.PlacementGroup, true),
-            ("Amazon.CDK.AWS.S3.Bucket", ConstructKind.Bucket, false),
-            ("Amazon.CDK.AWS.S3.CfnBucket", ConstructKind.Bucket, true),
-            ("Amazon.CDK.AWS.CloudFront.Distribution", ConstructKind.Distribution, false),
-            ("Amazon.CDK.AWS.CloudFront.CloudFrontWebDistribution", ConstructKind.Distribution, false),
-            ("Amazon.CDK.AWS.CloudFront.CfnDistribution", ConstructKind.Distribution, true),
+            ("Amazon.CDK.AWS.Sagemaker.CfnModel", ConstructClass.L1(ConstructKind.SageMakerModel)),
+            ("Amazon.CDK.AWS.Sagemaker.CfnEndpointConfig", ConstructClass.L1(ConstructKind.SageMakerEndpointConfig)),
+            ("Amazon.CDK.AWS.Sagemaker.CfnEndpoint", ConstructClass.L1(ConstructKind.SageMakerEndpoint)),
+            ("Amazon.CDK.AWS.ApplicationAutoScaling.ScalableTarget", ConstructClass.L2(ConstructKind.ScalableTarget)),
+            ("Amazon.CDK.AWS.ApplicationAutoScaling.CfnScalableTarget", ConstructClass.L1(ConstructKind.ScalableTarget)),
+            ("Amazon.CDK.AWS.EC2.Instance_", ConstructClass.L2(ConstructKind.Ec2Instance)),
+            ("Amazon.CDK.AWS.EC2.CfnInstance", ConstructClass.L1(ConstructKind.Ec2Instance)),
+            ("Amazon.CDK.AWS.EC2.Subnet", ConstructClass.L2(ConstructKind.Subnet)),
+            ("Amazon.CDK.AWS.EC2.CfnSubnet", ConstructClass.L1(ConstructKind.Subnet)),
+            ("Amazon.CDK.AWS.EC2.SecurityGroup", ConstructClass.L2(ConstructKind.SecurityGroup)),
+            ("Amazon.CDK.AWS.EC2.CfnSecurityGroup", ConstructClass.L1(ConstructKind.SecurityGroup)),
+            ("Amazon.CDK.AWS.EC2.CfnSecurityGroupIngress", ConstructClass.L1(ConstructKind.SecurityGroupIngress)),
+            ("Amazon.CDK.AWS.RDS.DatabaseInstanceBase", ConstructClass.L2(ConstructKind.Database)),
+            ("Amazon.CDK.AWS.RDS.DatabaseClusterBase", ConstructClass.L2(ConstructKind.Database)),
+            ("Amazon.CDK.AWS.RDS.ServerlessCluster", ConstructClass.L2(ConstructKind.Database)),
+            ("Amazon.CDK.AWS.RDS.CfnDBInstance", ConstructClass.L1(ConstructKind.Database)),
+            ("Amazon.CDK.AWS.RDS.CfnDBCluster", ConstructClass.L1(ConstructKind.Database)),
+            ("Amazon.CDK.AWS.RDS.DatabaseProxy", ConstructClass.L2(ConstructKind.DatabaseProxy)),
+            ("Amazon.CDK.AWS.RDS.CfnDBProxy", ConstructClass.L1(ConstructKind.DatabaseProxy)),
+            ("Amazon.CDK.AWS.RDS.CfnDBProxyTargetGroup", ConstructClass.L1(ConstructKind.DatabaseProxy)),
+            ("Amazon.CDK.AWS.Lambda.Function", ConstructClass.L2(ConstructKind.LambdaFunction)),
+            ("Amazon.CDK.AWS.SecretsManager.Secret", ConstructClass.L2(ConstructKind.Secret)),
+            ("Amazon.CDK.AWS.AutoScaling.AutoScalingGroup", ConstructClass.L2(ConstructKind.AutoScalingGroup)),
+            ("Amazon.CDK.AWS.AutoScaling.CfnAutoScalingGroup", ConstructClass.L1(ConstructKind.AutoScalingGroup)),
+            ("Amazon.CDK.AWS.EC2.LaunchTemplate", ConstructClass.L2(ConstructKind.LaunchTemplate)),
+            ("Amazon.CDK.AWS.EC2.CfnLaunchTemplate", ConstructClass.L1(ConstructKind.LaunchTemplate)),
+            ("Amazon.CDK.AWS.EC2.PlacementGroup", ConstructClass.L2(ConstructKind.PlacementGroup)),
+            ("Amazon.CDK.AWS.EC2.CfnPlacementGroup", ConstructClass.L1(ConstructKind.PlacementGroup)),
+            ("Amazon.CDK.AWS.S3.Bucket", ConstructClass.L2(ConstructKind.Bucket)),
+            ("Amazon.CDK.AWS.S3.CfnBucket", ConstructClass.L1(ConstructKind.Bucket)),
+            ("Amazon.CDK.AWS.CloudFront.Distribution", ConstructClass.L2(ConstructKind.Distribution)),
+            ("Amazon.CDK.AWS.CloudFront.CloudFrontWebDistribution", ConstructClass.L2(ConstructKind.Distribution)),
+            ("Amazon.CDK.AWS.CloudFront.CfnDistribution", ConstructClass.L1(ConstructKind.Distribution)),
         };
 
-        private readonly List<(INamedTypeSymbol Type, ConstructKind Kind, bool IsL1)> _roots = new List<(INamedTypeSymbol, ConstructKind, bool)>();
-        private readonly ConcurrentDictionary<ITypeSymbol, (ConstructKind Kind, bool IsL1)?> _cache =
-            new ConcurrentDictionary<ITypeSymbol, (ConstructKind, bool)?>(SymbolEqualityComparer.Default);
+        private readonly List<(INamedTypeSymbol Type, ConstructClass Class)> _roots = new List<(INamedTypeSymbol, ConstructClass)>();
+        private readonly ConcurrentDictionary<ITypeSymbol, ConstructClass?> _cache =
+            new ConcurrentDictionary<ITypeSymbol, ConstructClass?>(SymbolEqualityComparer.Default);
 
         public ConstructTypes(CdkTypes cdk)
         {
             Cdk = cdk;
-            foreach (var (name, kind, isL1) in Roots)
+            foreach (var (name, construct) in Roots)
             {
                 var type = cdk.Get(name);
                 if (type != null)
                 {
-                    _roots.Add((type, kind, isL1));
+                    _roots.Add((type, construct));
                 }
             }
 
@@ -78,7 +78,7 @@ namespace PerfLint.Analyzers.Facts
         public INamedTypeSymbol? ProxyTarget { get; }
 
         /// <summary>The kind of a construct type (or of its nearest tracked base type), and whether it is an L1 (Cfn*) resource.</summary>
-        public (ConstructKind Kind, bool IsL1)? Classify(ITypeSymbol? type)
+        public ConstructClass? Classify(ITypeSymbol? type)
         {
             if (type == null || type.TypeKind != TypeKind.Class)
             {
@@ -88,15 +88,15 @@ namespace PerfLint.Analyzers.Facts
             return _cache.GetOrAdd(type.OriginalDefinition, ClassifyUncached);
         }
 
-        private (ConstructKind, bool)? ClassifyUncached(ITypeSymbol type)
+        private ConstructClass? ClassifyUncached(ITypeSymbol type)
         {
             for (var current = type as INamedTypeSymbol; current != null; current = current.BaseType)
             {
-                foreach (var (root, kind, isL1) in _roots)
+                foreach (var (root, construct) in _roots)
                 {
                     if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, root))
                     {
-                        return (kind, isL1);
+                        return construct;
                     }
                 }
             }

@@ -73,12 +73,20 @@ namespace PerfLint.Analyzers.Gating
                 return AnySpelling(name.Ec2Name) || _flags(name.ToString());
             }
 
-            foreach (var part in text.Split(Separators, StringSplitOptions.RemoveEmptyEntries))
+            // Each separated part that could be a family name is looked up (the gate asks this of every distinct string
+            // of a project, so parts longer than any family are not copied out).
+            var longest = InstanceCatalog.LongestFamilyName;
+            var start = 0;
+            while (start < text.Length)
             {
-                if (Family(part.ToLowerInvariant()))
+                var end = text.IndexOfAny(Separators, start);
+                end = end < 0 ? text.Length : end;
+                if (end > start && end - start <= longest && Family(text.Substring(start, end - start)))
                 {
                     return true;
                 }
+
+                start = end + 1;
             }
 
             return false;

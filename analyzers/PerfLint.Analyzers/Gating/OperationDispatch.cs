@@ -84,15 +84,22 @@ namespace PerfLint.Analyzers.Gating
                     continue;
                 }
 
+                // The walk over a big body runs long enough for the runtime to recompile this method mid-loop (OSR):
+                // the handlers' loop is a call of its own so that what it recompiles stays small.
                 foreach (var op in operation.DescendantsAndSelf())
                 {
-                    foreach (var (kinds, action) in _handlers)
-                    {
-                        if (Handles(kinds, op.Kind))
-                        {
-                            action(new CdkOperationContext(op, context.Options, report, context.CancellationToken));
-                        }
-                    }
+                    Handle(op, context.Options, report, context.CancellationToken);
+                }
+            }
+        }
+
+        private void Handle(IOperation operation, AnalyzerOptions options, Action<Diagnostic> report, CancellationToken cancellationToken)
+        {
+            foreach (var (kinds, action) in _handlers)
+            {
+                if (Handles(kinds, operation.Kind))
+                {
+                    action(new CdkOperationContext(operation, options, report, cancellationToken));
                 }
             }
         }

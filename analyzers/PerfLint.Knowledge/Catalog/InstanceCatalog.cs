@@ -67,6 +67,9 @@ namespace PerfLint.Knowledge.Catalog
             return data.FamilyRepresentative.TryGetValue(family.ToLowerInvariant(), out var info) ? info : null;
         }
 
+        /// <summary>The length of the longest EC2 family name (<c>mac-m3ultra</c>): a longer text is no family.</summary>
+        public static int LongestFamilyName => Data.Value.LongestFamilyName;
+
         /// <summary>All EC2 families, with one representative type each.</summary>
         public static IEnumerable<InstanceTypeInfo> Families => Data.Value.FamilyRepresentative.Values;
 
@@ -96,6 +99,8 @@ namespace PerfLint.Knowledge.Catalog
 
             public Dictionary<string, int> FamilyRegions { get; } = new Dictionary<string, int>(StringComparer.Ordinal);
 
+            public int LongestFamilyName { get; private set; }
+
             public static Tables Load()
             {
                 var t = new Tables();
@@ -116,6 +121,7 @@ namespace PerfLint.Knowledge.Catalog
                     }
 
                     t.FamilyRegions[name.Family] = Math.Max(info.Regions, t.FamilyRegions.TryGetValue(name.Family, out var r) ? r : 0);
+                    t.LongestFamilyName = Math.Max(t.LongestFamilyName, name.Family.Length);
                 }
 
                 var sm = CsvTable.LoadEmbedded("sagemaker-types.csv");

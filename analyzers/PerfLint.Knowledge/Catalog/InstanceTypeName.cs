@@ -27,9 +27,9 @@ namespace PerfLint.Knowledge.Catalog
         public static bool TryParse(string? text, out InstanceTypeName name)
         {
             name = default;
-            if (text == null)
+            if (text == null || text.IndexOf('.') < 0)
             {
-                return false;
+                return false; // every spelling has a dot (m4.large, db.m4.large): most strings of a project are refused here, unchanged
             }
 
             var value = text.Trim().ToLowerInvariant();
