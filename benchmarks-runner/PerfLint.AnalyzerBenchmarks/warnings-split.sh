@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# How much of PerfLint's share of `dotnet build` is passing on its warnings rather than analysing: three-way paired
+# builds of the generated CDK app (600 files, 84 PerfLint warnings): A without PerfLint, W without PerfLint but with 84
+# compiler warnings of the same length (`#warning` in 84 files), P with PerfLint. Prints P-A, W-A and P-W as the
+# mean of the differences with a 95 % interval, relative to A's median.
+# Usage: warnings-split.sh [rounds=120] [warm-up rounds=10]; the compiler mode comes from UseSharedCompilation.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+rounds="${1:-120}"
+warmup="${2:-10}"
+dotnet build benchmarks-runner/PerfLint.AnalyzerBenchmarks -c Release -nologo -v q > /dev/null
+bench="dotnet benchmarks-runner/PerfLint.AnalyzerBenchmarks/bin/Release/net10.0/PerfLint.AnalyzerBenchmarks.dll"
+dir="$(mktemp -d /tmp/perflint-warnings-split.XXXXXX)"
+$bench generate "$dir" cdk > /dev/null
+message='is an old Xen-era m4 instance type, 3 generations behind its successor; use m7i.xlarge (4 vCPU, 16 GiB, $0.2016/h vs 4 vCPU, 16 GiB, $0.2/h us-east-1 On-Demand; newer generations also do more work per vCPU) [successor: analyst mapping] (https://github.com/perflint/perflint/blob/main/docs/rules/PL1001.md)'
+for file in $(ls "$dir"/Constructs/*/*.cs | head -84); do
+  { printf '#if PLWARN\n#warning PL9999: %s %s\n#endif\n' "$(basename "$file")" "$message"; cat "$file"; } > "$file.tmp"
+  mv "$file.tmp" "$file"
+done
+cd "$dir"
+dotnet restore -nologo -v q > /dev/null
+# Both variants set the same DefineConstants (it replaces the SDK's list), so only the warnings differ.
+build() {
+  local start end
+  start=$(date +%s%N)
+  dotnet build --no-incremental --no-restore -nologo -p:DefineConstants="$1" -p:PerfLint="$2" > "last-$1-$2.log" 2>&1
+  end=$(date +%s%N)
+  echo $(( (end - start) / 1000 ))
+}
+for i in $(seq "$warmup"); do build NOWARN false > /dev/null; build PLWARN false > /dev/null; build NOWARN true > /dev/null; done
+for i in $(seq "$rounds"); do
+  case $((i % 3)) in
+    0) a=$(build NOWARN false); w=$(build PLWARN false); p=$(build NOWARN true);;
+    1) w=$(build PLWARN false); p=$(build NOWARN true); a=$(build NOWARN false);;
+    2) p=$(build NOWARN true); a=$(build NOWARN false); w=$(build PLWARN false);;
+  esac
+  echo "$a $w $p"
+done > triples.txt
+dotnet build-server shutdown > /dev/null 2>&1 || true
+echo "compiler: UseSharedCompilation=${UseSharedCompilation:-unset}; warnings in the logs: #warning $(grep -c 'warning CS1030' last-PLWARN-false.log), PerfLint $(grep -c 'warning PL' last-NOWARN-true.log)"
+sort -n -k1,1 triples.txt | awk '{ a[NR] = $1 } END { printf "%d rounds; without PerfLint: median %.3f s\n", NR, a[int((NR + 1) / 2)] / 1e6; print a[int((NR + 1) / 2)] > "median.txt" }'
+for pair in "PerfLint - none:3:1" "84 #warning - none:2:1" "PerfLint - 84 #warning:3:2"; do
+  IFS=: read -r name x y <<< "$pair"
+  awk -v name="$name" -v x="$x" -v y="$y" -v base="$(cat median.txt)" '
+    { d = $x - $y; n++; s += d; ss += d * d }
+    END { m = s / n; se = sqrt((ss - n * m * m) / (n - 1) / n);
+          printf "%-24s %6.1f ms  %+.2f %% (%+.2f to %+.2f %%)\n", name, m / 1000, 100 * m / base, 100 * (m - 1.96 * se) / base, 100 * (m + 1.96 * se) / base }' triples.txt
+done
+echo "raw: $dir/triples.txt (microseconds: without, #warning, PerfLint)"
