@@ -519,17 +519,8 @@ namespace PerfLint.Analyzers.Gating
         /// </summary>
         public IReadOnlyList<Assignment> Assignments => AssignmentArray();
 
-        internal void AddAssignment(string name, double? number)
-        {
-            if (_assignmentCount == _assignments.Length)
-            {
-                var bigger = new Assignment[_assignments.Length * 2];
-                System.Array.Copy(_assignments, bigger, _assignmentCount);
-                _assignments = bigger;
-            }
-
-            _assignments[_assignmentCount++] = new Assignment(name, number);
-        }
+        internal void AddAssignment(string name, double? number) =>
+            ArrayPrefix.Append(ref _assignments, ref _assignmentCount, new Assignment(name, number));
 
         /// <summary>What this scratch instance collected, as compact arrays (<see cref="BodyWords"/>); it is then emptied for the next body (its capacity kept).</summary>
         internal BodyWords Take()
@@ -543,17 +534,7 @@ namespace PerfLint.Analyzers.Gating
             return words;
         }
 
-        private Assignment[] AssignmentArray()
-        {
-            if (_assignmentCount == 0)
-            {
-                return System.Array.Empty<Assignment>();
-            }
-
-            var array = new Assignment[_assignmentCount];
-            System.Array.Copy(_assignments, array, _assignmentCount);
-            return array;
-        }
+        private Assignment[] AssignmentArray() => ArrayPrefix.Copy(_assignments, _assignmentCount);
 
         private static T[] ToArray<T>(HashSet<T> set)
         {

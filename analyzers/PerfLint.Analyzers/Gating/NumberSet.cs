@@ -16,12 +16,13 @@ namespace PerfLint.Analyzers.Gating
         public const int DistinctLimit = 64;
 
         private double[] _items = new double[8];
+        private int _count;
 
-        public int Count { get; private set; }
+        public int Count => _count;
 
         public void Add(double number)
         {
-            var searched = Count < DistinctLimit ? Count : DistinctLimit;
+            var searched = _count < DistinctLimit ? _count : DistinctLimit;
             for (var i = 0; i < searched; i++)
             {
                 if (_items[i] == number)
@@ -30,35 +31,18 @@ namespace PerfLint.Analyzers.Gating
                 }
             }
 
-            if (Count == _items.Length)
-            {
-                var bigger = new double[_items.Length * 2];
-                System.Array.Copy(_items, bigger, Count);
-                _items = bigger;
-            }
-
-            _items[Count++] = number;
+            ArrayPrefix.Append(ref _items, ref _count, number);
         }
 
-        public void Clear() => Count = 0;
+        public void Clear() => _count = 0;
 
         /// <summary>An exact-size copy.</summary>
-        public double[] ToArray()
-        {
-            if (Count == 0)
-            {
-                return System.Array.Empty<double>();
-            }
-
-            var array = new double[Count];
-            System.Array.Copy(_items, array, Count);
-            return array;
-        }
+        public double[] ToArray() => ArrayPrefix.Copy(_items, _count);
 
         /// <inheritdoc />
         public IEnumerator<double> GetEnumerator()
         {
-            for (var i = 0; i < Count; i++)
+            for (var i = 0; i < _count; i++)
             {
                 yield return _items[i];
             }

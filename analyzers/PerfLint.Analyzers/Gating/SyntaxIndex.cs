@@ -170,9 +170,9 @@ namespace PerfLint.Analyzers.Gating
 
             public readonly NameTable Names = new NameTable();
 
-            /// <summary>How many trees and bodies have been indexed: each entry's hash code.</summary>
-            public int Trees;
-            public int Bodies;
+            /// <summary>How many trees and bodies have been indexed: each new entry's hash code.</summary>
+            public int TreeCount;
+            public int BodyCount;
 
             /// <summary>Copies a tree's text into the buffer, for <see cref="Span"/>.</summary>
             public void Load(SourceText text)
@@ -192,7 +192,7 @@ namespace PerfLint.Analyzers.Gating
         {
             var root = tree.GetRoot(cancellationToken);
             scan.Load(tree.GetText(cancellationToken));
-            var entry = new TreeEntry(tree, scan.Trees++);
+            var entry = new TreeEntry(tree, scan.TreeCount++);
             var globals = new List<SyntaxNode>();
             foreach (var node in root.DescendantNodesAndSelf(HoldsDeclarations))
             {
@@ -324,7 +324,7 @@ namespace PerfLint.Analyzers.Gating
                 }
             }
 
-            return new BodyEntry(tree, owner, name, tokens.Take(), scan.Bodies++);
+            return new BodyEntry(tree, owner, name, tokens.Take(), scan.BodyCount++);
         }
 
         /// <summary>

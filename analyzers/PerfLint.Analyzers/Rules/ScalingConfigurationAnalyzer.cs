@@ -61,21 +61,18 @@ namespace PerfLint.Analyzers.Rules
         // Repeats (two files' options naming the same value) are harmless.
         private static double[] ExampleValues(IEnumerable<RuleOptions> options)
         {
-            var values = System.Array.Empty<double>();
+            var values = new double[4];
+            var count = 0;
             foreach (var option in options)
             {
                 var more = option.ExampleTargetValues;
-                var joined = new double[values.Length + more.Count];
-                System.Array.Copy(values, joined, values.Length);
                 for (var i = 0; i < more.Count; i++)
                 {
-                    joined[values.Length + i] = more[i];
+                    ArrayPrefix.Append(ref values, ref count, more[i]);
                 }
-
-                values = joined;
             }
 
-            return values;
+            return ArrayPrefix.Copy(values, count);
         }
 
         /// <summary>True when the body writes one of the example values (as <see cref="ScalingRule"/> compares them).</summary>
