@@ -26,7 +26,7 @@ public static class Program
             case "generate" when args.Length > 1:
                 var generateKind = args.Length > 2 && args[2].Equals("plain", StringComparison.OrdinalIgnoreCase) ? ProjectKind.Plain : ProjectKind.Cdk;
                 var files = args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : AnalyzerCostBenchmarks.Files;
-                Console.WriteLine(GeneratedProject.Create(generateKind, files).WriteTo(args[1], AnalyzerAssemblies()));
+                Console.WriteLine(GeneratedProject.Create(generateKind, files).WriteTo(args[1], AnalyzerAssemblies(), AnalyzerTargets));
                 return 0;
             case "bdn":
                 BenchmarkSwitcher.FromTypes(new[] { typeof(AnalyzerCostBenchmarks) }).Run(args.Skip(1).ToArray());
@@ -39,7 +39,7 @@ public static class Program
                 return 0;
             case "build":
                 var directory = args.Length > 3 ? args[3] : Path.Combine(Path.GetTempPath(), "perflint-build-bench-" + kind.ToString().ToLowerInvariant());
-                BuildTimer.Print(kind, AnalyzerCostBenchmarks.Files, Count(args, 2, 5), AnalyzerAssemblies(), directory, Console.Out, Count(args, 4, 10));
+                BuildTimer.Print(kind, AnalyzerCostBenchmarks.Files, Count(args, 2, 5), AnalyzerAssemblies(), AnalyzerTargets, directory, Console.Out, Count(args, 4, 10));
                 return 0;
             default:
                 Console.Error.WriteLine("usage: generate <dir> [cdk|plain] [files] | bdn [args] | rules [cdk|plain] [runs] | build [cdk|plain] [runs] [dir] [warm-up pairs]");
@@ -54,6 +54,13 @@ public static class Program
     /// The analyzer assemblies as a project would load them: the copies next to this program (Knowledge, Analyzers,
     /// and CodeFixes, which the project references so that they are built).
     /// </summary>
+    /// <summary>
+    /// The package's PerfLint.ReadyToRun.targets, copied next to this program with the precompiled images
+    /// (readytorun/linux-x64/, where this machine's build makes them): the generated project gets what a package
+    /// reference would give it.
+    /// </summary>
+    private static string AnalyzerTargets => Path.Combine(AppContext.BaseDirectory, "build", "PerfLint.ReadyToRun.targets");
+
     private static IReadOnlyList<string> AnalyzerAssemblies() =>
         new[] { "PerfLint.Knowledge.dll", "PerfLint.Analyzers.dll", "PerfLint.CodeFixes.dll" }
             .Select(name => Path.Combine(AppContext.BaseDirectory, name))

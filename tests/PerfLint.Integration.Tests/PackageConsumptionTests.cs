@@ -72,8 +72,9 @@ public class PackageConsumptionTests
         using var cached = new CachedPackage(Path.Combine(packages, "perflint", version.ToLowerInvariant()));
         var tmp = work.Combine("tmp");
         Directory.CreateDirectory(tmp);
+        // -v:n shows the compiler's command line: which analyzer images it was handed.
         var build = DotnetCli.Run(app, TimeSpan.FromMinutes(8), new Dictionary<string, string> { ["TMPDIR"] = tmp },
-            "build", "-p:PerfLintSynth=true", "-nologo");
+            "build", "-p:PerfLintSynth=true", "-nologo", "-v:n");
 
         Assert.That(build.ExitCode, Is.Zero, build.Tail());
         Assert.Multiple(() =>
@@ -82,6 +83,15 @@ public class PackageConsumptionTests
             Assert.That(build.Output, Does.Match(@"Program\.cs\(10,\d+\): warning PL4001"), build.Tail());
             // Template-only finding from the packaged runner: the instance type exists only after synth.
             Assert.That(build.Output, Does.Match(@"warning PL1001: [^\r\n]*m4\.large"), build.Tail());
+            // On linux-x64 the package's precompiled images (readytorun/, outside analyzers/) replace the IL ones.
+            if (OperatingSystem.IsLinux() && System.Runtime.InteropServices.RuntimeInformation.OSArchitecture == System.Runtime.InteropServices.Architecture.X64)
+            {
+                var package = Path.Combine(packages, "perflint", version.ToLowerInvariant());
+                Assert.That(Path.Combine(package, "readytorun", "linux-x64", "PerfLint.Analyzers.dll"), Does.Exist);
+                Assert.That(build.Output, Does.Match(@"/analyzer:\S*/perflint/[^/]+/readytorun/linux-x64/PerfLint\.Analyzers\.dll"));
+                Assert.That(build.Output, Does.Not.Match(@"/analyzer:\S*/perflint/[^/]+/analyzers/dotnet/cs/PerfLint\.Analyzers\.dll"),
+                    "the IL image was handed to the compiler as well");
+            }
         });
     }
 

@@ -14,10 +14,10 @@ namespace PerfLint.AnalyzerBenchmarks.Build;
 /// </summary>
 public static class BuildTimer
 {
-    public static void Print(ProjectKind kind, int files, int runs, IReadOnlyList<string> analyzerAssemblies, string directory, TextWriter output,
-        int serverWarmUps = 10)
+    public static void Print(ProjectKind kind, int files, int runs, IReadOnlyList<string> analyzerAssemblies, string? analyzerTargets, string directory,
+        TextWriter output, int serverWarmUps = 10)
     {
-        var project = GeneratedProject.Create(kind, files).WriteTo(directory, analyzerAssemblies);
+        var project = GeneratedProject.Create(kind, files).WriteTo(directory, analyzerAssemblies, analyzerTargets);
         Run(directory, "restore", project, "-nologo", "-v:q").ThrowIfFailed("restore");
 
         // Warm-up: restore outputs and the file cache settle; with the compiler server on, it starts and loads the

@@ -28,9 +28,10 @@ public sealed class GeneratedProject
 
     /// <summary>
     /// Writes the project. The PerfLint analyzers are added only when the build passes <c>-p:PerfLint=true</c>, so one
-    /// folder builds both ways.
+    /// folder builds both ways. <paramref name="analyzerTargets"/>, when given, is imported with them: the package's
+    /// PerfLint.ReadyToRun.targets, which hands the compiler the precompiled images where the package would.
     /// </summary>
-    public string WriteTo(string directory, IReadOnlyList<string> analyzerAssemblies)
+    public string WriteTo(string directory, IReadOnlyList<string> analyzerAssemblies, string? analyzerTargets = null)
     {
         Directory.CreateDirectory(directory);
         foreach (var (path, text) in Sources)
@@ -41,6 +42,7 @@ public sealed class GeneratedProject
         }
 
         var analyzers = string.Join(Environment.NewLine, analyzerAssemblies.Select(a => $"    <Analyzer Include=\"{a}\" />"));
+        var import = analyzerTargets == null ? string.Empty : $"""  <Import Project="{analyzerTargets}" Condition="'$(PerfLint)' == 'true'" />""";
         var cdk = Kind == ProjectKind.Cdk ? "    <PackageReference Include=\"Amazon.CDK.Lib\" Version=\"2.160.0\" />" : string.Empty;
         var project = Path.Combine(directory, "Generated.csproj");
         File.WriteAllText(project, $"""
@@ -59,6 +61,7 @@ public sealed class GeneratedProject
               <ItemGroup Condition="'$(PerfLint)' == 'true'">
             {analyzers}
               </ItemGroup>
+            {import}
             </Project>
             """);
         return project;

@@ -2,7 +2,8 @@ namespace PerfLint.Integration.Tests.Infrastructure;
 
 /// <summary>
 /// A copy of one of the small projects under Projects/ in a temp folder, with a project file that references the
-/// repository's analyzer assemblies the way the NuGet package does (as &lt;Analyzer&gt; items, nothing referenced).
+/// repository's analyzer assemblies the way the NuGet package does (as &lt;Analyzer&gt; items, nothing referenced,
+/// and the package's PerfLint.ReadyToRun.targets, which hands the compiler their precompiled images on linux-x64).
 /// </summary>
 internal sealed class ScratchProject : IDisposable
 {
@@ -32,11 +33,16 @@ internal sealed class ScratchProject : IDisposable
     public string Read(string file) => File.ReadAllText(Path.Combine(_directory.Path, file));
 
     /// <summary>`dotnet build` with a SARIF 2.1 error log; extra arguments go last.</summary>
-    public CliResult Build(params string[] extra) =>
-        DotnetCli.Run(_directory.Path, TimeSpan.FromMinutes(4),
+    public CliResult Build(params string[] extra) => Build(null, extra);
+
+    /// <summary>As <see cref="Build(string[])"/>, with environment variables for the build's processes.</summary>
+    public CliResult Build(IReadOnlyDictionary<string, string>? environment, params string[] extra) =>
+        DotnetCli.Run(_directory.Path, TimeSpan.FromMinutes(4), environment,
             new[] { "build", ProjectFile, "-nologo", "-p:ErrorLog=" + SarifPath + "%2Cversion=2.1" }.Concat(extra).ToArray());
 
     public void Dispose() => _directory.Dispose();
+
+    private static string ReadyToRunTargets => Repository.ProjectPath("tasks/PerfLint.Tasks/build/PerfLint.ReadyToRun.targets");
 
     private static string ProjectXml(bool referenceCdk)
     {
@@ -59,6 +65,7 @@ internal sealed class ScratchProject : IDisposable
               <ItemGroup>
             {analyzers}
               </ItemGroup>
+              <Import Project="{ReadyToRunTargets}" />
             </Project>
             """;
     }
