@@ -51,16 +51,16 @@ public static class Program
         args.Length > index && int.TryParse(args[index], out var n) && n > 0 ? n : fallback;
 
     /// <summary>
-    /// The analyzer assemblies as a project would load them: the copies next to this program (Knowledge, Analyzers,
-    /// and CodeFixes, which the project references so that they are built).
-    /// </summary>
-    /// <summary>
     /// The package's PerfLint.ReadyToRun.targets, copied next to this program with the precompiled images
     /// (readytorun/linux-x64/, where this machine's build makes them): the generated project gets what a package
     /// reference would give it.
     /// </summary>
     private static string AnalyzerTargets => Path.Combine(AppContext.BaseDirectory, "build", "PerfLint.ReadyToRun.targets");
 
+    /// <summary>
+    /// The analyzer assemblies as a project would load them: the copies next to this program (Knowledge, Analyzers,
+    /// and CodeFixes, which the project references so that they are built).
+    /// </summary>
     private static IReadOnlyList<string> AnalyzerAssemblies() =>
         new[] { "PerfLint.Knowledge.dll", "PerfLint.Analyzers.dll", "PerfLint.CodeFixes.dll" }
             .Select(name => Path.Combine(AppContext.BaseDirectory, name))

@@ -84,7 +84,7 @@ public class PackageConsumptionTests
             // Template-only finding from the packaged runner: the instance type exists only after synth.
             Assert.That(build.Output, Does.Match(@"warning PL1001: [^\r\n]*m4\.large"), build.Tail());
             // On linux-x64 the package's precompiled images (readytorun/, outside analyzers/) replace the IL ones.
-            if (OperatingSystem.IsLinux() && System.Runtime.InteropServices.RuntimeInformation.OSArchitecture == System.Runtime.InteropServices.Architecture.X64)
+            if (Repository.ReadyToRunApplies)
             {
                 var package = Path.Combine(packages, "perflint", version.ToLowerInvariant());
                 Assert.That(Path.Combine(package, "readytorun", "linux-x64", "PerfLint.Analyzers.dll"), Does.Exist);

@@ -1,6 +1,5 @@
 using System.Reflection.Metadata;
 using System.Reflection.PortableExecutable;
-using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
 using PerfLint.Integration.Tests.Infrastructure;
 
@@ -23,7 +22,7 @@ public sealed class ReadyToRunAnalyzerTests
     [SetUp]
     public void OnlyOnLinuxX64()
     {
-        if (!OperatingSystem.IsLinux() || RuntimeInformation.OSArchitecture != Architecture.X64)
+        if (!Repository.ReadyToRunApplies)
         {
             Assert.Ignore("ReadyToRun images are built and used on linux-x64 only");
         }
@@ -32,7 +31,7 @@ public sealed class ReadyToRunAnalyzerTests
     [TestCaseSource(nameof(AnalyzerAssemblies))]
     public void Build_makes_a_linux_x64_ReadyToRun_image_of_the_same_assembly(string ilImage)
     {
-        var image = Path.Combine(Path.GetDirectoryName(ilImage)!, "readytorun", "linux-x64", Path.GetFileName(ilImage));
+        var image = Repository.ReadyToRunImage(ilImage);
         Assert.That(File.Exists(image), Is.True, image + " was not built");
 
         using var il = new PEReader(File.OpenRead(ilImage));

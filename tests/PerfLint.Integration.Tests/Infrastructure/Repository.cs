@@ -19,6 +19,17 @@ internal static class Repository
     public static string AnalyzerAssembly(string project) =>
         Path.Combine(Root, "analyzers", project, "bin", Configuration, "netstandard2.0", project + ".dll");
 
+    /// <summary>
+    /// Whether this machine builds and uses the analyzers' precompiled images (analyzers/ReadyToRun.targets,
+    /// PerfLint.ReadyToRun.targets): linux-x64 only.
+    /// </summary>
+    public static bool ReadyToRunApplies => OperatingSystem.IsLinux() &&
+        System.Runtime.InteropServices.RuntimeInformation.OSArchitecture == System.Runtime.InteropServices.Architecture.X64;
+
+    /// <summary>The precompiled image the build makes beside an analyzer assembly of this repository.</summary>
+    public static string ReadyToRunImage(string analyzerAssembly) =>
+        Path.Combine(Path.GetDirectoryName(analyzerAssembly)!, "readytorun", "linux-x64", Path.GetFileName(analyzerAssembly));
+
     public static IReadOnlyList<string> AnalyzerAssemblies { get; } = new[]
     {
         AnalyzerAssembly("PerfLint.Knowledge"),
