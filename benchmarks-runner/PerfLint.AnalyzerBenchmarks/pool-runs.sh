@@ -11,8 +11,10 @@ for run in "$@"; do
     $2 ~ /^ without PerfLint / { n = split($4, a, ",") }
     $2 ~ /^ with PerfLint /    { split($4, b, ","); for (i = 1; i <= n; i++) print run, a[i] + 0, b[i] + 0 }' "$run"
 done | awk '
-  # Student t, 97.5 % quantile, by degrees of freedom (2 to 10 runs).
-  BEGIN { t[1] = 12.71; t[2] = 4.303; t[3] = 3.182; t[4] = 2.776; t[5] = 2.571; t[6] = 2.447; t[7] = 2.365; t[8] = 2.306; t[9] = 2.262 }
+  # Student t, 97.5 % quantile, by degrees of freedom (2 to 21 runs; more take 2.0).
+  BEGIN { t[1] = 12.71; t[2] = 4.303; t[3] = 3.182; t[4] = 2.776; t[5] = 2.571; t[6] = 2.447; t[7] = 2.365; t[8] = 2.306; t[9] = 2.262
+          t[10] = 2.228; t[11] = 2.201; t[12] = 2.179; t[13] = 2.160; t[14] = 2.145; t[15] = 2.131; t[16] = 2.120; t[17] = 2.110
+          t[18] = 2.101; t[19] = 2.093; t[20] = 2.086 }
   { r = $1; if (!(r in count)) order[++runs] = r
     count[r]++; without[r, count[r]] = $2; d = $3 - $2; sum[r] += d; all[++n] = d; base[n] = $2 }
   function median(v, k,   i, j, x, s) { for (i = 1; i <= k; i++) s[i] = v[i]

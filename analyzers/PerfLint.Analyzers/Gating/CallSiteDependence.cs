@@ -17,19 +17,17 @@ namespace PerfLint.Analyzers.Gating
     {
         /// <summary>
         /// What a method's syntax says about its parameters and locals (the names a caller's values may live in): the
-        /// assignments it makes, checked on demand for the properties a rule cares about, and whether it passes such a
-        /// name to a method or type declared in source.
+        /// properties it assigns a value naming one of them, and whether it passes such a name to a method or type
+        /// declared in source. Holds no syntax, so the gates can keep it across compilations (<see cref="CallerFactsCache"/>).
         /// </summary>
         public sealed class MethodFacts
         {
-            private readonly HashSet<string> _names;
-            private readonly List<(string Property, SyntaxNode Value)> _assignments;
+            private readonly string[] _callerValueProperties;
 
-            internal MethodFacts(HashSet<string> names, List<(string Property, SyntaxNode Value)> assignments, bool passesToSource)
+            internal MethodFacts(bool passesToSource, string[] callerValueProperties)
             {
-                _names = names;
-                _assignments = assignments;
                 PassesToSource = passesToSource;
+                _callerValueProperties = callerValueProperties;
             }
 
             /// <summary>
@@ -49,9 +47,9 @@ namespace PerfLint.Analyzers.Gating
                     return true;
                 }
 
-                foreach (var (name, value) in _assignments)
+                foreach (var property in _callerValueProperties)
                 {
-                    if (sinkProperty(name) && Names(value, _names))
+                    if (sinkProperty(property))
                     {
                         return true;
                     }
@@ -78,10 +76,20 @@ namespace PerfLint.Analyzers.Gating
         /// before anything is bound: a base class counts as declared in source when its name is one of
         /// <paramref name="sourceNames"/> (a superset of the bound answer).
         /// </summary>
-        public static MethodFacts Read(SyntaxNode owner, HashSet<string> sourceNames)
+        public static MethodFacts Read(SyntaxNode owner, HashSet<string> sourceNames) => Read(owner, sourceNames, null);
+
+        /// <summary>
+        /// As <see cref="Read(SyntaxNode, HashSet{string})"/>, taking the facts of an owner with the same text from
+        /// <paramref name="shared"/> (the cache's entry for exactly these <paramref name="sourceNames"/>) when an earlier
+        /// compilation read them.
+        /// </summary>
+        internal static MethodFacts Read(SyntaxNode owner, HashSet<string> sourceNames, CallerFactsCache.Generation? shared)
         {
             var baseType = owner.FirstAncestorOrSelf<TypeDeclarationSyntax>()?.BaseList?.Types.FirstOrDefault()?.Type;
-            return Read(new[] { owner }, ParameterNames(owner), baseType != null && sourceNames.Contains(CalledName(baseType)), sourceNames);
+            var baseInSource = baseType != null && sourceNames.Contains(CalledName(baseType));
+            return shared == null
+                ? Read(new[] { owner }, ParameterNames(owner), baseInSource, sourceNames)
+                : CallerFactsCache.GetOrRead(shared, owner, baseInSource, () => Read(new[] { owner }, ParameterNames(owner), baseInSource, sourceNames));
         }
 
         /// <summary>
@@ -102,7 +110,7 @@ namespace PerfLint.Analyzers.Gating
                     (initializer.IsKind(SyntaxKind.ThisConstructorInitializer) || baseInSource) &&
                     HandsOn(initializer.ArgumentList))
                 {
-                    return Passing(names);
+                    return PassingFacts;
                 }
 
                 foreach (var node in declaration.DescendantNodes())
@@ -120,21 +128,21 @@ namespace PerfLint.Analyzers.Gating
                         case InvocationExpressionSyntax invocation when sourceNames.Contains(CalledName(invocation.Expression)):
                             if (HandsOn(invocation.ArgumentList))
                             {
-                                return Passing(names);
+                                return PassingFacts;
                             }
 
                             break;
                         case ObjectCreationExpressionSyntax creation when sourceNames.Contains(CalledName(creation.Type)):
                             if (HandsOn(creation.ArgumentList) || HandsOn(creation.Initializer))
                             {
-                                return Passing(names);
+                                return PassingFacts;
                             }
 
                             break;
                         case ImplicitObjectCreationExpressionSyntax implicitCreation:
                             if (HandsOn(implicitCreation.ArgumentList))
                             {
-                                return Passing(names);
+                                return PassingFacts;
                             }
 
                             break;
@@ -142,7 +150,23 @@ namespace PerfLint.Analyzers.Gating
                 }
             }
 
-            return new MethodFacts(names, assignments, toSource.Exists(a => Names(a, names)));
+            if (toSource.Exists(a => Names(a, names)))
+            {
+                return PassingFacts;
+            }
+
+            // Each assigned property whose value names a parameter or local, judged now against every name (the facts
+            // keep no syntax).
+            var properties = new List<string>();
+            foreach (var (property, value) in assignments)
+            {
+                if (!properties.Contains(property) && Names(value, names))
+                {
+                    properties.Add(property);
+                }
+            }
+
+            return new MethodFacts(passesToSource: false, properties.ToArray());
 
             // Whether the arguments name a parameter or local known so far; if not, they are kept for the final judgement.
             bool HandsOn(SyntaxNode? arguments)
@@ -162,8 +186,8 @@ namespace PerfLint.Analyzers.Gating
             }
         }
 
-        private static MethodFacts Passing(HashSet<string> names) =>
-            new MethodFacts(names, new List<(string, SyntaxNode)>(), passesToSource: true);
+        /// <summary>The facts of every method that hands a caller's value to code declared in source.</summary>
+        private static readonly MethodFacts PassingFacts = new MethodFacts(passesToSource: true, Array.Empty<string>());
 
         /// <summary>The parameters a body owner's code can read: its parameter list, an indexer's, a setter's <c>value</c>.</summary>
         private static IEnumerable<string> ParameterNames(SyntaxNode owner)

@@ -1,0 +1,103 @@
+using Microsoft.CodeAnalysis.CSharp;
+using PerfLint.Analyzers.Gating;
+
+namespace PerfLint.Analyzers.Tests.Gating;
+
+/// <summary>
+/// The caller facts of a body owner are read once per process for the same text (<see cref="CallerFactsCache"/>): a
+/// later compilation of the same code, parsed anew as the compiler server does, gets the same facts without reading
+/// the syntax again, and any difference the facts depend on (the names the compilation declares, the base type, a
+/// directive, the language version) reads them again.
+/// </summary>
+public class CallerFactsCacheTests
+{
+    private static readonly Func<string, bool> InstanceType = p => p == "InstanceType";
+
+    // Facts that pass to source are one shared instance whatever the text, so the tests that compare instances assign a
+    // property of a type not declared in source (the index reads syntax only: Props need not exist).
+    private const string AssignsParameter = "class Worker { public Worker(string type) { var p = new Props { InstanceType = type }; } }";
+
+    [Test]
+    public void The_same_code_compiled_again_gets_the_facts_read_the_first_time()
+    {
+        const string Source = AssignsParameter;
+        var first = Facts(Source, "Worker");
+        var second = Facts(Source, "Worker");
+        Assert.That(second, Is.SameAs(first));
+        Assert.That(second.MayReachSink(InstanceType), Is.True);
+    }
+
+    [Test]
+    public void A_compilation_that_declares_other_names_reads_the_same_text_again()
+    {
+        const string Worker = "class Worker { public Worker(string type) { new Helper(type); } }";
+        var withHelper = Facts("class Helper { public Helper(object o) { } } " + Worker, "Worker");
+        var withoutHelper = Facts("class Unrelated { } " + Worker, "Worker"); // Helper is not declared in source here
+        Assert.That(withoutHelper, Is.Not.SameAs(withHelper));
+        Assert.That(withHelper.MayReachSink(InstanceType), Is.True);
+        Assert.That(withoutHelper.MayReachSink(InstanceType), Is.False);
+    }
+
+    [Test]
+    public void The_same_constructor_under_a_base_type_not_declared_in_source_reads_again()
+    {
+        // Both compilations declare the same names; only the base of Worker differs, which is outside the constructor's text.
+        const string Constructor = "public Worker(string type) : base(type) { }";
+        var sourceBase = Facts("class Base { public Base(object o) { } } class Worker : Base { " + Constructor + " }", "Worker");
+        var frameworkBase = Facts("class Base { public Base(object o) { } } class Worker : System.Exception { " + Constructor + " }", "Worker");
+        Assert.That(sourceBase.MayReachSink(InstanceType), Is.True);
+        Assert.That(frameworkBase.MayReachSink(InstanceType), Is.False);
+    }
+
+    [Test]
+    public void Owners_with_directives_and_accessors_are_read_in_every_compilation()
+    {
+        const string Source = "class Worker { public Worker(string type) {\n#if DEBUG\n var p = new Props { InstanceType = type };\n#endif\n } " +
+                              "public string this[string key] { set { var p = new Props { InstanceType = key }; } } }";
+        Assert.That(Facts(Source, "Worker"), Is.Not.SameAs(Facts(Source, "Worker")));
+        var indexer = Facts(Source, "this[]", CSharpParseOptions.Default);
+        Assert.That(indexer.MayReachSink(InstanceType), Is.True, "the indexer's parameter, outside the accessor's text");
+        var debug = Facts(Source, "Worker", CSharpParseOptions.Default.WithPreprocessorSymbols("DEBUG"));
+        var release = Facts(Source, "Worker", CSharpParseOptions.Default);
+        Assert.That(debug.MayReachSink(InstanceType), Is.True);
+        Assert.That(release.MayReachSink(InstanceType), Is.False);
+    }
+
+    [Test]
+    public void Another_language_version_reads_again()
+    {
+        const string Source = AssignsParameter;
+        var latest = Facts(Source, "Worker", new CSharpParseOptions(LanguageVersion.Latest));
+        var older = Facts(Source, "Worker", new CSharpParseOptions(LanguageVersion.CSharp7_3));
+        Assert.That(older, Is.Not.SameAs(latest));
+        Assert.That(Facts(Source, "Worker", new CSharpParseOptions(LanguageVersion.CSharp7_3)), Is.SameAs(older));
+    }
+
+    [Test]
+    public void The_text_kept_stays_within_its_budget()
+    {
+        // Sixteen projects (distinct declared names), each with a constructor of ~0.2 M characters: twice the budget.
+        var body = string.Concat(Enumerable.Range(0, 9000).Select(i => $"var v{i} = type;"));
+        CallSiteDependence.MethodFacts? last = null;
+        for (var project = 0; project < 16; project++)
+        {
+            var source = $"class Only{project} {{ }} " +
+                         $"class Worker {{ public Worker(string type) {{ {body} var p = new Props {{ InstanceType = v8999 }}; }} }}";
+            last = Facts(source, "Worker");
+            Assert.That(last.MayReachSink(InstanceType), Is.True);
+            Assert.That(CallerFactsCache.Chars, Is.LessThanOrEqualTo(CallerFactsCache.MaxChars));
+        }
+
+        var again = $"class Only15 {{ }} " +
+                    $"class Worker {{ public Worker(string type) {{ {body} var p = new Props {{ InstanceType = v8999 }}; }} }}";
+        Assert.That(Facts(again, "Worker"), Is.SameAs(last), "the most recent project is kept");
+    }
+
+    /// <summary>The caller facts of the body named <paramref name="name"/> in a new compilation of <paramref name="source"/>.</summary>
+    private static CallSiteDependence.MethodFacts Facts(string source, string name, CSharpParseOptions? options = null)
+    {
+        var tree = CSharpSyntaxTree.ParseText(source, options ?? CSharpParseOptions.Default);
+        var index = SyntaxIndex.Build(CSharpCompilation.Create("c", new[] { tree }), CancellationToken.None);
+        return index.CallerFacts(index.Bodies.First(b => b.Name == name));
+    }
+}
