@@ -8,6 +8,7 @@
 # benchmark's bin/Release/net10.0 built at two commits (git worktree add /tmp/old <commit>; dotnet build there).
 # Usage: compare-analyzers.sh OLD NEW [rounds=100] [warm-up rounds=10]; the compiler mode comes from UseSharedCompilation.
 set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
 old="$(cd "${1:?usage: compare-analyzers.sh OLD NEW [rounds] [warm-up]}" && pwd)"
 new="$(cd "${2:?usage: compare-analyzers.sh OLD NEW [rounds] [warm-up]}" && pwd)"
 rounds="${3:-100}"
@@ -42,12 +43,5 @@ for i in $(seq "$rounds"); do
 done > triples.txt
 dotnet build-server shutdown > /dev/null 2>&1 || true
 echo "compiler: UseSharedCompilation=${UseSharedCompilation:-unset}; PerfLint warnings in the logs: old $(grep -c 'warning PL' last-old.log), new $(grep -c 'warning PL' last-new.log)"
-sort -n -k1,1 triples.txt | awk '{ a[NR] = $1 } END { printf "%d rounds; without PerfLint: median %.3f s\n", NR, a[int((NR + 1) / 2)] / 1e6; print a[int((NR + 1) / 2)] > "median.txt" }'
-for pair in "old - none:2:1" "new - none:3:1" "new - old:3:2"; do
-  IFS=: read -r name x y <<< "$pair"
-  awk -v name="$name" -v x="$x" -v y="$y" -v base="$(cat median.txt)" '
-    { d = $x - $y; n++; s += d; ss += d * d }
-    END { m = s / n; se = sqrt((ss - n * m * m) / (n - 1) / n);
-          printf "%-12s %6.1f ms  %+.2f %% (%+.2f to %+.2f %%)\n", name, m / 1000, 100 * m / base, 100 * (m - 1.96 * se) / base, 100 * (m + 1.96 * se) / base }' triples.txt
-done
+bash "$here/paired-differences.sh" triples.txt "old - none:2:1" "new - none:3:1" "new - old:3:2"
 echo "raw: $dir/triples.txt (microseconds: without, old, new)"

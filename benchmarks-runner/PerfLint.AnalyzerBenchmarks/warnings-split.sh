@@ -5,6 +5,7 @@
 # mean of the differences with a 95 % interval, relative to A's median.
 # Usage: warnings-split.sh [rounds=120] [warm-up rounds=10]; the compiler mode comes from UseSharedCompilation.
 set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
 cd "$(dirname "$0")/../.."
 rounds="${1:-120}"
 warmup="${2:-10}"
@@ -38,12 +39,5 @@ for i in $(seq "$rounds"); do
 done > triples.txt
 dotnet build-server shutdown > /dev/null 2>&1 || true
 echo "compiler: UseSharedCompilation=${UseSharedCompilation:-unset}; warnings in the logs: #warning $(grep -c 'warning CS1030' last-PLWARN-false.log), PerfLint $(grep -c 'warning PL' last-NOWARN-true.log)"
-sort -n -k1,1 triples.txt | awk '{ a[NR] = $1 } END { printf "%d rounds; without PerfLint: median %.3f s\n", NR, a[int((NR + 1) / 2)] / 1e6; print a[int((NR + 1) / 2)] > "median.txt" }'
-for pair in "PerfLint - none:3:1" "84 #warning - none:2:1" "PerfLint - 84 #warning:3:2"; do
-  IFS=: read -r name x y <<< "$pair"
-  awk -v name="$name" -v x="$x" -v y="$y" -v base="$(cat median.txt)" '
-    { d = $x - $y; n++; s += d; ss += d * d }
-    END { m = s / n; se = sqrt((ss - n * m * m) / (n - 1) / n);
-          printf "%-24s %6.1f ms  %+.2f %% (%+.2f to %+.2f %%)\n", name, m / 1000, 100 * m / base, 100 * (m - 1.96 * se) / base, 100 * (m + 1.96 * se) / base }' triples.txt
-done
+bash "$here/paired-differences.sh" triples.txt "PerfLint - none:3:1" "84 #warning - none:2:1" "PerfLint - 84 #warning:3:2"
 echo "raw: $dir/triples.txt (microseconds: without, #warning, PerfLint)"
