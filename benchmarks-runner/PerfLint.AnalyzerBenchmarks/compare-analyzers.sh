@@ -8,7 +8,7 @@
 # benchmark's bin/Release/net10.0 built at two commits (git worktree add /tmp/old <commit>; dotnet build there).
 # Usage: compare-analyzers.sh OLD NEW [rounds=100] [warm-up rounds=10]; the compiler mode comes from UseSharedCompilation.
 set -euo pipefail
-here="$(cd "$(dirname "$0")" && pwd)"
+source "$(dirname "$0")/three-way.sh"
 old="$(cd "${1:?usage: compare-analyzers.sh OLD NEW [rounds] [warm-up]}" && pwd)"
 new="$(cd "${2:?usage: compare-analyzers.sh OLD NEW [rounds] [warm-up]}" && pwd)"
 rounds="${3:-100}"
@@ -21,27 +21,12 @@ $bench generate "$dir" cdk > /dev/null
 sed -i "s#$new#\$(PerfLintDir)#g" "$dir/Generated.csproj"
 cd "$dir"
 dotnet restore -nologo -v q > /dev/null
-build() {
-  local start end
-  start=$(date +%s%N)
-  if [ "$1" = none ]; then
-    dotnet build --no-incremental --no-restore -nologo -v:q -p:PerfLint=false > "last-$1.log" 2>&1
-  else
-    dotnet build --no-incremental --no-restore -nologo -v:q -p:PerfLint=true "-p:PerfLintDir=$1" > "last-$2.log" 2>&1
-  fi
-  end=$(date +%s%N)
-  echo $(( (end - start) / 1000 ))
-}
-for i in $(seq "$warmup"); do build none > /dev/null; build "$old" old > /dev/null; build "$new" new > /dev/null; done
-for i in $(seq "$rounds"); do
-  case $((i % 3)) in
-    0) a=$(build none); o=$(build "$old" old); n=$(build "$new" new);;
-    1) o=$(build "$old" old); n=$(build "$new" new); a=$(build none);;
-    2) n=$(build "$new" new); a=$(build none); o=$(build "$old" old);;
-  esac
-  echo "$a $o $n"
-done > triples.txt
+build() { dotnet build --no-incremental --no-restore -nologo -v:q "$@"; }
+none() { build -p:PerfLint=false > last-none.log 2>&1; }
+older() { build -p:PerfLint=true "-p:PerfLintDir=$old" > last-old.log 2>&1; }
+newer() { build -p:PerfLint=true "-p:PerfLintDir=$new" > last-new.log 2>&1; }
+three_way "$rounds" "$warmup" none older newer > triples.txt
 dotnet build-server shutdown > /dev/null 2>&1 || true
 echo "compiler: UseSharedCompilation=${UseSharedCompilation:-unset}; PerfLint warnings in the logs: old $(grep -c 'warning PL' last-old.log), new $(grep -c 'warning PL' last-new.log)"
-bash "$here/paired-differences.sh" triples.txt "old - none:2:1" "new - none:3:1" "new - old:3:2"
+paired_differences triples.txt "old - none:2:1" "new - none:3:1" "new - old:3:2"
 echo "raw: $dir/triples.txt (microseconds: without, old, new)"

@@ -5,7 +5,7 @@
 # mean of the differences with a 95 % interval, relative to A's median.
 # Usage: warnings-split.sh [rounds=120] [warm-up rounds=10]; the compiler mode comes from UseSharedCompilation.
 set -euo pipefail
-here="$(cd "$(dirname "$0")" && pwd)"
+source "$(dirname "$0")/three-way.sh"
 cd "$(dirname "$0")/../.."
 rounds="${1:-120}"
 warmup="${2:-10}"
@@ -21,23 +21,12 @@ done
 cd "$dir"
 dotnet restore -nologo -v q > /dev/null
 # Both variants set the same DefineConstants (it replaces the SDK's list), so only the warnings differ.
-build() {
-  local start end
-  start=$(date +%s%N)
-  dotnet build --no-incremental --no-restore -nologo -p:DefineConstants="$1" -p:PerfLint="$2" > "last-$1-$2.log" 2>&1
-  end=$(date +%s%N)
-  echo $(( (end - start) / 1000 ))
-}
-for i in $(seq "$warmup"); do build NOWARN false > /dev/null; build PLWARN false > /dev/null; build NOWARN true > /dev/null; done
-for i in $(seq "$rounds"); do
-  case $((i % 3)) in
-    0) a=$(build NOWARN false); w=$(build PLWARN false); p=$(build NOWARN true);;
-    1) w=$(build PLWARN false); p=$(build NOWARN true); a=$(build NOWARN false);;
-    2) p=$(build NOWARN true); a=$(build NOWARN false); w=$(build PLWARN false);;
-  esac
-  echo "$a $w $p"
-done > triples.txt
+build() { dotnet build --no-incremental --no-restore -nologo -p:DefineConstants="$1" -p:PerfLint="$2" > "last-$1-$2.log" 2>&1; }
+none() { build NOWARN false; }
+warned() { build PLWARN false; }
+perflint() { build NOWARN true; }
+three_way "$rounds" "$warmup" none warned perflint > triples.txt
 dotnet build-server shutdown > /dev/null 2>&1 || true
 echo "compiler: UseSharedCompilation=${UseSharedCompilation:-unset}; warnings in the logs: #warning $(grep -c 'warning CS1030' last-PLWARN-false.log), PerfLint $(grep -c 'warning PL' last-NOWARN-true.log)"
-bash "$here/paired-differences.sh" triples.txt "PerfLint - none:3:1" "84 #warning - none:2:1" "PerfLint - 84 #warning:3:2"
+paired_differences triples.txt "PerfLint - none:3:1" "84 #warning - none:2:1" "PerfLint - 84 #warning:3:2"
 echo "raw: $dir/triples.txt (microseconds: without, #warning, PerfLint)"

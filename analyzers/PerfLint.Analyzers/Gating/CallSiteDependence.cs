@@ -87,9 +87,9 @@ namespace PerfLint.Analyzers.Gating
         {
             var baseType = owner.FirstAncestorOrSelf<TypeDeclarationSyntax>()?.BaseList?.Types.FirstOrDefault()?.Type;
             var baseInSource = baseType != null && sourceNames.Contains(CalledName(baseType));
-            return shared == null
-                ? Read(new[] { owner }, ParameterNames(owner), baseInSource, sourceNames)
-                : CallerFactsCache.GetOrRead(shared, owner, baseInSource, () => Read(new[] { owner }, ParameterNames(owner), baseInSource, sourceNames));
+            return shared == null ? ReadOwner() : CallerFactsCache.GetOrRead(shared, owner, baseInSource, ReadOwner);
+
+            MethodFacts ReadOwner() => Read(new[] { owner }, ParameterNames(owner), baseInSource, sourceNames);
         }
 
         /// <summary>

@@ -90,8 +90,7 @@ namespace PerfLint.Analyzers.Gating
                 // An IDE makes a new set at every keystroke that renames a member: keep the last few only.
                 if (Recent.Count == MaxGenerations)
                 {
-                    _chars -= Recent[0].Chars;
-                    Recent.RemoveAt(0);
+                    Evict(Recent[0]);
                 }
 
                 var created = new Generation(new HashSet<string>(declaredNames, StringComparer.Ordinal));
@@ -177,9 +176,7 @@ namespace PerfLint.Analyzers.Gating
         {
             while (_chars + length > MaxChars && Recent.Count > 1)
             {
-                var oldest = ReferenceEquals(Recent[0], keep) ? Recent[1] : Recent[0];
-                _chars -= oldest.Chars;
-                Recent.Remove(oldest);
+                Evict(ReferenceEquals(Recent[0], keep) ? Recent[1] : Recent[0]);
             }
 
             if (_chars + length > MaxChars)
@@ -188,6 +185,13 @@ namespace PerfLint.Analyzers.Gating
                 keep.Entries.Clear();
                 keep.Chars = 0;
             }
+        }
+
+        // Under the lock.
+        private static void Evict(Generation generation)
+        {
+            _chars -= generation.Chars;
+            Recent.Remove(generation);
         }
 
         private static int Hash(char[] text, int length, int kind, LanguageVersion version, bool baseInSource)
