@@ -210,17 +210,59 @@ namespace PerfLint.Analyzers.Infrastructure
         /// True when the CDK symbol's namespace is <paramref name="ns"/> or below it
         /// (<c>InNamespace(type, "Amazon.CDK.AWS.RDS")</c>).
         /// </summary>
+        /// <remarks>
+        /// Compares the namespace chain with the dotted name segment by segment: rules ask this of every sink they
+        /// judge, and spelling the namespace out (<c>ToDisplayString</c>) for each question cost more than the question.
+        /// </remarks>
         public static bool InNamespace(ISymbol? symbol, string ns)
         {
-            var name = NamespaceOf(symbol);
-            return name != null && (name == ns || name.StartsWith(ns + ".", StringComparison.Ordinal));
-        }
+            var start = symbol?.ContainingNamespace;
+            var depth = 0;
+            for (var n = start; n != null && !n.IsGlobalNamespace; n = n.ContainingNamespace)
+            {
+                depth++;
+            }
 
-        /// <summary>The full namespace name of the symbol's outermost containing type.</summary>
-        public static string? NamespaceOf(ISymbol? symbol)
-        {
-            var ns = symbol?.ContainingNamespace;
-            return ns == null || ns.IsGlobalNamespace ? null : ns.ToDisplayString();
+            var segments = 1;
+            foreach (var c in ns)
+            {
+                if (c == '.')
+                {
+                    segments++;
+                }
+            }
+
+            if (start == null || depth < segments)
+            {
+                return false;
+            }
+
+            // The ancestor as deep as ns has segments, then its names from the innermost out against ns from its end.
+            var node = start;
+            for (var skip = depth - segments; skip > 0; skip--)
+            {
+                node = node.ContainingNamespace;
+            }
+
+            var end = ns.Length;
+            for (; node != null && !node.IsGlobalNamespace; node = node.ContainingNamespace)
+            {
+                if (end <= 0)
+                {
+                    return false; // ns has an empty segment (".RDS")
+                }
+
+                var dot = ns.LastIndexOf('.', end - 1);
+                var name = node.Name;
+                if (end - dot - 1 != name.Length || string.CompareOrdinal(ns, dot + 1, name, 0, name.Length) != 0)
+                {
+                    return false;
+                }
+
+                end = dot;
+            }
+
+            return end == -1;
         }
     }
 }

@@ -71,6 +71,17 @@ public class InfrastructureTests
         Assert.That(cdk.Get("Amazon.CDK.AWS.Nope.Missing"), Is.Null);
         Assert.That(CdkTypes.InNamespace(cdk.RdsStorageType, "Amazon.CDK.AWS.RDS"), Is.True);
         Assert.That(CdkTypes.InNamespace(cdk.RdsStorageType, "Amazon.CDK.AWS.RD"), Is.False);
+        Assert.That(CdkTypes.InNamespace(cdk.RdsStorageType, "Amazon.CDK.AWS"), Is.True);
+        Assert.That(CdkTypes.InNamespace(cdk.RdsStorageType, "Amazon"), Is.True);
+        Assert.That(CdkTypes.InNamespace(cdk.RdsStorageType, "Amazon.CDK.AWS.RDSX"), Is.False);
+        Assert.That(CdkTypes.InNamespace(cdk.RdsStorageType, "mazon.CDK.AWS.RDS"), Is.False);
+        Assert.That(CdkTypes.InNamespace(cdk.RdsStorageType, "Amazon.CDK.AWS.RDS.Inner"), Is.False);
+        Assert.That(CdkTypes.InNamespace(cdk.RdsStorageType, "Amazon.CDK.AWS.EC2"), Is.False);
+        Assert.That(CdkTypes.InNamespace(cdk.RdsStorageType, ".CDK.AWS.RDS"), Is.False);
+        Assert.That(CdkTypes.InNamespace(cdk.RdsStorageType, "Amazon..AWS.RDS"), Is.False);
+        Assert.That(CdkTypes.InNamespace(null, "Amazon"), Is.False);
+        Assert.That(CdkTypes.InNamespace(cdk.Compilation.GetSpecialType(SpecialType.System_Int32), "System"), Is.True);
+        Assert.That(CdkTypes.InNamespace(cdk.Compilation.GetSpecialType(SpecialType.System_Int32), "Amazon"), Is.False);
     }
 
     [Test]
