@@ -117,10 +117,59 @@ namespace PerfLint.Analyzers.Infrastructure
             return false;
         }
 
+        [ThreadStatic]
+        private static char[]? _chunk;
+
+        /// <summary>
+        /// True when <paramref name="text"/> contains <paramref name="word"/>, read in chunks: the file is not copied
+        /// into one string (each file with a finding is asked once).
+        /// </summary>
+        public static bool Contains(SourceText text, string word)
+        {
+            const int ChunkLength = 4096;
+            var chunk = _chunk ??= new char[ChunkLength];
+            var overlap = word.Length - 1; // a match may straddle two chunks: each chunk repeats the last characters of the one before
+            for (var start = 0; start < text.Length; start += ChunkLength - overlap)
+            {
+                var count = Math.Min(ChunkLength, text.Length - start);
+                text.CopyTo(start, chunk, 0, count);
+                if (IndexOf(chunk, count, word) >= 0)
+                {
+                    return true;
+                }
+
+                if (start + count == text.Length)
+                {
+                    break;
+                }
+            }
+
+            return false;
+        }
+
+        private static int IndexOf(char[] chars, int count, string word)
+        {
+            for (var i = 0; i + word.Length <= count; i++)
+            {
+                var j = 0;
+                while (j < word.Length && chars[i + j] == word[j])
+                {
+                    j++;
+                }
+
+                if (j == word.Length)
+                {
+                    return i;
+                }
+            }
+
+            return -1;
+        }
+
         /// <summary>A declaration around <paramref name="span"/> whose symbol carries <c>[GeneratedCode]</c> (only in files that name it, as the compiler checks).</summary>
         private bool InGeneratedDeclaration(SyntaxTree tree, TextSpan span, CancellationToken cancellationToken)
         {
-            if (!_mentionsAttribute.GetOrAdd(tree, t => t.GetText(cancellationToken).ToString().IndexOf("GeneratedCode", StringComparison.Ordinal) >= 0) ||
+            if (!_mentionsAttribute.GetOrAdd(tree, t => Contains(t.GetText(cancellationToken), "GeneratedCode")) ||
                 !(_attribute.Value is { } attribute))
             {
                 return false;

@@ -2,6 +2,8 @@ using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+using PerfLint.Analyzers.Infrastructure;
 
 namespace PerfLint.Analyzers.Tests.Infrastructure;
 
@@ -57,6 +59,43 @@ public class GeneratedCodeTests
         var ids = await Ids(("/src/Stack.cs", source));
         Assert.That(ids, Does.Not.Contain("PL4001"));
         Assert.That(ids, Does.Contain("PL4002"));
+    }
+
+    [Test]
+    public async Task Not_in_a_generated_declaration_of_a_long_file_whose_attribute_straddles_a_chunk()
+    {
+        // The file is searched for "GeneratedCode" in 4,096-character chunks: pad it so the attribute's name spans the
+        // first boundary.
+        const string Attribute = "[System.CodeDom.Compiler.GeneratedCode(\"tool\", \"1.0\")]\n";
+        var head = TestReferences.CdkUsings;
+        var padding = new string(' ', 4096 - head.Length - "[System.CodeDom.Compiler.Genera".Length) + "\n";
+        var source = head + padding + Stack("A", Gp2Volume, Attribute).Substring(TestReferences.CdkUsings.Length);
+        Assert.That(source.IndexOf("GeneratedCode", StringComparison.Ordinal), Is.LessThan(4096).And.GreaterThan(4096 - "GeneratedCode".Length));
+        Assert.That(await Ids(("/src/Stack.cs", source)), Does.Not.Contain("PL4001"));
+        Assert.That(await Ids(("/src/Stack.cs", source.Replace(Attribute, ""))), Does.Contain("PL4001"));
+    }
+
+    [TestCase("", false)]
+    [TestCase("Generated", false)]
+    [TestCase("GeneratedCode", true)]
+    [TestCase("x GeneratedCod", false)]
+    [TestCase("GeneratedCodeAttribute", true)]
+    public void Contains_finds_a_word_anywhere_in_the_text(string text, bool expected) =>
+        Assert.That(GeneratedCode.Contains(SourceText.From(text), "GeneratedCode"), Is.EqualTo(expected));
+
+    [TestCase(0)]
+    [TestCase(4080)]
+    [TestCase(4083)]
+    [TestCase(4084)]
+    [TestCase(4090)]
+    [TestCase(4095)]
+    [TestCase(8170)]
+    [TestCase(12000)]
+    public void Contains_finds_a_word_across_chunk_boundaries(int at)
+    {
+        var text = new string('x', at) + "GeneratedCode" + new string('y', 5000);
+        Assert.That(GeneratedCode.Contains(SourceText.From(text), "GeneratedCode"), Is.True);
+        Assert.That(GeneratedCode.Contains(SourceText.From(text.Replace("GeneratedCode", "GeneratedCod_")), "GeneratedCode"), Is.False);
     }
 
     [Test]
