@@ -11,6 +11,7 @@ namespace PerfLint.AnalyzerBenchmarks;
 ///   bdn [BenchmarkDotNet args]          CompilationWithAnalyzers: all PerfLint analyzers vs an empty analyzer
 ///   rules [cdk|plain] [runs]            per-analyzer execution time (GetAnalyzerTelemetryInfoAsync)
 ///   profile [cdk|plain] [sets] [runs]    sequential runs of analyzer sets (empty,operations,perflint,&lt;Analyzer&gt;) for a profiler
+///   retained [cdk|plain] [set] [pause s]   the heap an analysis leaves alive (one set per process; see RetainedMemory)
 ///   build [cdk|plain] [runs] [dir] [warm-up pairs]   `dotnet build` with and without the analyzers, medians,
 ///                                       ReportAnalyzer (warm-up pairs: compiler server only, default 10)
 /// Run in Release: dotnet run -c Release --project benchmarks-runner/PerfLint.AnalyzerBenchmarks -- &lt;command&gt;
@@ -37,12 +38,15 @@ public static class Program
             case "profile":
                 ProfileLoop.Run(kind, args.Length > 2 ? args[2].Split(',') : new[] { "empty", "operations", "perflint" }, Count(args, 3, 10), Console.Out);
                 return 0;
+            case "retained":
+                RetainedMemory.Run(kind, args.Length > 2 ? args[2] : "build", Count(args, 3, 0), Console.Out);
+                return 0;
             case "build":
                 var directory = args.Length > 3 ? args[3] : Path.Combine(Path.GetTempPath(), "perflint-build-bench-" + kind.ToString().ToLowerInvariant());
                 BuildTimer.Print(kind, AnalyzerCostBenchmarks.Files, Count(args, 2, 5), AnalyzerAssemblies(), AnalyzerTargets, directory, Console.Out, Count(args, 4, 10));
                 return 0;
             default:
-                Console.Error.WriteLine("usage: generate <dir> [cdk|plain] [files] | bdn [args] | rules [cdk|plain] [runs] | build [cdk|plain] [runs] [dir] [warm-up pairs]");
+                Console.Error.WriteLine("usage: generate <dir> [cdk|plain] [files] | bdn [args] | rules [cdk|plain] [runs] | retained [cdk|plain] [set] [pause s] | build [cdk|plain] [runs] [dir] [warm-up pairs]");
                 return 2;
         }
     }

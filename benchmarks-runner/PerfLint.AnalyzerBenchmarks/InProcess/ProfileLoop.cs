@@ -30,7 +30,7 @@ public static class ProfileLoop
         }
     }
 
-    private static ImmutableArray<DiagnosticAnalyzer> Select(string set) =>
+    internal static ImmutableArray<DiagnosticAnalyzer> Select(string set) =>
         set switch
         {
             "empty" => AnalyzerSets.Empty(),
