@@ -61,8 +61,10 @@ namespace PerfLint.Analyzers.Gating
                 // One delegate per tree (a method group of the context struct would box it per operation); nothing in
                 // generated code, which the analyzers filter themselves (CdkAnalyzer).
                 Action<Diagnostic>? report = null;
-                foreach (var body in tree.Bodies)
+                var bodies = tree.Bodies;
+                for (var i = 0; i < bodies.Count; i++) // by index: an interface's enumerator would be allocated per tree and analyzer
                 {
+                    var body = bodies[i];
                     if (admits(body))
                     {
                         report ??= cdk.GeneratedCode.Filter(c.ReportDiagnostic, c.Options, c.CancellationToken);

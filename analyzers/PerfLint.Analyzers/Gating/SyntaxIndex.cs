@@ -231,6 +231,10 @@ namespace PerfLint.Analyzers.Gating
 
             public readonly NameTable Names = new NameTable();
 
+            /// <summary>The bodies and declared names of the tree being scanned, copied to the tree's entry at its end.</summary>
+            public readonly List<BodyEntry> TreeBodies = new List<BodyEntry>();
+            public readonly List<string> TreeDeclared = new List<string>();
+
             /// <summary>How many trees and bodies have been indexed: each new entry's hash code.</summary>
             public int TreeCount;
             public int BodyCount;
@@ -254,46 +258,50 @@ namespace PerfLint.Analyzers.Gating
             var root = tree.GetRoot(cancellationToken);
             scan.Load(tree.GetText(cancellationToken));
             var entry = new TreeEntry(tree, scan.TreeCount++);
+            var bodies = scan.TreeBodies;
+            var declared = scan.TreeDeclared;
+            bodies.Clear();
+            declared.Clear();
             var globals = new List<SyntaxNode>();
             foreach (var node in root.DescendantNodesAndSelf(HoldsDeclarations))
             {
                 switch (node)
                 {
                     case BaseTypeDeclarationSyntax type:
-                        entry.Declared.Add(type.Identifier.ValueText);
+                        declared.Add(type.Identifier.ValueText);
                         break;
                     case DelegateDeclarationSyntax del:
-                        entry.Declared.Add(del.Identifier.ValueText);
+                        declared.Add(del.Identifier.ValueText);
                         break;
                     case GlobalStatementSyntax global:
                         globals.Add(global);
                         break;
                     case BaseMethodDeclarationSyntax method:
                         var methodName = BodyOwners.NameOf(method);
-                        entry.Declared.Add(methodName);
+                        declared.Add(methodName);
                         if (method.Body != null || method.ExpressionBody != null || (method as ConstructorDeclarationSyntax)?.Initializer != null)
                         {
-                            entry.Bodies.Add(BodyEntry.Create(entry, scan, method, methodName));
+                            bodies.Add(BodyEntry.Create(entry, scan, method, methodName));
                         }
 
                         break;
                     case AccessorDeclarationSyntax accessor when accessor.Body != null || accessor.ExpressionBody != null:
-                        entry.Bodies.Add(BodyEntry.Create(entry, scan, accessor, BodyOwners.NameOf(accessor)));
+                        bodies.Add(BodyEntry.Create(entry, scan, accessor, BodyOwners.NameOf(accessor)));
                         break;
                     case BasePropertyDeclarationSyntax property:
                         var propertyName = BodyOwners.NameOf(property);
-                        entry.Declared.Add(propertyName);
+                        declared.Add(propertyName);
                         if (BodyOwners.OwnBodies(property).Any())
                         {
-                            entry.Bodies.Add(BodyEntry.Create(entry, scan, property, propertyName));
+                            bodies.Add(BodyEntry.Create(entry, scan, property, propertyName));
                         }
 
                         break;
                     case VariableDeclaratorSyntax declarator when declarator.Parent?.Parent is BaseFieldDeclarationSyntax:
-                        entry.Declared.Add(declarator.Identifier.ValueText);
+                        declared.Add(declarator.Identifier.ValueText);
                         if (declarator.Initializer != null)
                         {
-                            entry.Bodies.Add(BodyEntry.Create(entry, scan, declarator, declarator.Identifier.ValueText));
+                            bodies.Add(BodyEntry.Create(entry, scan, declarator, declarator.Identifier.ValueText));
                         }
 
                         break;
@@ -302,9 +310,10 @@ namespace PerfLint.Analyzers.Gating
 
             if (globals.Count > 0 && root is CompilationUnitSyntax unit)
             {
-                entry.Bodies.Add(BodyEntry.Create(entry, scan, unit, "<Main>$"));
+                bodies.Add(BodyEntry.Create(entry, scan, unit, "<Main>$"));
             }
 
+            entry.Complete(bodies, declared);
             return entry;
         }
     }
@@ -322,9 +331,19 @@ namespace PerfLint.Analyzers.Gating
 
         public SyntaxTree Tree { get; }
 
-        public List<BodyEntry> Bodies { get; } = new List<BodyEntry>();
+        /// <summary>The tree's bodies, in source order.</summary>
+        public IReadOnlyList<BodyEntry> Bodies { get; private set; } = System.Array.Empty<BodyEntry>();
 
-        public HashSet<string> Declared { get; } = new HashSet<string>(System.StringComparer.Ordinal);
+        /// <summary>The names of the types and members the tree declares (a name may repeat: overloads, partial types).</summary>
+        public IReadOnlyList<string> Declared { get; private set; } = System.Array.Empty<string>();
+
+        // Arrays of the exact size, set once the tree is scanned: an index has one of each per file of the project, and
+        // they live through the compile's collections (lists and sets were three to four objects each).
+        internal void Complete(List<BodyEntry> bodies, List<string> declared)
+        {
+            Bodies = bodies.ToArray();
+            Declared = declared.ToArray();
+        }
 
         /// <summary>Reference equality, as by default.</summary>
         public override bool Equals(object? obj) => ReferenceEquals(this, obj);
