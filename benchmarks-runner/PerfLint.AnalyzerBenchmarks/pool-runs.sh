@@ -2,14 +2,24 @@
 # Pools several outputs of `build` (one configuration, e.g. six server runs) into the figures of
 # docs/analyzer-performance.md: the mean of all paired differences with a 95 % interval, and the mean of the runs'
 # means with a Student-t interval (each run one observation, so the drift between runs counts).
+# With --column N, the runs are compare-analyzers.sh's triples.txt files instead (microseconds: without, old, new), and
+# column N (2: old, 3: new) is the build with PerfLint.
 #   bash pool-runs.sh build-cdk-server-1.md build-cdk-server-2.md ...
+#   bash pool-runs.sh --column 3 /tmp/perflint-compare.*/triples.txt
 set -euo pipefail
-[ $# -ge 2 ] || { echo "usage: pool-runs.sh RUN.md RUN.md [...]" >&2; exit 2; }
+column=""
+if [ "${1:-}" = "--column" ]; then column="${2:?--column needs 2 or 3}"; shift 2; fi
+[ $# -ge 2 ] || { echo "usage: pool-runs.sh [--column N] RUN RUN [...]" >&2; exit 2; }
 for run in "$@"; do
-  # The per-build times of the two table rows, one "run without with" line per pair.
-  awk -v run="$run" -F'|' '
-    $2 ~ /^ without PerfLint / { n = split($4, a, ",") }
-    $2 ~ /^ with PerfLint /    { split($4, b, ","); for (i = 1; i <= n; i++) print run, a[i] + 0, b[i] + 0 }' "$run"
+  # One "run without with" line per pair, in seconds.
+  if [ -n "$column" ]; then
+    awk -v run="$run" -v c="$column" '{ print run, $1 / 1e6, $c / 1e6 }' "$run"
+  else
+    # The per-build times of the build benchmark's two table rows.
+    awk -v run="$run" -F'|' '
+      $2 ~ /^ without PerfLint / { n = split($4, a, ",") }
+      $2 ~ /^ with PerfLint /    { split($4, b, ","); for (i = 1; i <= n; i++) print run, a[i] + 0, b[i] + 0 }' "$run"
+  fi
 done | awk '
   # Student t, 97.5 % quantile, by degrees of freedom (2 to 21 runs; more take 2.0).
   BEGIN { t[1] = 12.71; t[2] = 4.303; t[3] = 3.182; t[4] = 2.776; t[5] = 2.571; t[6] = 2.447; t[7] = 2.365; t[8] = 2.306; t[9] = 2.262

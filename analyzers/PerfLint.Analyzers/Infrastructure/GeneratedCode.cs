@@ -149,8 +149,15 @@ namespace PerfLint.Analyzers.Infrastructure
 
         private static int IndexOf(char[] chars, int count, string word)
         {
+            // Array.IndexOf of one character is vectorized on .NET: it skips to the candidates.
             for (var i = 0; i + word.Length <= count; i++)
             {
+                i = Array.IndexOf(chars, word[0], i, count - word.Length + 1 - i);
+                if (i < 0)
+                {
+                    return -1;
+                }
+
                 var j = 0;
                 while (j < word.Length && chars[i + j] == word[j])
                 {

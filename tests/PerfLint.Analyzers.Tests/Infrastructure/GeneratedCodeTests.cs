@@ -80,6 +80,9 @@ public class GeneratedCodeTests
     [TestCase("GeneratedCode", true)]
     [TestCase("x GeneratedCod", false)]
     [TestCase("GeneratedCodeAttribute", true)]
+    [TestCase("xxGeneratedCode", true)]
+    [TestCase("GGeneratedCodGeneratedCode", true)]
+    [TestCase("GeneratedCodGeneratedCod", false)]
     public void Contains_finds_a_word_anywhere_in_the_text(string text, bool expected) =>
         Assert.That(GeneratedCode.Contains(SourceText.From(text), "GeneratedCode"), Is.EqualTo(expected));
 
