@@ -127,6 +127,11 @@ namespace PerfLint.Analyzers.Infrastructure
         public static bool Contains(SourceText text, string word)
         {
             const int ChunkLength = 4096;
+            if (word.Length == 0 || word.Length > ChunkLength / 2)
+            {
+                return text.ToString().IndexOf(word, StringComparison.Ordinal) >= 0; // chunks must advance: not for such words
+            }
+
             var chunk = _chunk ??= new char[ChunkLength];
             var overlap = word.Length - 1; // a match may straddle two chunks: each chunk repeats the last characters of the one before
             for (var start = 0; start < text.Length; start += ChunkLength - overlap)

@@ -86,6 +86,15 @@ public class GeneratedCodeTests
     public void Contains_finds_a_word_anywhere_in_the_text(string text, bool expected) =>
         Assert.That(GeneratedCode.Contains(SourceText.From(text), "GeneratedCode"), Is.EqualTo(expected));
 
+    [Test]
+    public void Contains_answers_for_an_empty_word_and_for_words_longer_than_half_a_chunk()
+    {
+        var word = new string('w', 5000); // longer than a chunk: chunks that repeat the word's length would not advance
+        Assert.That(GeneratedCode.Contains(SourceText.From("x" + word + "y"), word), Is.True);
+        Assert.That(GeneratedCode.Contains(SourceText.From("x" + word.Substring(1) + "y"), word), Is.False);
+        Assert.That(GeneratedCode.Contains(SourceText.From("abc"), string.Empty), Is.True);
+    }
+
     [TestCase(0)]
     [TestCase(4080)]
     [TestCase(4083)]
