@@ -43,23 +43,18 @@ namespace PerfLint.Analyzers.Gating
         /// <summary>The entries of one set of declared names.</summary>
         internal sealed class Generation
         {
+            // The compilations that asked for this set, the one it was created for included (written under the lock).
+            private int _compilations = 1;
+
             internal Generation(HashSet<string> names) => Names = names;
 
             internal HashSet<string> Names { get; }
 
-            /// <summary>The compilations that asked for this set; entries are kept from the second on (under the lock).</summary>
-            internal int Compilations { get; set; }
+            /// <summary>True when what is read is worth keeping: a second compilation asked for the set (read without the lock: a stale false only skips keeping).</summary>
+            internal bool Keeps => Volatile.Read(ref _compilations) >= 2;
 
-            /// <summary>True when what is read is worth keeping: the set has been seen before (read without the lock: a stale false only skips keeping).</summary>
-            internal bool Keeps => Volatile.Read(ref _keeps);
-
-            private bool _keeps;
-
-            internal void Seen()
-            {
-                Compilations++;
-                Volatile.Write(ref _keeps, Compilations >= 2);
-            }
+            /// <summary>Another compilation asked for the set (under the lock).</summary>
+            internal void Seen() => Volatile.Write(ref _compilations, _compilations + 1);
 
             internal Dictionary<int, List<Entry>> Entries { get; } = new Dictionary<int, List<Entry>>();
 
@@ -114,7 +109,6 @@ namespace PerfLint.Analyzers.Gating
                 // The index's own set, not a copy: it is not changed after the index is built, and a fresh compiler
                 // (the usual first and only sighting) should not pay for a copy.
                 var created = new Generation(declaredNames);
-                created.Seen();
                 Recent.Add(created);
                 return created;
             }
