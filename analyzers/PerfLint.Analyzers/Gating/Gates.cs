@@ -89,8 +89,9 @@ namespace PerfLint.Analyzers.Gating
                 return None;
             }
 
-            var pending = new Queue<string>(taken.SelectMany(t => t.Declared));
-            var names = new HashSet<string>(pending, StringComparer.Ordinal);
+            // A tree's declared names repeat (overloads, a type and its constructors): each name is followed once.
+            var names = new HashSet<string>(taken.SelectMany(t => t.Declared), StringComparer.Ordinal);
+            var pending = new Queue<string>(names);
             while (pending.Count > 0)
             {
                 foreach (var body in index.Naming(pending.Dequeue()))
