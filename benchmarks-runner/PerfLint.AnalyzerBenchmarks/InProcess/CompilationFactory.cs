@@ -9,11 +9,33 @@ public static class CompilationFactory
 {
     public static CSharpCompilation Create(GeneratedProject project)
     {
+        var compilation = Create(project, References(project));
+        var errors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).Take(5).ToList();
+        if (errors.Count > 0)
+        {
+            throw new InvalidOperationException("The generated " + project.Kind + " project does not compile:\n" + string.Join("\n", errors));
+        }
+
+        return compilation;
+    }
+
+    /// <summary>
+    /// The project parsed afresh into a compilation over <paramref name="references"/>, nothing bound yet and not
+    /// checked (for measurements that must see the parse and the analysis apart, with references loaded before).
+    /// </summary>
+    public static CSharpCompilation Create(GeneratedProject project, IEnumerable<MetadataReference> references)
+    {
         var parse = new CSharpParseOptions(LanguageVersion.Latest);
         var trees = project.Sources
             .OrderBy(s => s.Key, StringComparer.Ordinal)
             .Select(s => CSharpSyntaxTree.ParseText(s.Value, parse, path: "/generated/" + s.Key))
             .ToList();
+        var options = new CSharpCompilationOptions(OutputKind.ConsoleApplication, nullableContextOptions: NullableContextOptions.Enable, concurrentBuild: true);
+        return CSharpCompilation.Create("Generated", trees, references, options);
+    }
+
+    private static List<MetadataReference> References(GeneratedProject project)
+    {
         var references = Basic.Reference.Assemblies.Net80.References.All.Cast<MetadataReference>().ToList();
         if (project.Kind == ProjectKind.Cdk)
         {
@@ -24,14 +46,6 @@ public static class CompilationFactory
             }
         }
 
-        var options = new CSharpCompilationOptions(OutputKind.ConsoleApplication, nullableContextOptions: NullableContextOptions.Enable, concurrentBuild: true);
-        var compilation = CSharpCompilation.Create("Generated", trees, references, options);
-        var errors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).Take(5).ToList();
-        if (errors.Count > 0)
-        {
-            throw new InvalidOperationException("The generated " + project.Kind + " project does not compile:\n" + string.Join("\n", errors));
-        }
-
-        return compilation;
+        return references;
     }
 }

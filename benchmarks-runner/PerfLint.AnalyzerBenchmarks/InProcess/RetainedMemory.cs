@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using PerfLint.AnalyzerBenchmarks.Generation;
 
@@ -24,13 +23,7 @@ public static class RetainedMemory
         var references = CompilationFactory.Create(project).References.ToList();   // also checks that it compiles
         var before = Heap();
 
-        var parse = new CSharpParseOptions(LanguageVersion.Latest);
-        var trees = project.Sources
-            .OrderBy(s => s.Key, StringComparer.Ordinal)
-            .Select(s => CSharpSyntaxTree.ParseText(s.Value, parse, path: "/generated/" + s.Key))
-            .ToList();
-        var compilation = CSharpCompilation.Create("Generated", trees, references,
-            new CSharpCompilationOptions(OutputKind.ConsoleApplication, nullableContextOptions: NullableContextOptions.Enable, concurrentBuild: true));
+        var compilation = CompilationFactory.Create(project, references);
         var parsed = Heap();
         var withAnalyzers = compilation.WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(
             new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), onAnalyzerException: null,
@@ -46,7 +39,7 @@ public static class RetainedMemory
         }
 
         GC.KeepAlive(withAnalyzers);
-        GC.KeepAlive(trees);
+        GC.KeepAlive(compilation);
     }
 
     private static long Heap()
