@@ -5,6 +5,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using PerfLint.Analyzers.Infrastructure;
 using PerfLint.Knowledge.Catalog;
 using PerfLint.Knowledge.Cdk;
+using PerfLint.Knowledge.Offerings;
 using PerfLint.Knowledge.Rules;
 
 namespace PerfLint.Analyzers.Gating
@@ -24,11 +25,31 @@ namespace PerfLint.Analyzers.Gating
 
         private readonly Func<string, bool> _flags;
 
-        /// <summary>Evidence for a rule's decision, taken under <paramref name="options"/> (default <see cref="Permissive"/>).</summary>
-        public static InstanceTypeEvidence For(Func<string, RuleOptions, RuleFinding?> rule, RuleOptions? options = null)
+        /// <summary>
+        /// Evidence for a rule's decision, taken under <paramref name="options"/> (default <see cref="Permissive"/>), in
+        /// every use a name's spelling allows (<c>db.</c>: RDS, Multi-AZ clusters, DocumentDB, Neptune), any engine and
+        /// region: a sink's own use and region only narrow what the rule flags.
+        /// </summary>
+        public static InstanceTypeEvidence For(Func<string, InstanceUse, RuleOptions, RuleFinding?> rule, RuleOptions? options = null)
         {
             options ??= Permissive;
-            return new InstanceTypeEvidence(name => rule(name, options) != null);
+            return new InstanceTypeEvidence(name =>
+            {
+                if (!InstanceTypeName.TryParse(name, out var parsed))
+                {
+                    return false;
+                }
+
+                foreach (var use in InstanceUse.PossibleUses(parsed))
+                {
+                    if (rule(name, use, options) != null)
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            });
         }
 
         /// <summary>

@@ -23,6 +23,7 @@ namespace PerfLint.Analyzers.Infrastructure
             new ConcurrentDictionary<ISymbol, Gating.CallSiteDependence.MethodFacts>(SymbolEqualityComparer.Default);
         private Gating.SyntaxIndex? _syntax;
         private GeneratedCode? _generatedCode;
+        private Facts.StackRegions? _stackRegions;
         private readonly ConcurrentDictionary<string, INamedTypeSymbol?> _byName = new ConcurrentDictionary<string, INamedTypeSymbol?>(StringComparer.Ordinal);
 
         private CdkTypes(Compilation compilation, IAssemblySymbol assembly)
@@ -189,6 +190,10 @@ namespace PerfLint.Analyzers.Infrastructure
 
             return syntax;
         }
+
+        /// <summary>The literal regions of the app's stacks (<see cref="Facts.StackRegions"/>), read on first use.</summary>
+        public Facts.StackRegions StackRegions(System.Threading.CancellationToken cancellationToken) =>
+            System.Threading.LazyInitializer.EnsureInitialized(ref _stackRegions, () => Facts.StackRegions.From(Syntax(cancellationToken)))!;
 
         /// <summary>What a source method's syntax says about its parameters' way to sinks (<see cref="Gating.CallSiteDependence"/>), once per method.</summary>
         public Gating.CallSiteDependence.MethodFacts MethodFacts(IMethodSymbol method) =>

@@ -6,6 +6,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using PerfLint.Knowledge.Catalog;
 using PerfLint.Knowledge.Cdk;
+using PerfLint.Knowledge.Offerings;
 using PerfLint.Knowledge.Rules;
 
 namespace PerfLint.Analyzers.Infrastructure
@@ -102,20 +103,28 @@ namespace PerfLint.Analyzers.Infrastructure
         }
 
         /// <summary>
-        /// Judges each reportable value of an instance-type sink by <paramref name="rule"/> (under the file's options)
-        /// and reports its findings, with the fix properties for the successor it names. PL1001, PL1002 and PL1005.
+        /// Judges each reportable value of an instance-type sink by <paramref name="rule"/> (under the file's options, in
+        /// the use the sink puts it to: service, engine, the stack's region) and reports its findings, with the fix
+        /// properties for the successor it names. PL1001, PL1002 and PL1005.
         /// </summary>
-        public static void ReportEach(SinkHit hit, Func<string, RuleOptions, RuleFinding?> rule)
+        public static void ReportEach(SinkHit hit, Func<string, InstanceUse, RuleOptions, RuleFinding?> rule)
         {
             foreach (var value in hit.Values)
             {
                 var name = QualifiedName(value, hit.Sink);
-                if (name == null || !hit.IsReportable(value))
+                if (name == null || !hit.IsReportable(value) || !InstanceTypeName.TryParse(name, out var parsed))
                 {
                     continue;
                 }
 
-                var finding = rule(name, hit.Options);
+                // The literal region of the stack that holds the value; else perflint_region from the options.
+                var use = InstanceUses.Of(hit.Sink, parsed, hit.Cdk.StackRegions(hit.CancellationToken).For(value.Node));
+                if (use == null)
+                {
+                    continue;
+                }
+
+                var finding = rule(name, use, hit.Options);
                 if (finding != null)
                 {
                     hit.Report(finding, value, FixProperties(value, finding.Replacement, hit.Cdk));

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
+using PerfLint.Knowledge.Offerings;
 
 namespace PerfLint.Knowledge.Catalog
 {
@@ -20,59 +21,70 @@ namespace PerfLint.Knowledge.Catalog
 
         public int Generation { get; }
 
-        /// <summary><c>AWS upgrade-paths table</c>, <c>analyst mapping</c> or <c>newest widely available family of the same line</c>.</summary>
+        /// <summary><c>AWS upgrade-paths table</c>, <c>analyst mapping …</c> or <see cref="FamilySuccessors.DerivedSource"/>.</summary>
         public string Source { get; }
     }
 
     /// <summary>
-    /// Finds the current successor of a family: first the curated table (Data/family-successors.csv: AWS's upgrade
-    /// paths plus a same-line analyst mapping), else the newest widely available family of the same line, processor
-    /// and features (m5d -> m6id). The successor must offer the same size on the same service.
+    /// Finds the current successor of a family for one use (service, engine or use, region): first the curated table
+    /// (Data/family-successors.csv: AWS's upgrade paths, and an analyst mapping to the newest family of the same CPU
+    /// line), else the newest widely available family of the same line, processor and features (m5d -> m6id). The
+    /// successor must be the same size and offered by that use — in its region when the region is known.
     /// </summary>
     public static class FamilySuccessors
     {
         public const string DerivedSource = "newest widely available family of the same line";
 
-        private static readonly Lazy<Dictionary<string, string[]>> Table = new Lazy<Dictionary<string, string[]>>(Load);
+        public const string AwsSource = "AWS upgrade-paths table";
 
-        // The answer depends only on the type name (the catalog is fixed), and the analyzers ask for the same few types
-        // on every sink: remember it instead of scanning every family again. A one-element array stores "none". Keyed by
-        // the name's text (one per service, family and size): a dictionary keyed by the struct would be one more generic
-        // instantiation for a fresh compiler to JIT.
+        public const string AnalystSource = "analyst mapping: newest family of the same CPU line";
+
+        private static readonly Lazy<Dictionary<string, Row>> Table = new Lazy<Dictionary<string, Row>>(Load);
+
+        // The answer depends only on the type name and the use (the data is fixed), and the analyzers ask for the same
+        // few types on every sink. A one-element array stores "none".
         private static readonly ConcurrentDictionary<string, Successor?[]> Cache = new ConcurrentDictionary<string, Successor?[]>(StringComparer.Ordinal);
 
-        public static Successor? For(InstanceTypeInfo info) =>
-            Cache.GetOrAdd(info.Name.ToString(), _ => new[] { Curated(info) ?? Derived(info) })[0];
+        /// <summary>The successor offered by the use the name implies (<c>db.</c>: RDS, any engine), in any region.</summary>
+        public static Successor? For(InstanceTypeInfo info) => For(info, InstanceUse.For(info.Name, null));
 
-        private static Successor? Curated(InstanceTypeInfo info)
+        public static Successor? For(InstanceTypeInfo info, InstanceUse use) =>
+            Cache.GetOrAdd(info.Name + "|" + use.Key, _ => new[] { Curated(info, use) ?? Derived(info, use) })[0];
+
+        private static Successor? Curated(InstanceTypeInfo info, InstanceUse use)
         {
             if (!Table.Value.TryGetValue(info.Family, out var row))
             {
                 return null;
             }
 
-            // Columns: intel, amd, graviton, accelerated, source.
-            var candidates = new List<string>();
-            if (info.Category == InstanceCategory.AcceleratedComputing) candidates.Add(row[3]);
-            else if (info.CpuManufacturer == "aws") candidates.Add(row[2]);
-            else if (info.CpuManufacturer == "amd") { candidates.Add(row[1]); candidates.Add(row[0]); }
-            else { candidates.Add(row[0]); candidates.Add(row[1]); }
-            candidates.Add(row[2]); // Graviton is the last resort (a1, t3 have only that)
-
-            foreach (var family in candidates.Where(f => f.Length > 0))
+            foreach (var line in Lines(info))
             {
-                var target = info.Name.With(family);
-                if (ServiceFamilies.Offers(target))
+                // The analyst's newer family first; the AWS table's (or the analyst row's own) family after it.
+                foreach (var (family, source) in row.Candidates(line))
                 {
-                    var gen = InstanceCatalog.FindFamily(family)?.Generation ?? FamilyName.Parse(family)?.Generation ?? 0;
-                    return new Successor(target, gen, row[4]);
+                    var target = info.Name.With(family);
+                    if (ServiceOfferings.Offers(use, target))
+                    {
+                        var gen = InstanceCatalog.FindFamily(family)?.Generation ?? FamilyName.Parse(family)?.Generation ?? 0;
+                        return new Successor(target, gen, source);
+                    }
                 }
             }
 
             return null;
         }
 
-        private static Successor? Derived(InstanceTypeInfo info)
+        /// <summary>The CPU lines to try, own line first; Graviton is the last resort (a1, t3 have only that).</summary>
+        private static IEnumerable<Line> Lines(InstanceTypeInfo info)
+        {
+            if (info.Category == InstanceCategory.AcceleratedComputing) return new[] { Line.Accelerated, Line.Graviton };
+            if (info.CpuManufacturer == "aws") return new[] { Line.Graviton };
+            if (info.CpuManufacturer == "amd") return new[] { Line.Amd, Line.Intel, Line.Graviton };
+            return new[] { Line.Intel, Line.Amd, Line.Graviton };
+        }
+
+        private static Successor? Derived(InstanceTypeInfo info, InstanceUse use)
         {
             var me = FamilyName.Parse(info.Family);
             if (me == null)
@@ -99,7 +111,7 @@ namespace PerfLint.Knowledge.Catalog
                 }
 
                 var target = info.Name.With(candidate.Family);
-                if (ServiceFamilies.Offers(target))
+                if (ServiceOfferings.Offers(use, target))
                 {
                     best = new Successor(target, candidate.Generation, DerivedSource);
                 }
@@ -108,20 +120,56 @@ namespace PerfLint.Knowledge.Catalog
             return best;
         }
 
-        private static Dictionary<string, string[]> Load()
+        private static Dictionary<string, Row> Load()
         {
             var table = CsvTable.LoadEmbedded("family-successors.csv");
-            var result = new Dictionary<string, string[]>(StringComparer.Ordinal);
-            foreach (var row in table.Rows)
+            var result = new Dictionary<string, Row>(StringComparer.Ordinal);
+            foreach (var r in table.Rows)
             {
-                result[table.Get(row, "family")] = new[]
-                {
-                    table.Get(row, "intel"), table.Get(row, "amd"), table.Get(row, "graviton"),
-                    table.Get(row, "accelerated"), table.Get(row, "source"),
-                };
+                result[table.Get(r, "family")] = new Row(
+                    new[] { table.Get(r, "intel"), table.Get(r, "amd"), table.Get(r, "graviton"), table.Get(r, "accelerated") },
+                    new[] { table.Get(r, "analyst_intel"), table.Get(r, "analyst_amd"), table.Get(r, "analyst_graviton"), string.Empty },
+                    table.Get(r, "source") == AwsSource);
             }
 
             return result;
+        }
+
+        private enum Line
+        {
+            Intel = 0,
+            Amd = 1,
+            Graviton = 2,
+            Accelerated = 3,
+        }
+
+        private sealed class Row
+        {
+            private readonly string[] _families;
+            private readonly string[] _analyst;
+            private readonly bool _fromAws;
+
+            public Row(string[] families, string[] analyst, bool fromAws)
+            {
+                _families = families;
+                _analyst = analyst;
+                _fromAws = fromAws;
+            }
+
+            public IEnumerable<(string Family, string Source)> Candidates(Line line)
+            {
+                var listed = _families[(int)line];
+                var newer = _analyst[(int)line];
+                if (newer.Length > 0 && newer != listed)
+                {
+                    yield return (newer, _fromAws ? AnalystSource + "; the AWS upgrade-paths table names " + (listed.Length > 0 ? listed : "no family of this line") : AnalystSource);
+                }
+
+                if (listed.Length > 0)
+                {
+                    yield return (listed, _fromAws ? AwsSource : AnalystSource);
+                }
+            }
         }
     }
 }

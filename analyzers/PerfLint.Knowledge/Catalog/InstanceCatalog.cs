@@ -7,9 +7,11 @@ namespace PerfLint.Knowledge.Catalog
 {
     /// <summary>
     /// The embedded instance catalog: every EC2 type and SageMaker <c>ml.*</c> type AWS offers, with family,
-    /// category, generation, previous-generation flag, vCPU, memory, accelerators and price.
-    /// RDS (<c>db.*</c>), ElastiCache (<c>cache.*</c>) and OpenSearch (<c>*.search</c>) names resolve to the EC2
-    /// hardware of the same family and size. Loaded once, on first use; thread-safe.
+    /// category, generation, EC2's previous-generation flag, vCPU, memory, accelerators and price.
+    /// RDS (<c>db.*</c>) and OpenSearch (<c>*.search</c>) names resolve to the EC2 hardware of the same family and size;
+    /// ElastiCache (<c>cache.*</c>) names too, with the memory ElastiCache makes usable where the data has it. Which
+    /// service offers what, and each service's own previous-generation list, are in <c>Offerings</c>.
+    /// Loaded once, on first use; thread-safe.
     /// </summary>
     public static class InstanceCatalog
     {
@@ -18,7 +20,7 @@ namespace PerfLint.Knowledge.Catalog
             "aws/karpenter-provider-aws instance-type docs and price table, aws-cloudformation/cfn-lint instance-type enums, aws/aws-cdk InstanceClass/InstanceSize enums";
 
         /// <summary>The day the data was gathered.</summary>
-        public const string DataDate = "2026-11-29";
+        public const string DataDate = "2026-12-05";
 
         /// <summary>The day of the price snapshot (AWS Pricing API, us-east-1, On-Demand Linux).</summary>
         public const string PriceDate = "2026-07-20";
@@ -77,17 +79,28 @@ namespace PerfLint.Knowledge.Catalog
         public static int RegionsOfFamily(string family) =>
             Data.Value.FamilyRegions.TryGetValue(family, out var n) ? n : 0;
 
-        /// <summary>True when the service offers this exact type (SageMaker) or the EC2 hardware exists (others).</summary>
+        /// <summary>True when the catalog knows the hardware of this name.</summary>
         public static bool Exists(InstanceTypeName name) => Find(name) != null;
+
+        /// <summary>Where EC2's previous-generation flag of the family comes from (<c>EC2 DescribeInstanceTypes: CurrentGeneration=false</c>).</summary>
+        public static string PreviousGenerationSource(string family) =>
+            Data.Value.PreviousGenerationSources.TryGetValue(family, out var source) ? source : string.Empty;
 
         public static IEnumerable<InstanceTypeInfo> SageMakerTypes => Data.Value.SageMaker.Values;
 
         public static IEnumerable<InstanceTypeInfo> Ec2Types => Data.Value.Ec2.Values;
 
-        private static InstanceTypeInfo Rebrand(InstanceTypeInfo ec2, InstanceTypeName name) =>
-            new InstanceTypeInfo(name, ec2.Category, ec2.Subcategory, ec2.Generation, ec2.PreviousGeneration,
-                ec2.Architecture, ec2.CpuManufacturer, ec2.VCpus, ec2.MemoryGiB, ec2.Accelerator, ec2.OnDemandUsdPerHour,
+        // ElastiCache reserves part of a node's memory: its own figure (cache.r6g.large 13.07 GiB, not 16), and none
+        // where the data has no row rather than the EC2 figure.
+        private static InstanceTypeInfo Rebrand(InstanceTypeInfo ec2, InstanceTypeName name)
+        {
+            var (vcpus, memory) = name.Service == InstanceService.ElastiCache
+                ? Data.Value.CacheNodes.TryGetValue(name.Ec2Name, out var node) ? node : (ec2.VCpus, (double?)null)
+                : (ec2.VCpus, ec2.MemoryGiB);
+            return new InstanceTypeInfo(name, ec2.Category, ec2.Subcategory, ec2.Generation, ec2.PreviousGeneration,
+                ec2.Architecture, ec2.CpuManufacturer, vcpus, memory, ec2.Accelerator, ec2.OnDemandUsdPerHour,
                 priceIsEc2Floor: true, ec2.Regions);
+        }
 
         private sealed class Tables
         {
@@ -100,6 +113,11 @@ namespace PerfLint.Knowledge.Catalog
             public Dictionary<string, int> FamilyRegions { get; } = new Dictionary<string, int>(StringComparer.Ordinal);
 
             public int LongestFamilyName { get; private set; }
+
+            public Dictionary<string, string> PreviousGenerationSources { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+            /// <summary>ElastiCache node types (EC2 spelling) with vCPUs and the memory ElastiCache makes usable.</summary>
+            public Dictionary<string, (int? VCpus, double? MemoryGiB)> CacheNodes { get; } = new Dictionary<string, (int?, double?)>(StringComparer.Ordinal);
 
             public static Tables Load()
             {
@@ -120,6 +138,12 @@ namespace PerfLint.Knowledge.Catalog
                         t.FamilyRepresentative[name.Family] = info;
                     }
 
+                    var evidence = ec2.Get(row, "previous_generation_source");
+                    if (evidence.Length > 0 && !t.PreviousGenerationSources.ContainsKey(name.Family))
+                    {
+                        t.PreviousGenerationSources[name.Family] = evidence;
+                    }
+
                     t.FamilyRegions[name.Family] = Math.Max(info.Regions, t.FamilyRegions.TryGetValue(name.Family, out var r) ? r : 0);
                     t.LongestFamilyName = Math.Max(t.LongestFamilyName, name.Family.Length);
                 }
@@ -131,6 +155,15 @@ namespace PerfLint.Knowledge.Catalog
                     {
                         var twin = t.Ec2.TryGetValue(name.Ec2Name, out var e) ? e : null;
                         t.SageMaker[name.Ec2Name] = Read(sm, row, name, twin?.Subcategory ?? string.Empty, "ec2_usd_per_hour", priceIsFloor: true, twin?.CpuManufacturer);
+                    }
+                }
+
+                var nodes = CsvTable.LoadEmbedded("elasticache-node-types.csv");
+                foreach (var row in nodes.Rows)
+                {
+                    if (InstanceTypeName.TryParse(nodes.Get(row, "type"), out var name))
+                    {
+                        t.CacheNodes[name.Ec2Name] = (ParseInt(nodes.Get(row, "vcpus")), ParseDouble(nodes.Get(row, "memory_gib")));
                     }
                 }
 
@@ -191,6 +224,7 @@ namespace PerfLint.Knowledge.Catalog
                 case "yes": return PreviousGenerationStatus.Previous;
                 case "unverified": return PreviousGenerationStatus.Unverified;
                 case "no": return PreviousGenerationStatus.CurrentVerified;
+                case "inferred": return PreviousGenerationStatus.Current;
                 default: return PreviousGenerationStatus.Current;
             }
         }

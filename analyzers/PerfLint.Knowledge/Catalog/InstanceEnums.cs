@@ -26,16 +26,16 @@ namespace PerfLint.Knowledge.Catalog
         Burstable,
     }
 
-    /// <summary>Whether AWS lists the family as previous generation, and how sure the data is.</summary>
+    /// <summary>Whether EC2 lists the family as previous generation, and how sure the data is (EC2's flag only: other services keep their own lists).</summary>
     public enum PreviousGenerationStatus
     {
-        /// <summary>Newer Nitro family that appears in no previous-generation evidence.</summary>
+        /// <summary>Newer Nitro family that appears in no previous-generation evidence (current by inference).</summary>
         Current,
         /// <summary>Seen as current generation in DescribeInstanceTypes.</summary>
         CurrentVerified,
-        /// <summary>Listed by AWS (previous-generation page, cfn-lint I3100 or CurrentGeneration=false).</summary>
+        /// <summary>Listed as previous generation (CurrentGeneration=false, the AWS previous-generation page, or cfn-lint I3100).</summary>
         Previous,
-        /// <summary>Old Xen/early-Nitro family whose flag was not checked; treated as superseded.</summary>
+        /// <summary>Family whose flag the data could not settle (g3, g3s): no previous-generation claim is made.</summary>
         Unverified,
     }
 

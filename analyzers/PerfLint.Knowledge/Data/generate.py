@@ -26,15 +26,32 @@ PREV = {"yes": "yes", "no": "no", "unverified": "unverified"}
 def prev(value):
     return PREV.get(value, "inferred" if value.startswith("inferred") else value)
 
+# The strongest evidence first: AWS's own word (the API flag, the previous-generation page), then cfn-lint's rule.
+EVIDENCE = [
+    ("DescribeInstanceTypes:CurrentGeneration=false", "EC2 DescribeInstanceTypes: CurrentGeneration=false"),
+    ("aws-previous-generation-page", "AWS EC2 previous-generation page"),
+    ("DescribeInstanceTypes:CurrentGeneration=true", "EC2 DescribeInstanceTypes: CurrentGeneration=true"),
+    ("cfn-lint-I3100", "cfn-lint rule I3100, not an AWS list"),
+]
+def evidence(r):
+    found = [label for key, label in EVIDENCE if key in r["previous_generation_evidence"]]
+    return found[0] if found else ""
+
+def prev_ec2(r):
+    # "no" read from the API is verified; "no" only because no list names the family is an inference.
+    if r["is_previous_generation"] == "no" and r["previous_generation_evidence"].startswith("inferred"):
+        return "inferred"
+    return prev(r["is_previous_generation"])
+
 ec2 = rows("aws_ec2_instance_types.csv")
 write("instance-types.csv",
       ["type", "family", "size", "category", "subcategory", "generation", "previous_generation", "architecture",
        "cpu", "vcpus", "memory_gib", "accelerator_kind", "accelerator_name", "accelerator_count",
-       "accelerator_memory_gib", "usd_per_hour", "regions"],
+       "accelerator_memory_gib", "usd_per_hour", "regions", "previous_generation_source"],
       [[r["instance_type"], r["family"], r["size"], r["category"], r["subcategory"], r["generation"],
-        prev(r["is_previous_generation"]), r["architecture"], r["cpu_manufacturer"], r["vcpus"], r["memory_gib"],
+        prev_ec2(r), r["architecture"], r["cpu_manufacturer"], r["vcpus"], r["memory_gib"],
         r["accelerator_kind"], r["accelerator_name"], r["accelerator_count"], r["accelerator_memory_total_gib"],
-        r["ondemand_linux_usd_per_hour_us_east_1"], r["cfnlint_region_count"]] for r in ec2])
+        r["ondemand_linux_usd_per_hour_us_east_1"], r["cfnlint_region_count"], evidence(r)] for r in ec2])
 
 sm = rows("aws_sagemaker_instance_types.csv")
 write("sagemaker-types.csv",
@@ -52,11 +69,44 @@ def first(v):
     if "current Intel:" in v:
         v = v.split("current Intel:")[1]
     return v.strip().split(" ")[0].split("/")[0].strip().rstrip(";,") if v.strip() else ""
+def analyst(text, vendor):
+    # "m8i (Intel) / m7a (AMD) / m8g (Graviton)" -> the family named for that CPU line, else "".
+    for part in text.split("/"):
+        if "(" + vendor + ")" in part:
+            return part.split("(")[0].strip()
+    return ""
 write("family-successors.csv",
-      ["family", "previous_generation", "intel", "amd", "graviton", "accelerated", "source"],
+      ["family", "previous_generation", "intel", "amd", "graviton", "accelerated", "source",
+       "analyst_intel", "analyst_amd", "analyst_graviton"],
       [[r["from_family"], r["from_is_previous_generation"], first(r["successor_x86_intel"]),
         first(r["successor_x86_amd"]), first(r["successor_arm64_graviton"]), first(r["successor_accelerated"]),
-        "AWS upgrade-paths table" if r["source"].startswith("aws.amazon.com") else "analyst mapping"] for r in succ])
+        "AWS upgrade-paths table" if r["source"].startswith("aws.amazon.com") else "analyst mapping",
+        analyst(r["analyst_successor"], "Intel"), analyst(r["analyst_successor"], "AMD"),
+        analyst(r["analyst_successor"], "Graviton")] for r in succ])
+
+# Which types each service (and RDS engine, SageMaker use) offers, and where: one row per offering, the regions as a
+# bit set over regions.csv (the 38 region codes of cfn-lint's pricing-derived enums), written in hex.
+offerings = rows("aws_service_instance_offerings.csv")
+region_codes = sorted({code for r in offerings for code in r["regions"].split(";") if code})
+write("regions.csv", ["bit", "region"], [[i, code] for i, code in enumerate(region_codes)])
+def bits(regions):
+    value = 0
+    for code in regions.split(";"):
+        if code:
+            value |= 1 << region_codes.index(code)
+    return format(value, "x")
+write("service-offerings.csv", ["service", "engine_or_use", "type", "regions"],
+      [[r["service"], r["engine_or_use"], r["instance_type"], bits(r["regions"])] for r in offerings])
+
+SOURCE_KIND = {"aws-api-model-docs": "ElastiCache API reference, CacheNodeType", "aws-docs": "OpenSearch Service developer guide, supported instance types",
+               "cfn-lint-rule (not an AWS list)": "cfn-lint rule I3100, not an AWS list"}
+spg = rows("aws_service_previous_generation.csv")
+write("service-previous-generation.csv", ["service", "family", "previous_generation", "source"],
+      [[r["service"], r["family"], r["is_previous_generation"], SOURCE_KIND[r["source_kind"]]] for r in spg])
+
+nodes = rows("aws_elasticache_node_types.csv")
+write("elasticache-node-types.csv", ["type", "vcpus", "memory_gib"],
+      [[r["node_type"], r["vcpus"], r["memory_gib"]] for r in nodes])
 
 cls = rows("cdk_instance_class_enum.csv")
 write("cdk-instance-class.csv", ["member", "kind", "enum_value", "family"],
@@ -65,4 +115,5 @@ write("cdk-instance-class.csv", ["member", "kind", "enum_value", "family"],
 size = rows("cdk_instance_size_enum.csv")
 write("cdk-instance-size.csv", ["member", "size"], [[r["ts_member"], r["size_string"]] for r in size])
 print("wrote", len(ec2), "EC2,", len(sm), "SageMaker,", len(succ), "successor,", len(cls), "InstanceClass,",
-      len(size), "InstanceSize rows")
+      len(size), "InstanceSize,", len(offerings), "offering,", len(spg), "service previous-generation,", len(nodes),
+      "ElastiCache node rows")

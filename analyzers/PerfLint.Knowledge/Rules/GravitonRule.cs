@@ -1,5 +1,6 @@
 using System.Linq;
 using PerfLint.Knowledge.Catalog;
+using PerfLint.Knowledge.Offerings;
 
 namespace PerfLint.Knowledge.Rules
 {
@@ -9,7 +10,15 @@ namespace PerfLint.Knowledge.Rules
     /// </summary>
     public static class GravitonRule
     {
-        public static RuleFinding? EvaluateInstance(string? instanceType, RuleOptions? options = null)
+        /// <summary>Judges a service-qualified name in the use its spelling implies, in the options' region.</summary>
+        public static RuleFinding? EvaluateInstance(string? instanceType, RuleOptions? options = null) =>
+            InstanceTypeName.TryParse(instanceType, out var name) ? EvaluateInstance(instanceType, InstanceUse.For(name, null), options) : null;
+
+        /// <summary>
+        /// The twin must be offered by the same use: RDS for SQL Server, for instance, offers no Graviton class, so it
+        /// gets no suggestion.
+        /// </summary>
+        public static RuleFinding? EvaluateInstance(string? instanceType, InstanceUse use, RuleOptions? options = null)
         {
             options ??= RuleOptions.Default;
             var info = InstanceCatalog.Find(instanceType);
@@ -19,7 +28,7 @@ namespace PerfLint.Knowledge.Rules
                 return null;
             }
 
-            var twin = GravitonTwin(info);
+            var twin = GravitonTwin(info, use.OrRegion(options.Region));
             if (twin == null)
             {
                 return null;
@@ -44,7 +53,7 @@ namespace PerfLint.Knowledge.Rules
                 "arm64");
         }
 
-        private static InstanceTypeInfo? GravitonTwin(InstanceTypeInfo info)
+        private static InstanceTypeInfo? GravitonTwin(InstanceTypeInfo info, InstanceUse use)
         {
             var me = FamilyName.Parse(info.Family);
             if (me == null)
@@ -58,7 +67,7 @@ namespace PerfLint.Knowledge.Rules
                             n.Variant == me.Variant && n.FeaturesFor("aws") == features &&
                             InstanceCatalog.RegionsOfFamily(f.Family) >= InstanceCatalog.WidelyAvailableRegions)
                 .Select(f => InstanceCatalog.Find(info.Name.With(f.Family)))
-                .Where(t => t != null && ServiceFamilies.Offers(t.Name))
+                .Where(t => t != null && ServiceOfferings.Offers(use, t.Name))
                 .ToList();
 
             // The twin is the oldest Graviton generation not older than this one (m6i -> m6g), else the newest.

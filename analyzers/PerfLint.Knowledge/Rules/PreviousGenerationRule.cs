@@ -1,24 +1,28 @@
 using System.Collections.Generic;
 using PerfLint.Knowledge.Catalog;
+using PerfLint.Knowledge.Offerings;
 
 namespace PerfLint.Knowledge.Rules
 {
     /// <summary>
-    /// PL1001. Warning: AWS lists the family as previous generation, its flag is unverified for an old Xen-era family,
-    /// it is a superseded first-generation accelerator, or the successor is 3+ generations newer.
-    /// Info: a newer successor exists at least <see cref="RuleOptions.MinGenerationGap"/> generations ahead.
+    /// PL1001. Warning: the service the type is used in lists its family as previous generation (EC2's own flag for
+    /// EC2, ElastiCache's, OpenSearch's and RDS's lists for those; DocumentDB, Neptune and SageMaker publish none).
+    /// Info: a successor the same use offers is at least <see cref="RuleOptions.MinGenerationGap"/> generations newer,
+    /// or the family is a superseded accelerator.
     /// </summary>
     public static class PreviousGenerationRule
     {
-        public const int WarningGenerationGap = 3;
-
         /// <summary>Current-generation accelerator families AWS itself has superseded, with AWS's figures.</summary>
         private static readonly Dictionary<string, string> SupersededAccelerators = new Dictionary<string, string>
         {
             ["inf1"] = "first-generation Inferentia; AWS quotes up to 4x higher throughput and up to 10x lower latency for Inf2",
         };
 
-        public static RuleFinding? Evaluate(string? instanceType, RuleOptions? options = null)
+        /// <summary>Judges a service-qualified name in the use its spelling implies (<c>db.</c>: RDS, any engine), in the options' region.</summary>
+        public static RuleFinding? Evaluate(string? instanceType, RuleOptions? options = null) =>
+            InstanceTypeName.TryParse(instanceType, out var name) ? Evaluate(instanceType, InstanceUse.For(name, null), options) : null;
+
+        public static RuleFinding? Evaluate(string? instanceType, InstanceUse use, RuleOptions? options = null)
         {
             options ??= RuleOptions.Default;
             var info = InstanceCatalog.Find(instanceType);
@@ -27,29 +31,20 @@ namespace PerfLint.Knowledge.Rules
                 return null;
             }
 
-            var successor = FamilySuccessors.For(info);
+            use = use.OrRegion(options.Region);
+            var successor = FamilySuccessors.For(info, use);
             var gap = successor == null ? 0 : successor.Generation - info.Generation;
             string why;
             RuleSeverity severity;
-            if (info.PreviousGeneration == PreviousGenerationStatus.Previous)
+            if (ServiceGenerations.PreviousGeneration(use, info) is { } claim)
             {
-                why = "is a previous-generation instance type (AWS lists " + info.Family + " as previous generation)";
-                severity = RuleSeverity.Warning;
-            }
-            else if (info.PreviousGeneration == PreviousGenerationStatus.Unverified)
-            {
-                why = "is an old Xen-era " + info.Family + " instance type" + (successor != null && gap > 0 ? ", " + Generations(gap) + " behind its successor" : " that newer generations supersede");
+                why = "is previous generation for " + use.ServiceName + " (" + claim.Source + ")";
                 severity = RuleSeverity.Warning;
             }
             else if (SupersededAccelerators.TryGetValue(info.Family, out var reason))
             {
                 why = "is superseded (" + reason + ")";
-                severity = RuleSeverity.Warning;
-            }
-            else if (successor != null && gap >= WarningGenerationGap)
-            {
-                why = "is " + Generations(gap) + " behind its successor";
-                severity = RuleSeverity.Warning;
+                severity = RuleSeverity.Info;
             }
             else if (successor != null && gap >= options.MinGenerationGap)
             {
@@ -64,14 +59,15 @@ namespace PerfLint.Knowledge.Rules
             var message = "'" + info.Name + "' " + why;
             if (successor == null)
             {
-                return new RuleFinding(RuleIds.PreviousGenerationInstance, severity, message + "; choose a current-generation family");
+                return new RuleFinding(RuleIds.PreviousGenerationInstance, severity,
+                    message + "; choose a current-generation family " + (use.HasKnownRegion ? "offered by " + use.ServiceName + " in " + use.Region : "that " + use.ServiceName + " offers"));
             }
 
             var next = InstanceCatalog.Find(successor.InstanceType);
             var comparison = next == null
                 ? string.Empty
                 : " (" + Describe.Hardware(next) + ", " + Describe.Price(next) + " vs " + Describe.Hardware(info) + ", " + Describe.Price(info) + " us-east-1 On-Demand; newer generations also do more work per vCPU)";
-            message += "; use '" + successor.InstanceType + "'" + comparison + " [successor: " + successor.Source + "]";
+            message += "; use '" + successor.InstanceType + "'" + comparison + " [successor: " + successor.Source + "; " + ServiceOfferings.Where(use, successor.InstanceType) + "]";
             return new RuleFinding(RuleIds.PreviousGenerationInstance, severity, message, successor.InstanceType.ToString());
         }
 

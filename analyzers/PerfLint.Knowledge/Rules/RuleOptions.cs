@@ -19,6 +19,8 @@ namespace PerfLint.Knowledge.Rules
         public const string MinFleetInstancesKey = "PL2002.min_instances";
         public const string ExampleValuesKey = "PL5002.example_values";
 
+        public const string RegionKey = "perflint_region";
+
         public static readonly RuleOptions Default = new RuleOptions(_ => null);
 
         private readonly Func<string, string?> _lookup;
@@ -34,6 +36,9 @@ namespace PerfLint.Knowledge.Rules
             var value = _lookup(ruleId + "." + AllowedFamiliesKey);
             return value != null && SplitList(value).Any(f => string.Equals(f, family, StringComparison.OrdinalIgnoreCase));
         }
+
+        /// <summary>The AWS region the stack deploys to (<c>perflint_region</c>, or the stack's literal <c>Env.Region</c>), lower case; null when unknown.</summary>
+        public string? Region => _lookup(RegionKey) is { } r && r.Trim().Length > 0 ? r.Trim().ToLowerInvariant() : null;
 
         /// <summary>PL1001: Info needs the successor to be at least this many generations newer (default 2).</summary>
         public int MinGenerationGap => ReadInt(MinGenerationGapKey, 2, 1, 20);

@@ -1,11 +1,15 @@
 using PerfLint.Check.Json;
+using PerfLint.Check.Templates;
+using PerfLint.Knowledge.Catalog;
+using PerfLint.Knowledge.Offerings;
 using PerfLint.Knowledge.Rules;
 
 namespace PerfLint.Check.Checks;
 
 /// <summary>
 /// PL1001 (previous generation), PL1002 (database or cache on the wrong family) and PL1005 (Graviton) on every
-/// instance-type property CloudFormation has, plus PL1005 on Lambda architectures.
+/// instance-type property CloudFormation has, plus PL1005 on Lambda architectures. Each value is judged in the use
+/// its resource puts it to (service, RDS engine, SageMaker hosting) and the stack's region.
 /// </summary>
 public sealed class InstanceTypeChecks : ITemplateCheck
 {
@@ -36,7 +40,6 @@ public sealed class InstanceTypeChecks : ITemplateCheck
         ("AWS::Neptune::DBInstance", "DBInstanceClass", Workload.Database),
         ("AWS::ElastiCache::CacheCluster", "CacheNodeType", Workload.Database),
         ("AWS::ElastiCache::ReplicationGroup", "CacheNodeType", Workload.Database),
-        ("AWS::MemoryDB::Cluster", "NodeType", Workload.Database),
         ("AWS::OpenSearchService::Domain", "ClusterConfig.InstanceType", Workload.Search),
         ("AWS::OpenSearchService::Domain", "ClusterConfig.DedicatedMasterType", Workload.Search),
         ("AWS::Elasticsearch::Domain", "ElasticsearchClusterConfig.InstanceType", Workload.Search),
@@ -57,24 +60,25 @@ public sealed class InstanceTypeChecks : ITemplateCheck
                 foreach (var (propertyPath, node) in PropertyPaths.Find(resource.Properties, path))
                 {
                     var instanceType = Normalize(context.String(resource, node));
-                    if (instanceType == null)
+                    if (instanceType == null || !InstanceTypeName.TryParse(instanceType, out var name))
                     {
                         continue;
                     }
 
+                    var use = UseOf(context, resource, name);
                     if (previousGeneration)
                     {
-                        context.Report(PreviousGenerationRule.Evaluate(instanceType, context.Options), resource, node, propertyPath);
+                        context.Report(PreviousGenerationRule.Evaluate(instanceType, use, context.Options), resource, node, propertyPath);
                     }
 
                     if (databaseFamily && kind == Workload.Database)
                     {
-                        context.Report(DatabaseFamilyRule.Evaluate(instanceType, context.Options), resource, node, propertyPath);
+                        context.Report(DatabaseFamilyRule.Evaluate(instanceType, use, context.Options), resource, node, propertyPath);
                     }
 
                     if (graviton && kind != Workload.SageMaker)
                     {
-                        context.Report(GravitonRule.EvaluateInstance(instanceType, context.Options), resource, node, propertyPath);
+                        context.Report(GravitonRule.EvaluateInstance(instanceType, use, context.Options), resource, node, propertyPath);
                     }
                 }
             }
@@ -88,6 +92,29 @@ public sealed class InstanceTypeChecks : ITemplateCheck
                 var first = context.Resolver.ResolveList(architectures, function.Stack)?.FirstOrDefault();
                 context.Report(GravitonRule.EvaluateLambdaArchitecture(first), function, architectures, architectures == null ? null : "Architectures");
             }
+        }
+    }
+
+    /// <summary>The service, engine or use, and region a resource's instance type is judged in.</summary>
+    private static InstanceUse UseOf(CheckContext context, TemplateResource resource, InstanceTypeName name)
+    {
+        var region = resource.Stack.Region;
+        switch (resource.Type)
+        {
+            case "AWS::RDS::DBInstance":
+            case "AWS::RDS::DBCluster":
+                var engine = InstanceUse.NormalizeEngine(context.String(resource, resource.Properties?["Engine"]));
+                return new InstanceUse(
+                    resource.Type == "AWS::RDS::DBCluster" ? OfferingService.RdsMultiAzCluster : OfferingService.Rds,
+                    engine == null ? null : new[] { engine }, region);
+            case "AWS::DocDB::DBInstance":
+                return new InstanceUse(OfferingService.DocumentDb, null, region);
+            case "AWS::Neptune::DBInstance":
+                return new InstanceUse(OfferingService.Neptune, null, region);
+            case "AWS::SageMaker::EndpointConfig":
+                return new InstanceUse(OfferingService.SageMaker, new[] { InstanceUse.Hosting }, region);
+            default:
+                return InstanceUse.For(name, region);
         }
     }
 

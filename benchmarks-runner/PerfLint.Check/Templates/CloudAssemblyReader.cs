@@ -60,7 +60,7 @@ public static class CloudAssemblyReader
         }
 
         // Templates are parsed in parallel (the bulk of the work on large apps), then added in manifest order.
-        var stacks = new List<(string Name, string StackPath, string File, ManifestPaths Paths)>();
+        var stacks = new List<(string Name, string StackPath, string File, ManifestPaths Paths, string? Region)>();
         var nestedAssemblies = new List<string>();
         foreach (var artifact in artifacts.Properties)
         {
@@ -80,7 +80,7 @@ public static class CloudAssemblyReader
                 }
 
                 var paths = ManifestPaths.From(body["metadata"] as JsonObjectNode);
-                stacks.Add((artifact.Name, Text(body["displayName"]) ?? paths.StackPath ?? artifact.Name, Path.Combine(directory, templateFile), paths));
+                stacks.Add((artifact.Name, Text(body["displayName"]) ?? paths.StackPath ?? artifact.Name, Path.Combine(directory, templateFile), paths, RegionOf(Text(body["environment"]))));
             }
             else if (type == "cdk:cloud-assembly" && depth < 16 && Text(properties?["directoryName"]) is string nested)
             {
@@ -91,8 +91,9 @@ public static class CloudAssemblyReader
         var roots = stacks.AsParallel().AsOrdered().Select(s => File.Exists(s.File) ? TryParse(s.File) : null).ToList();
         for (var i = 0; i < stacks.Count; i++)
         {
-            var (name, stackPath, file, paths) = stacks[i];
+            var (name, stackPath, file, paths, region) = stacks[i];
             var stack = AddTemplate(model, name, stackPath, file, paths, null, roots[i]);
+            stack.Region = region;
             AddNestedStacks(model, stack, directory, paths, depth);
         }
 
@@ -100,6 +101,20 @@ public static class CloudAssemblyReader
         {
             ReadAssembly(model, nested, depth + 1);
         }
+    }
+
+    /// <summary><c>aws://123456789012/eu-west-1</c> → <c>eu-west-1</c>; null for <c>unknown-region</c> (an environment-agnostic stack).</summary>
+    private static string? RegionOf(string? environment)
+    {
+        const string scheme = "aws://";
+        if (environment == null || !environment.StartsWith(scheme, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var slash = environment.IndexOf('/', scheme.Length);
+        var region = slash < 0 ? null : environment[(slash + 1)..];
+        return string.IsNullOrEmpty(region) || region == "unknown-region" ? null : region;
     }
 
     /// <summary>Parses in a worker; a parse error is rethrown in order by <see cref="AddTemplate"/>, which parses again.</summary>
@@ -127,7 +142,7 @@ public static class CloudAssemblyReader
             throw new CheckInputException($"{file}(1,1): not a CloudFormation template (the root is not an object)", file, 1, 1);
         }
 
-        var stack = new StackTemplate(name, stackPath, file, root, parent);
+        var stack = new StackTemplate(name, stackPath, file, root, parent) { Region = parent?.Region };
         model.Stacks.Add(stack);
         if (root["Resources"] is not JsonObjectNode resources)
         {

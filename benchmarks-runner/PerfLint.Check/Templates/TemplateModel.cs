@@ -26,6 +26,12 @@ public sealed class StackTemplate
 
     public StackTemplate? Parent { get; }
 
+    /// <summary>
+    /// The region the stack deploys to: the manifest's <c>aws://account/region</c> environment, a nested stack's parent's;
+    /// null when the app leaves it to the environment (<c>unknown-region</c>) or the input is a lone template.
+    /// </summary>
+    public string? Region { get; set; }
+
     public List<TemplateResource> Resources { get; } = new();
 
     public Dictionary<string, TemplateResource> ByLogicalId { get; } = new(StringComparer.Ordinal);
