@@ -1,6 +1,7 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Testing;
 using PerfLint.Analyzers.Tests.Infrastructure;
+using PerfLint.Knowledge.Offerings;
 using PerfLint.Knowledge.Rules;
 using static PerfLint.Analyzers.Tests.Infrastructure.CdkSource;
 using Verify = PerfLint.Analyzers.Tests.Infrastructure.CSharpCodeFixVerifier<PerfLint.Analyzers.Rules.PreviousGenerationInstanceAnalyzer, PerfLint.CodeFixes.PreviousGenerationInstanceFixer>;
@@ -11,10 +12,17 @@ namespace PerfLint.Analyzers.Tests.Rules;
 /// <summary>PL1001: previous-generation / superseded instance types, per service and value-flow shape.</summary>
 public class PL1001PreviousGenerationInstanceTests
 {
-    /// <summary>The diagnostic the knowledge base's decision for <paramref name="instanceType"/> produces (message and severity).</summary>
-    private static DiagnosticResult Expect(int location, string instanceType)
+    private static readonly InstanceUse Hosting = new(OfferingService.SageMaker, new[] { InstanceUse.Hosting });
+
+    /// <summary>
+    /// The diagnostic the knowledge base's decision for <paramref name="instanceType"/> produces (message and severity),
+    /// in the use its spelling implies or <paramref name="use"/>. The decisions themselves are pinned with literal
+    /// messages in the Knowledge tests and in the tests below that spell the message out.
+    /// </summary>
+    private static DiagnosticResult Expect(int location, string instanceType, InstanceUse? use = null)
     {
-        var finding = PreviousGenerationRule.Evaluate(instanceType) ?? throw new AssertionException("no PL1001 finding for " + instanceType);
+        var finding = (use == null ? PreviousGenerationRule.Evaluate(instanceType) : PreviousGenerationRule.Evaluate(instanceType, use))
+            ?? throw new AssertionException("no PL1001 finding for " + instanceType);
         return VerifyAnalyzer.Diagnostic(RuleIds.PreviousGenerationInstance).WithLocation(location)
             .WithSeverity(finding.Severity == RuleSeverity.Warning ? DiagnosticSeverity.Warning : DiagnosticSeverity.Info)
             .WithMessage(finding.Message);
@@ -24,8 +32,25 @@ public class PL1001PreviousGenerationInstanceTests
     public Task Ec2_InstanceType_Of_with_member_and_alias() => VerifyAnalyzer.VerifyAnalyzerAsync(Stack("""
         new InstanceProps { InstanceType = InstanceType.Of({|#0:InstanceClass.M4|}, InstanceSize.LARGE) };
         new InstanceProps { InstanceType = InstanceType.Of({|#1:InstanceClass.STANDARD4|}, InstanceSize.XLARGE) };
-        new InstanceProps { InstanceType = InstanceType.Of({|#2:InstanceClass.BURSTABLE2|}, InstanceSize.MICRO) };
-        """), Expect(0, "m4.large"), Expect(1, "m4.xlarge"), Expect(2, "t2.micro"));
+        new InstanceProps { InstanceType = InstanceType.Of(InstanceClass.BURSTABLE2, InstanceSize.MICRO) };
+        """), Expect(0, "m4.large"), Expect(1, "m4.xlarge"));
+
+    [Test]
+    public Task M4_is_previous_generation_t2_is_not() => VerifyAnalyzer.VerifyAnalyzerAsync(Stack("""
+        new InstanceProps { InstanceType = InstanceType.Of({|#0:InstanceClass.M4|}, InstanceSize.LARGE) };
+        new InstanceProps { InstanceType = InstanceType.Of(InstanceClass.T2, InstanceSize.MICRO) };
+        """), VerifyAnalyzer.Diagnostic(RuleIds.PreviousGenerationInstance).WithLocation(0).WithSeverity(DiagnosticSeverity.Warning).WithMessage(
+        "'m4.large' is previous generation for EC2 (EC2 DescribeInstanceTypes: CurrentGeneration=false); use 'm8i.large' " +
+        "(2 vCPU, 8 GiB, $0.1058/h vs 2 vCPU, 8 GiB, $0.1/h us-east-1 On-Demand; newer generations also do more work per vCPU) " +
+        "[successor: analyst mapping: newest family of the same CPU line; offered by EC2 in 24 of 38 regions; region unknown: set perflint_region to check yours]"));
+
+    [Test]
+    public Task ElastiCache_r4_is_current_for_elasticache() => VerifyAnalyzer.VerifyAnalyzerAsync(Stack("""
+        new CfnCacheClusterProps { CacheNodeType = {|#0:"cache.r4.large"|} };
+        """), VerifyAnalyzer.Diagnostic(RuleIds.PreviousGenerationInstance).WithLocation(0).WithSeverity(DiagnosticSeverity.Info).WithMessage(
+        "'cache.r4.large' is superseded: a family 4 generations newer exists; use 'cache.r8g.large' " +
+        "(2 vCPU, $0.1178/h (EC2 price) vs 2 vCPU, 12.3 GiB, $0.133/h (EC2 price) us-east-1 On-Demand; newer generations also do more work per vCPU) " +
+        "[successor: analyst mapping: newest family of the same CPU line; offered by ElastiCache in 34 of 38 regions; region unknown: set perflint_region to check yours]"));
 
     [Test]
     public Task Ec2_InstanceType_from_string() => VerifyAnalyzer.VerifyAnalyzerAsync(Stack("""
@@ -44,18 +69,20 @@ public class PL1001PreviousGenerationInstanceTests
     public Task Rds_instance_cluster_instance_and_cfn_instance_use_db_names() => VerifyAnalyzer.VerifyAnalyzerAsync(Stack("""
         new Rds.DatabaseInstanceProps { InstanceType = InstanceType.Of({|#0:InstanceClass.M4|}, InstanceSize.LARGE) };
         Rds.ClusterInstance.Provisioned("w", new Rds.ProvisionedClusterInstanceProps { InstanceType = InstanceType.Of({|#1:InstanceClass.R4|}, InstanceSize.LARGE) });
-        new Rds.CfnDBInstanceProps { DbInstanceClass = {|#2:"db.t2.micro"|} };
-        """), Expect(0, "db.m4.large"), Expect(1, "db.r4.large"), Expect(2, "db.t2.micro"));
+        new Rds.CfnDBInstanceProps { DbInstanceClass = {|#2:"db.m3.large"|} };
+        new Rds.CfnDBInstanceProps { DbInstanceClass = "db.t2.micro" };
+        """), Expect(0, "db.m4.large"), Expect(1, "db.r4.large", new InstanceUse(OfferingService.Rds, InstanceUse.AuroraEngines)), Expect(2, "db.m3.large"));
 
     [Test]
     public Task ElastiCache_OpenSearch_and_SageMaker_strings() => VerifyAnalyzer.VerifyAnalyzerAsync(Stack("""
         new CfnCacheClusterProps { CacheNodeType = {|#0:"cache.m4.large"|} };
-        new CfnReplicationGroupProps { CacheNodeType = {|#1:"cache.t2.micro"|} };
+        new CfnReplicationGroupProps { CacheNodeType = {|#1:"cache.m3.medium"|} };
+        new CfnReplicationGroupProps { CacheNodeType = "cache.t2.micro" };
         new Os.CapacityConfig { DataNodeInstanceType = {|#2:"m4.large.search"|}, MasterNodeInstanceType = {|#3:"m4.large.search"|} };
         new Sm.CfnEndpointConfig.ProductionVariantProperty { InstanceType = {|#4:"ml.m4.xlarge"|}, VariantName = "v" };
         new Sm.CfnNotebookInstanceProps { InstanceType = {|#5:"ml.m4.xlarge"|} };
-        """), Expect(0, "cache.m4.large"), Expect(1, "cache.t2.micro"), Expect(2, "m4.large.search"), Expect(3, "m4.large.search"),
-        Expect(4, "ml.m4.xlarge"), Expect(5, "ml.m4.xlarge"));
+        """), Expect(0, "cache.m4.large"), Expect(1, "cache.m3.medium"), Expect(2, "m4.large.search"), Expect(3, "m4.large.search"),
+        Expect(4, "ml.m4.xlarge", Hosting), Expect(5, "ml.m4.xlarge"));
 
     [Test]
     public Task Current_families_unknown_values_and_non_cdk_properties_are_not_reported() => VerifyAnalyzer.VerifyAnalyzerAsync(Stack("""
@@ -71,7 +98,7 @@ public class PL1001PreviousGenerationInstanceTests
     [Test]
     public Task Value_flow_shapes() => VerifyAnalyzer.VerifyAnalyzerAsync(Stack("""
         new CfnCacheClusterProps { CacheNodeType = Sizes.Cache };
-        var local = {|#1:"cache.t2.micro"|};
+        var local = {|#1:"cache.m3.medium"|};
         new CfnCacheClusterProps { CacheNodeType = local };
         new CfnCacheClusterProps { CacheNodeType = Field };
         new CfnCacheClusterProps { CacheNodeType = {|#3:"cache." + Family + ".large"|} };
@@ -82,7 +109,7 @@ public class PL1001PreviousGenerationInstanceTests
         """, """
         const string Family = "m4";
         static readonly string Field = {|#2:"cache.m4.large"|};
-        static readonly InstanceClass Cls = {|#5:InstanceClass.T2|};
+        static readonly InstanceClass Cls = {|#5:InstanceClass.C4|};
         static void AddCache(Construct scope, string nodeType) =>
             new CfnCacheCluster(scope, "Cache", new CfnCacheClusterProps { CacheNodeType = nodeType, Engine = "redis", NumCacheNodes = 1 });
         }
@@ -93,8 +120,8 @@ public class PL1001PreviousGenerationInstanceTests
             {
                 new Instance_(this, "I", new InstanceProps { InstanceType = InstanceType.Of(cls, InstanceSize.LARGE), MachineImage = MachineImage.LatestAmazonLinux2(), Vpc = null! });
             }
-        """), Expect(0, "cache.m4.large"), Expect(1, "cache.t2.micro"), Expect(2, "cache.m4.large"), Expect(3, "cache.m4.large"),
-        Expect(4, "cache.m4.xlarge"), Expect(5, "t2.large"), Expect(6, "cache.m4.large"), Expect(7, "m4.large"));
+        """), Expect(0, "cache.m4.large"), Expect(1, "cache.m3.medium"), Expect(2, "cache.m4.large"), Expect(3, "cache.m4.large"),
+        Expect(4, "cache.m4.xlarge"), Expect(5, "c4.large"), Expect(6, "cache.m4.large"), Expect(7, "m4.large"));
 
     [Test]
     public Task Constant_in_another_file_is_reported_on_the_reference() => VerifyAnalyzer.VerifyAnalyzerAsync(new[]
@@ -106,18 +133,18 @@ public class PL1001PreviousGenerationInstanceTests
     [Test]
     public Task Allowed_families_option_silences_the_family() => VerifyAnalyzer.VerifyAnalyzerAsync(Stack("""
         new InstanceProps { InstanceType = InstanceType.Of(InstanceClass.M4, InstanceSize.LARGE) };
-        new InstanceProps { InstanceType = InstanceType.Of({|#0:InstanceClass.T2|}, InstanceSize.LARGE) };
-        """), "PL1001.allowed_families = m4, c4", Expect(0, "t2.large"));
+        new InstanceProps { InstanceType = InstanceType.Of({|#0:InstanceClass.C4|}, InstanceSize.LARGE) };
+        """), "PL1001.allowed_families = m4, r4", Expect(0, "c4.large"));
 
     [Test]
     public Task Min_generation_gap_option_raises_the_info_threshold()
     {
-        // m5 -> m7i is 2 generations: Info by default, nothing with a gap of 3 (m4 stays a warning: AWS lists it).
-        var m4 = PreviousGenerationRule.Evaluate("m4.large", new RuleOptions(k => k == RuleOptions.MinGenerationGapKey ? "3" : null))!;
+        // m5 -> m8i is 3 generations: Info by default, nothing with a gap of 4 (m4 stays a warning: EC2 lists it).
+        var m4 = PreviousGenerationRule.Evaluate("m4.large", new RuleOptions(k => k == RuleOptions.MinGenerationGapKey ? "4" : null))!;
         return VerifyAnalyzer.VerifyAnalyzerAsync(Stack("""
             new InstanceProps { InstanceType = InstanceType.Of(InstanceClass.M5, InstanceSize.LARGE) };
             new InstanceProps { InstanceType = InstanceType.Of({|#0:InstanceClass.M4|}, InstanceSize.LARGE) };
-            """), "pl1001.min_generation_gap = 3",
+            """), "pl1001.min_generation_gap = 4",
             VerifyAnalyzer.Diagnostic("PL1001").WithLocation(0).WithMessage(m4.Message));
     }
 
@@ -138,16 +165,16 @@ public class PL1001PreviousGenerationInstanceTests
     public Task Fix_replaces_members_and_strings_with_the_successor_and_fixes_all() => Verify.VerifyCodeFixAsync(Stack("""
         new InstanceProps { InstanceType = InstanceType.Of({|#0:InstanceClass.M4|}, InstanceSize.LARGE) };
         new InstanceProps { InstanceType = InstanceType.Of({|#1:InstanceClass.STANDARD4|}, InstanceSize.XLARGE) };
-        new Rds.CfnDBInstanceProps { DbInstanceClass = {|#2:"db.t2.micro"|} };
+        new Rds.CfnDBInstanceProps { DbInstanceClass = {|#2:"db.m3.large"|} };
         new CfnCacheClusterProps { CacheNodeType = {|#3:"cache.m4.large"|} };
         new InstanceProps { InstanceType = new InstanceType({|#4:"c4.large"|}) };
-        """), new[] { Expect(0, "m4.large"), Expect(1, "m4.xlarge"), Expect(2, "db.t2.micro"), Expect(3, "cache.m4.large"), Expect(4, "c4.large") },
+        """), new[] { Expect(0, "m4.large"), Expect(1, "m4.xlarge"), Expect(2, "db.m3.large"), Expect(3, "cache.m4.large"), Expect(4, "c4.large") },
         Stack("""
-        new InstanceProps { InstanceType = InstanceType.Of(InstanceClass.M7I, InstanceSize.LARGE) };
-        new InstanceProps { InstanceType = InstanceType.Of(InstanceClass.M7I, InstanceSize.XLARGE) };
-        new Rds.CfnDBInstanceProps { DbInstanceClass = "db.t3.micro" };
-        new CfnCacheClusterProps { CacheNodeType = "cache.m7g.large" };
-        new InstanceProps { InstanceType = new InstanceType("c7i.large") };
+        new InstanceProps { InstanceType = new InstanceType("m8i.large") };
+        new InstanceProps { InstanceType = new InstanceType("m8i.xlarge") };
+        new Rds.CfnDBInstanceProps { DbInstanceClass = "db.m8i.large" };
+        new CfnCacheClusterProps { CacheNodeType = "cache.m8g.large" };
+        new InstanceProps { InstanceType = new InstanceType("c8i.large") };
         """));
 
     [Test]
@@ -163,7 +190,7 @@ public class PL1001PreviousGenerationInstanceTests
         """, """
         static void AddCache(string nodeType) { new CfnCacheClusterProps { CacheNodeType = nodeType }; }
         """), new[] { Expect(0, "cache.m4.large") }, Stack("""
-        AddCache("cache.m7g.large");
+        AddCache("cache.m8g.large");
         """, """
         static void AddCache(string nodeType) { new CfnCacheClusterProps { CacheNodeType = nodeType }; }
         """));
