@@ -37,8 +37,8 @@ public sealed class ExcludeReportedTests
         // at the function's environment with construct paths. The message (from the shared knowledge base) tells.
         var editorConfig = CheckRun.EditorConfig();
         var file = Path.Combine(Paths.WholeAppSources, "ComputeStack.cs");
-        var message = Knowledge.Rules.ConnectivityRules.LambdaWithoutRdsProxy("OrdersApi", "OrdersDb").Message;
-        var other = Knowledge.Rules.ConnectivityRules.LambdaWithoutRdsProxy("ReportsApi", "OrdersDb").Message;
+        const string message = "Lambda function 'OrdersApi' connects straight to 'OrdersDb' without RDS Proxy: each concurrent execution opens its own connection, and bursts exhaust max_connections; connect through an RDS Proxy (DatabaseProxy) to pool connections";
+        const string other = "Lambda function 'ReportsApi' connects straight to 'OrdersDb' without RDS Proxy: each concurrent execution opens its own connection, and bursts exhaust max_connections; connect through an RDS Proxy (DatabaseProxy) to pool connections";
         var sarif = Path.Combine(Paths.NewScratchDirectory("sarif"), "build.sarif");
         File.WriteAllText(sarif, JsonSerializer.Serialize(new
         {

@@ -27,7 +27,9 @@ public sealed class WholeAppFindingsTests
     {
         var fleet = _result.FindingsOf("PL2002").Select(f => f.GetProperty("constructPath").GetString()).ToList();
         Assert.That(fleet, Is.EquivalentTo(new[] { "ComputeStack/TrainingNode0", "ComputeStack/TrainingNode1", "ComputeStack/TrainingNode2" }));
-        Assert.That(_result.FindingsOf("PL2002")[0].GetProperty("message").GetString(), Does.StartWith("Up to 3 'p3.8xlarge' instances"));
+        // p3.8xlarge in instance-types.csv: 32 vCPU, 244 GiB, 4x V100 of 16 GiB.
+        Assert.That(_result.FindingsOf("PL2002").Select(f => (f.GetProperty("severity").GetString(), f.GetProperty("message").GetString())), Is.All.EqualTo(("info",
+            "Up to 3 'p3.8xlarge' instances (32 vCPU, 244 GiB, 4x V100 (64 GiB)) run without a cluster placement group: collective operations between them cross the wider AZ network; add a placement group with strategy 'cluster'")));
     }
 
     [Test]
@@ -44,14 +46,19 @@ public sealed class WholeAppFindingsTests
     public void CrossAzOnlyForTheConnectedPinnedPair()
     {
         var finding = _result.Single("PL2001", "ComputeStack/OrdersDb");
-        Assert.That(finding.GetProperty("message").GetString(), Does.Contain("'ComputeStack/AppServer' (AZ #0").And.Contain("'ComputeStack/OrdersDb' (AZ #1"));
+        Assert.That(finding.GetProperty("severity").GetString(), Is.EqualTo("info"));
+        Assert.That(finding.GetProperty("message").GetString(), Is.EqualTo(
+            "'ComputeStack/AppServer' (AZ #0 of the region (Fn::Select over Fn::GetAZs)) and 'ComputeStack/OrdersDb' (AZ #1 of the region (Fn::Select over Fn::GetAZs)) are connected but pinned to different Availability Zones: every request crosses AZs (added round-trip latency, and traffic between AZs can incur data transfer charges); place them in the same AZ or let the chatty side follow the other"));
         Assert.That(_result.FindingsOf("PL2001"), Has.Count.EqualTo(1), _result.Summary);
     }
 
     [Test]
     public void LambdaStraightToRdsButNotThroughProxy()
     {
-        _result.Single("PL3001", "ComputeStack/OrdersApi");
+        var finding = _result.Single("PL3001", "ComputeStack/OrdersApi");
+        Assert.That(finding.GetProperty("severity").GetString(), Is.EqualTo("warning"));
+        Assert.That(finding.GetProperty("message").GetString(), Is.EqualTo(
+            "Lambda function 'ComputeStack/OrdersApi' connects straight to 'ComputeStack/OrdersDb' without RDS Proxy: each concurrent execution opens its own connection, and bursts exhaust max_connections; connect through an RDS Proxy (DatabaseProxy) to pool connections"));
         Assert.That(_result.FindingsOf("PL3001").Select(f => f.GetProperty("constructPath").GetString()), Does.Not.Contain("ComputeStack/ReportsApi"));
     }
 
@@ -79,21 +86,34 @@ public sealed class WholeAppFindingsTests
     [Test]
     public void EndpointScaledFromAnotherStackThroughImportValueIsNotReported()
     {
-        _result.Single("PL5001", "EndpointsStack/ClassifierEndpoint");
+        var finding = _result.Single("PL5001", "EndpointsStack/ClassifierEndpoint");
+        Assert.That(finding.GetProperty("severity").GetString(), Is.EqualTo("info"));
+        Assert.That(finding.GetProperty("message").GetString(), Is.EqualTo(
+            "SageMaker endpoint 'EndpointsStack/ClassifierEndpoint' has no auto-scaling (no scalable target for its variant): it runs a fixed instance count; register a scalable target and a target-tracking policy sized from a load test (perflint bench)"));
         Assert.That(_result.FindingsOf("PL5001"), Has.Count.EqualTo(1), _result.Summary);
     }
 
     [Test]
     public void ScalingRulesOnTheImportedEndpoint()
     {
-        _result.Single("PL5003", "ScalingStack/LlmScaling");
-        Assert.That(_result.Single("PL5002", "ScalingStack/LlmScaling/InvocationsTracking").GetProperty("message").GetString(), Does.Contain("70"));
+        var pinned = _result.Single("PL5003", "ScalingStack/LlmScaling");
+        Assert.That(pinned.GetProperty("severity").GetString(), Is.EqualTo("warning"));
+        Assert.That(pinned.GetProperty("message").GetString(), Is.EqualTo(
+            "MinCapacity equals MaxCapacity (2): the scaling policy can never change the capacity; raise MaxCapacity to what a load test says peak traffic needs"));
+        // 70 invocations per instance is the target of the SageMaker developer guide's target-tracking example.
+        var example = _result.Single("PL5002", "ScalingStack/LlmScaling/InvocationsTracking");
+        Assert.That(example.GetProperty("severity").GetString(), Is.EqualTo("warning"));
+        Assert.That(example.GetProperty("message").GetString(), Is.EqualTo(
+            "Scaling target value 70 for SageMakerVariantInvocationsPerInstance is the AWS documentation's example, not a load-tested figure; measure the maximum invocations per instance at your latency budget (perflint bench) and set the target to about half of it"));
     }
 
     [Test]
     public void StageStackWebsiteBucketWithoutCloudFront()
     {
         var finding = _result.Single("PL2003", "Prod/SiteStack/SiteBucket");
+        Assert.That(finding.GetProperty("severity").GetString(), Is.EqualTo("info"));
+        Assert.That(finding.GetProperty("message").GetString(), Is.EqualTo(
+            "S3 website bucket 'Prod/SiteStack/SiteBucket' is served to users with no CloudFront distribution in front: every request goes to one region over HTTP; put a CloudFront distribution (S3 origin with origin access control) in front for edge caching and HTTPS"));
         Assert.That(finding.GetProperty("template").GetProperty("file").GetString(), Does.Contain("assembly-Prod"));
     }
 

@@ -18,6 +18,21 @@ public class RuleDecisionTests
     public void PL1003_image_and_accelerator(string image, string type, bool reported) =>
         Assert.That(AcceleratorImageRule.Evaluate(image, type) != null, Is.EqualTo(reported));
 
+    // sagemaker-types.csv: ml.inf2.xlarge has one AWS Inferentia2 device and no GPU; ml.m5.xlarge has no accelerator.
+    [TestCase("763104351884.dkr.ecr.us-east-1.amazonaws.com/pytorch-inference:2.1.0-cpu-py310", "ml.inf2.xlarge",
+        "Container image '763104351884.dkr.ecr.us-east-1.amazonaws.com/pytorch-inference:2.1.0-cpu-py310' is a CPU image on 'ml.inf2.xlarge' (AWS Inferentia2): the Neuron devices stay idle; use a Neuron (neuronx) image or a CPU instance")]
+    [TestCase("763104351884.dkr.ecr.us-east-1.amazonaws.com/pytorch-inference:2.1.0-gpu-py310-cu118", "ml.inf2.xlarge",
+        "Container image '763104351884.dkr.ecr.us-east-1.amazonaws.com/pytorch-inference:2.1.0-gpu-py310-cu118' is a CUDA/GPU image on 'ml.inf2.xlarge' (AWS Inferentia2): CUDA cannot use Neuron devices; use a Neuron (neuronx) image or a GPU instance")]
+    [TestCase("763104351884.dkr.ecr.us-east-1.amazonaws.com/djl-inference:0.28.0-neuronx-sdk2.18.2", "ml.m5.xlarge",
+        "Container image '763104351884.dkr.ecr.us-east-1.amazonaws.com/djl-inference:0.28.0-neuronx-sdk2.18.2' is an AWS Neuron image on 'ml.m5.xlarge', which has no Inferentia or Trainium device; use an inf2/trn1 instance or a CPU image")]
+    [TestCase("nvcr.io/nvidia/tritonserver:24.01-py3", "ml.m5.xlarge",
+        "Container image 'nvcr.io/nvidia/tritonserver:24.01-py3' is a CUDA/GPU image on 'ml.m5.xlarge', which has no GPU: it fails or falls back to slow CPU kernels; use a GPU instance (g6, g5, p5) or a CPU image")]
+    public void PL1003_message_is_a_warning_with_the_exact_text(string image, string type, string message)
+    {
+        var finding = AcceleratorImageRule.Evaluate(image, type)!;
+        Assert.That((finding.RuleId, finding.Severity, finding.Message), Is.EqualTo((RuleIds.ImageAcceleratorMismatch, RuleSeverity.Warning, message)));
+    }
+
     [Test]
     public void PL1004_70b_does_not_fit_one_a10g_and_suggests_choices()
     {
@@ -112,6 +127,15 @@ public class RuleDecisionTests
         Assert.That(PlacementRule.Evaluate("hpc7g.16xlarge", 4, false), Is.Not.Null);
     }
 
+    // instance-types.csv: p5.48xlarge 192 vCPU, 2048 GiB, 8x H100 of 80 GiB; hpc7g.16xlarge 64 vCPU, 128 GiB, no accelerator.
+    [TestCase("p5.48xlarge", 2, "Up to 2 'p5.48xlarge' instances (192 vCPU, 2048 GiB, 8x H100 (640 GiB)) run without a cluster placement group: collective operations between them cross the wider AZ network; add a placement group with strategy 'cluster'")]
+    [TestCase("hpc7g.16xlarge", 4, "Up to 4 'hpc7g.16xlarge' instances (64 vCPU, 128 GiB) run without a cluster placement group: collective operations between them cross the wider AZ network; add a placement group with strategy 'cluster'")]
+    public void PL2002_message_is_an_info_with_the_exact_text(string type, int count, string message)
+    {
+        var finding = PlacementRule.Evaluate(type, count, false)!;
+        Assert.That((finding.RuleId, finding.Severity, finding.Message), Is.EqualTo((RuleIds.FleetWithoutClusterPlacementGroup, RuleSeverity.Info, message)));
+    }
+
     [Test]
     public void PL5002_and_PL5003()
     {
@@ -120,6 +144,40 @@ public class RuleDecisionTests
         Assert.That(ScalingRule.TargetValue(183, null, new RuleOptions(k => k == RuleOptions.ExampleValuesKey ? "70, 183" : null)), Is.Not.Null);
         Assert.That(ScalingRule.Capacity(2, 2), Is.Not.Null);
         Assert.That(ScalingRule.Capacity(1, 4), Is.Null);
+    }
+
+    [Test]
+    public void PL5002_and_PL5003_messages_are_warnings_with_the_exact_text()
+    {
+        // 70 invocations per instance is the target of the SageMaker developer guide's target-tracking example.
+        var example = ScalingRule.TargetValue(70, "SageMakerVariantInvocationsPerInstance")!;
+        Assert.That((example.RuleId, example.Severity, example.Message), Is.EqualTo((RuleIds.ScalingTargetIsDocumentationExample, RuleSeverity.Warning,
+            "Scaling target value 70 for SageMakerVariantInvocationsPerInstance is the AWS documentation's example, not a load-tested figure; measure the maximum invocations per instance at your latency budget (perflint bench) and set the target to about half of it")));
+        var pinned = ScalingRule.Capacity(2, 2)!;
+        Assert.That((pinned.RuleId, pinned.Severity, pinned.Message), Is.EqualTo((RuleIds.ScalingCannotScale, RuleSeverity.Warning,
+            "MinCapacity equals MaxCapacity (2): the scaling policy can never change the capacity; raise MaxCapacity to what a load test says peak traffic needs")));
+    }
+
+    [Test]
+    public void PL5001_message_is_an_info_with_the_exact_text()
+    {
+        var finding = ScalingRule.EndpointWithoutAutoScaling("llm");
+        Assert.That((finding.RuleId, finding.Severity, finding.Message), Is.EqualTo((RuleIds.EndpointWithoutAutoScaling, RuleSeverity.Info,
+            "SageMaker endpoint 'llm' has no auto-scaling (no scalable target for its variant): it runs a fixed instance count; register a scalable target and a target-tracking policy sized from a load test (perflint bench)")));
+    }
+
+    [Test]
+    public void PL2001_PL2003_PL3001_messages_with_the_exact_text_and_severity()
+    {
+        var crossAz = ConnectivityRules.CrossAz("App", "us-east-1b", "Orders", "us-east-1a");
+        Assert.That((crossAz.RuleId, crossAz.Severity, crossAz.Message), Is.EqualTo((RuleIds.CrossAzChattyResources, RuleSeverity.Info,
+            "'App' (us-east-1b) and 'Orders' (us-east-1a) are connected but pinned to different Availability Zones: every request crosses AZs (added round-trip latency, and traffic between AZs can incur data transfer charges); place them in the same AZ or let the chatty side follow the other")));
+        var website = ConnectivityRules.WebsiteBucketWithoutCloudFront("Site");
+        Assert.That((website.RuleId, website.Severity, website.Message), Is.EqualTo((RuleIds.WebsiteBucketWithoutCloudFront, RuleSeverity.Info,
+            "S3 website bucket 'Site' is served to users with no CloudFront distribution in front: every request goes to one region over HTTP; put a CloudFront distribution (S3 origin with origin access control) in front for edge caching and HTTPS")));
+        var proxy = ConnectivityRules.LambdaWithoutRdsProxy("Api", "Orders");
+        Assert.That((proxy.RuleId, proxy.Severity, proxy.Message), Is.EqualTo((RuleIds.LambdaToRdsWithoutProxy, RuleSeverity.Warning,
+            "Lambda function 'Api' connects straight to 'Orders' without RDS Proxy: each concurrent execution opens its own connection, and bursts exhaust max_connections; connect through an RDS Proxy (DatabaseProxy) to pool connections")));
     }
 
     [Test]

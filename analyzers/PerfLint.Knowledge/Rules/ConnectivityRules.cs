@@ -1,11 +1,14 @@
 namespace PerfLint.Knowledge.Rules
 {
-    /// <summary>Messages of the rules that judge how resources are connected (PL2001, PL2003, PL3001).</summary>
+    /// <summary>
+    /// Messages of the rules that judge how resources are connected (PL2001, PL2003, PL3001). They quote no
+    /// prices: figures come from the embedded data, which has no data-transfer rates.
+    /// </summary>
     public static class ConnectivityRules
     {
         public static RuleFinding CrossAz(string first, string firstAz, string second, string secondAz) =>
             new RuleFinding(RuleIds.CrossAzChattyResources, RuleSeverity.Info,
-                "'" + first + "' (" + firstAz + ") and '" + second + "' (" + secondAz + ") are connected but pinned to different Availability Zones: every request crosses AZs (added round-trip latency, and data transfer billed at $0.01/GB in each direction); place them in the same AZ or let the chatty side follow the other");
+                "'" + first + "' (" + firstAz + ") and '" + second + "' (" + secondAz + ") are connected but pinned to different Availability Zones: every request crosses AZs (added round-trip latency, and traffic between AZs can incur data transfer charges); place them in the same AZ or let the chatty side follow the other");
 
         public static RuleFinding WebsiteBucketWithoutCloudFront(string bucket) =>
             new RuleFinding(RuleIds.WebsiteBucketWithoutCloudFront, RuleSeverity.Info,

@@ -18,8 +18,15 @@ public class PL2002PlacementGroupTests
         """;
 
     private static DiagnosticResult Fleet(int location, string type, int count) =>
-        Verify.Diagnostic(RuleIds.FleetWithoutClusterPlacementGroup).WithLocation(location).WithSeverity(DiagnosticSeverity.Info)
-            .WithMessage(PlacementRule.Evaluate(type, count, hasClusterPlacementGroup: false)!.Message);
+        Expected(location, PlacementRule.Evaluate(type, count, hasClusterPlacementGroup: false)!.Message);
+
+    /// <summary>PL2002 (an info) at <paramref name="location"/> with exactly <paramref name="message"/>.</summary>
+    private static DiagnosticResult Expected(int location, string message) =>
+        Verify.Diagnostic(RuleIds.FleetWithoutClusterPlacementGroup).WithLocation(location).WithSeverity(DiagnosticSeverity.Info).WithMessage(message);
+
+    // Expected messages quote the hardware as instance-types.csv gives it (Karpenter / DescribeInstanceTypes):
+    // p4d.24xlarge 96 vCPU, 1152 GiB, 8x A100 of 40 GiB; p5.48xlarge 192 vCPU, 2048 GiB, 8x H100 of 80 GiB;
+    // hpc7g.16xlarge 64 vCPU, 128 GiB, no accelerator.
 
     [Test]
     public Task Gpu_auto_scaling_group_without_placement_group_is_reported_on_the_instance_class() => Verify.VerifyAnalyzerAsync(Usings + $$"""
@@ -27,7 +34,7 @@ public class PL2002PlacementGroupTests
             var vpc = new Vpc(this, "Vpc");
         {{Asg("InstanceType.Of({|#0:InstanceClass.P4D|}, InstanceSize.XLARGE24)")}}
         } }
-        """, Fleet(0, "p4d.24xlarge", 4));
+        """, Expected(0, "Up to 4 'p4d.24xlarge' instances (96 vCPU, 1152 GiB, 8x A100 (320 GiB)) run without a cluster placement group: collective operations between them cross the wider AZ network; add a placement group with strategy 'cluster'"));
 
     [Test]
     public Task Enum_alias_through_a_field_and_a_constant_capacity() => Verify.VerifyAnalyzerAsync(Usings + """
@@ -74,7 +81,7 @@ public class PL2002PlacementGroupTests
             var group = new PlacementGroup(this, "Spread", new PlacementGroupProps { Strategy = PlacementGroupStrategy.SPREAD });
             ((CfnAutoScalingGroup)asg.Node.DefaultChild!).AddPropertyOverride("PlacementGroup", group.PlacementGroupName);
         } }
-        """, Fleet(0, "p5.48xlarge", 8));
+        """, Expected(0, "Up to 8 'p5.48xlarge' instances (192 vCPU, 2048 GiB, 8x H100 (640 GiB)) run without a cluster placement group: collective operations between them cross the wider AZ network; add a placement group with strategy 'cluster'"));
 
     [Test]
     public Task Single_instance_and_general_purpose_fleets_are_silent() => Verify.VerifyAnalyzerAsync(Usings + $$"""
@@ -93,8 +100,8 @@ public class PL2002PlacementGroupTests
         {{Asg("new InstanceType(\"p4d.24xlarge\")")}}
             new AutoScalingGroup(this, "Big", new AutoScalingGroupProps { Vpc = vpc, MachineImage = MachineImage.LatestAmazonLinux2(), InstanceType = new InstanceType({|#0:"p4d.24xlarge"|}), MaxCapacity = 16 });
         } }
-        """ }, "PL2002.min_instances = 8", Verify.Diagnostic(RuleIds.FleetWithoutClusterPlacementGroup).WithLocation(0).WithSeverity(DiagnosticSeverity.Info)
-            .WithMessage(PlacementRule.Evaluate("p4d.24xlarge", 16, false, new RuleOptions(k => k == RuleOptions.MinFleetInstancesKey ? "8" : null))!.Message));
+        """ }, "PL2002.min_instances = 8",
+        Expected(0, "Up to 16 'p4d.24xlarge' instances (96 vCPU, 1152 GiB, 8x A100 (320 GiB)) run without a cluster placement group: collective operations between them cross the wider AZ network; add a placement group with strategy 'cluster'"));
 
     [Test]
     public Task L1_group_with_a_launch_template_and_its_placement() => Verify.VerifyAnalyzerAsync(Usings + """
@@ -133,7 +140,9 @@ public class PL2002PlacementGroupTests
 
             void Node(string id, string type) => new CfnInstance(this, id, new CfnInstanceProps { InstanceType = type, ImageId = "ami-0123456789abcdef0" });
         }
-        """, Fleet(0, "hpc7g.16xlarge", 2), Fleet(1, "hpc7g.16xlarge", 2));
+        """,
+        Expected(0, "Up to 2 'hpc7g.16xlarge' instances (64 vCPU, 128 GiB) run without a cluster placement group: collective operations between them cross the wider AZ network; add a placement group with strategy 'cluster'"),
+        Expected(1, "Up to 2 'hpc7g.16xlarge' instances (64 vCPU, 128 GiB) run without a cluster placement group: collective operations between them cross the wider AZ network; add a placement group with strategy 'cluster'"));
 
     [Test]
     public Task Instance_created_in_a_loop_is_a_fleet_unless_placed_in_a_cluster_group() => Verify.VerifyAnalyzerAsync(Usings + """

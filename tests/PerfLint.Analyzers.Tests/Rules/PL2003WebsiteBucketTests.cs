@@ -13,8 +13,11 @@ public class PL2003WebsiteBucketTests
         "using Amazon.CDK.AWS.S3;\nusing Amazon.CDK.AWS.CloudFront;\nusing Amazon.CDK.AWS.CloudFront.Origins;\n";
 
     private static DiagnosticResult Website(int setting, int id, string bucket) =>
-        Verify.Diagnostic(RuleIds.WebsiteBucketWithoutCloudFront).WithLocation(setting).WithLocation(id).WithSeverity(DiagnosticSeverity.Info)
-            .WithMessage(ConnectivityRules.WebsiteBucketWithoutCloudFront(bucket).Message);
+        Expected(setting, id, ConnectivityRules.WebsiteBucketWithoutCloudFront(bucket).Message);
+
+    /// <summary>PL2003 (an info) on the website setting, the bucket's id as additional location, with exactly <paramref name="message"/>.</summary>
+    private static DiagnosticResult Expected(int setting, int id, string message) =>
+        Verify.Diagnostic(RuleIds.WebsiteBucketWithoutCloudFront).WithLocation(setting).WithLocation(id).WithSeverity(DiagnosticSeverity.Info).WithMessage(message);
 
     [Test]
     public Task Website_bucket_without_distribution_is_reported_on_the_index_document() => Verify.VerifyAnalyzerAsync(Usings + """
@@ -22,7 +25,7 @@ public class PL2003WebsiteBucketTests
             new Bucket(this, {|#1:"Site"|}, new BucketProps { WebsiteIndexDocument = {|#0:"index.html"|}, PublicReadAccess = true });
             new Bucket(this, "Assets", new BucketProps { Versioned = true });
         } }
-        """, Website(0, 1, "Site"));
+        """, Expected(0, 1, "S3 website bucket 'Site' is served to users with no CloudFront distribution in front: every request goes to one region over HTTP; put a CloudFront distribution (S3 origin with origin access control) in front for edge caching and HTTPS"));
 
     [Test]
     public Task Static_website_origin_through_a_local_fronts_the_bucket() => Verify.VerifyAnalyzerAsync(Usings + """
@@ -41,7 +44,7 @@ public class PL2003WebsiteBucketTests
             new Bucket(this, {|#1:"Docs"|}, new BucketProps { BucketName = Names.Docs, WebsiteRedirect = {|#0:new RedirectTarget { HostName = "example.com" }|} });
             new Distribution(this, "Cdn", new DistributionProps { DefaultBehavior = new BehaviorOptions { Origin = S3BucketOrigin.WithOriginAccessControl(site) } });
         } }
-        """, Website(0, 1, "docs-example-com"));
+        """, Expected(0, 1, "S3 website bucket 'docs-example-com' is served to users with no CloudFront distribution in front: every request goes to one region over HTTP; put a CloudFront distribution (S3 origin with origin access control) in front for edge caching and HTTPS"));
 
     [Test]
     public Task Legacy_web_distribution_and_custom_origin_on_the_website_domain() => Verify.VerifyAnalyzerAsync(Usings + """

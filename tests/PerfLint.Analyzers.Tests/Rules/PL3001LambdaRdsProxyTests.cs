@@ -32,8 +32,12 @@ public class PL3001LambdaRdsProxyTests
         """;
 
     private static DiagnosticResult Direct(int evidence, int function, int database, string fn, string db) =>
+        Expected(evidence, function, database, ConnectivityRules.LambdaWithoutRdsProxy(fn, db).Message);
+
+    /// <summary>PL3001 (a warning) on the connecting expression, the function and database ids as additional locations, with exactly <paramref name="message"/>.</summary>
+    private static DiagnosticResult Expected(int evidence, int function, int database, string message) =>
         Verify.Diagnostic(RuleIds.LambdaToRdsWithoutProxy).WithLocation(evidence).WithLocation(function).WithLocation(database)
-            .WithSeverity(DiagnosticSeverity.Warning).WithMessage(ConnectivityRules.LambdaWithoutRdsProxy(fn, db).Message);
+            .WithSeverity(DiagnosticSeverity.Warning).WithMessage(message);
 
     [Test]
     public Task Endpoint_in_environment_is_reported_on_the_value() => Verify.VerifyAnalyzerAsync(Usings + $$"""
@@ -42,7 +46,7 @@ public class PL3001LambdaRdsProxyTests
         {{Db(marked: "#2")}}
         {{Fn(environment: """["DB_HOST"] = {|#0:orders.DbInstanceEndpointAddress|}, ["STAGE"] = "prod" """, marked: "#1")}}
         } }
-        """, Direct(0, 1, 2, "Api", "Orders"));
+        """, Expected(0, 1, 2, "Lambda function 'Api' connects straight to 'Orders' without RDS Proxy: each concurrent execution opens its own connection, and bursts exhaust max_connections; connect through an RDS Proxy (DatabaseProxy) to pool connections"));
 
     [Test]
     public Task Allowed_to_the_db_port_and_secret_read_report_once_per_pair_on_the_first() => Verify.VerifyAnalyzerAsync(Usings + $$"""
@@ -66,7 +70,9 @@ public class PL3001LambdaRdsProxyTests
             {|#0:orders.Secret!.GrantRead(api)|};
             {|#3:orders.GrantConnect(worker, "app")|};
         } }
-        """, Direct(0, 1, 2, "Api", "Orders"), Direct(3, 4, 2, "Worker", "Orders"));
+        """,
+        Expected(0, 1, 2, "Lambda function 'Api' connects straight to 'Orders' without RDS Proxy: each concurrent execution opens its own connection, and bursts exhaust max_connections; connect through an RDS Proxy (DatabaseProxy) to pool connections"),
+        Expected(3, 4, 2, "Lambda function 'Worker' connects straight to 'Orders' without RDS Proxy: each concurrent execution opens its own connection, and bursts exhaust max_connections; connect through an RDS Proxy (DatabaseProxy) to pool connections"));
 
     [Test]
     public Task Proxied_database_is_silent_and_only_the_other_is_reported() => Verify.VerifyAnalyzerAsync(Usings + $$"""
@@ -105,7 +111,7 @@ public class PL3001LambdaRdsProxyTests
             var url = $"postgres://{cluster.ClusterEndpoint.Hostname}:5432/ledger";
         {{Fn(environment: """["DATABASE_URL"] = {|#0:url|}""", marked: "#1")}}
         } }
-        """, Direct(0, 1, 2, "Api", "Ledger"));
+        """, Expected(0, 1, 2, "Lambda function 'Api' connects straight to 'Ledger' without RDS Proxy: each concurrent execution opens its own connection, and bursts exhaust max_connections; connect through an RDS Proxy (DatabaseProxy) to pool connections"));
 
     [Test]
     public Task Helper_that_wires_a_pair_is_reported_at_each_call_site() => Verify.VerifyAnalyzerAsync(Usings + $$"""

@@ -28,15 +28,18 @@ public class PL5001EndpointAutoScalingTests
         """;
 
     private static DiagnosticResult NoScaling(int location, string endpoint) =>
-        Verify.Diagnostic(RuleIds.EndpointWithoutAutoScaling).WithLocation(location).WithSeverity(DiagnosticSeverity.Info)
-            .WithMessage(ScalingRule.EndpointWithoutAutoScaling(endpoint).Message);
+        Expected(location, ScalingRule.EndpointWithoutAutoScaling(endpoint).Message);
+
+    /// <summary>PL5001 (an info) on the endpoint's construct id with exactly <paramref name="message"/>.</summary>
+    private static DiagnosticResult Expected(int location, string message) =>
+        Verify.Diagnostic(RuleIds.EndpointWithoutAutoScaling).WithLocation(location).WithSeverity(DiagnosticSeverity.Info).WithMessage(message);
 
     [Test]
     public Task Endpoint_without_scalable_target_is_reported_on_its_id() => Verify.VerifyAnalyzerAsync(Usings + $$"""
         class S : Stack { S(Construct s) : base(s, "s") {
         {{Endpoint(markId: true)}}
         } }
-        """, NoScaling(0, "llm"));
+        """, Expected(0, "SageMaker endpoint 'llm' has no auto-scaling (no scalable target for its variant): it runs a fixed instance count; register a scalable target and a target-tracking policy sized from a load test (perflint bench)"));
 
     [Test]
     public Task L2_scalable_target_naming_the_endpoint_in_a_constant_resource_id() => Verify.VerifyAnalyzerAsync(Usings + $$"""
@@ -102,7 +105,7 @@ public class PL5001EndpointAutoScalingTests
                 return new CfnEndpoint(this, id, new CfnEndpointProps { EndpointConfigName = config.AttrEndpointConfigName });
             }
         }
-        """, NoScaling(1, "Embedder"));
+        """, Expected(1, "SageMaker endpoint 'Embedder' has no auto-scaling (no scalable target for its variant): it runs a fixed instance count; register a scalable target and a target-tracking policy sized from a load test (perflint bench)"));
 
     [Test]
     public Task Serverless_variants_scale_by_themselves() => Verify.VerifyAnalyzerAsync(Usings + $$"""

@@ -18,6 +18,12 @@ public class PL5002PL5003ScalingConfigurationTests
     private static DiagnosticResult Pinned(int location, double capacity) =>
         VerifyAnalyzer.Diagnostic(RuleIds.ScalingCannotScale).WithLocation(location).WithMessage(ScalingRule.Capacity(capacity, capacity)!.Message);
 
+    /// <summary>A warning of <paramref name="ruleId"/> at <paramref name="location"/> with exactly <paramref name="message"/>.</summary>
+    private static DiagnosticResult Expected(string ruleId, int location, string message) =>
+        VerifyAnalyzer.Diagnostic(ruleId).WithLocation(location).WithSeverity(Microsoft.CodeAnalysis.DiagnosticSeverity.Warning).WithMessage(message);
+
+    // 70 is the target value of the SageMaker developer guide's target-tracking example for
+    // SageMakerVariantInvocationsPerInstance ("Define a scaling policy", endpoint-auto-scaling-add-code-define.html).
     [Test]
     public Task Target_tracking_on_a_sagemaker_metric_with_the_documentation_value() => VerifyAnalyzer.VerifyAnalyzerAsync(Stack("""
         var target = new ScalableTarget(this, "T", new ScalableTargetProps { ServiceNamespace = ServiceNamespace.SAGEMAKER, ResourceId = "endpoint/e/variant/v", ScalableDimension = "sagemaker:variant:DesiredInstanceCount", MinCapacity = 1, MaxCapacity = 4 });
@@ -27,7 +33,9 @@ public class PL5002PL5003ScalingConfigurationTests
             TargetValue = {|#1:70.0|},
             PredefinedMetricSpecification = new CfnScalingPolicy.PredefinedMetricSpecificationProperty { PredefinedMetricType = "SageMakerVariantInvocationsPerInstance" },
         };
-        """), Example(0, 70), Example(1, 70));
+        """),
+        Expected(RuleIds.ScalingTargetIsDocumentationExample, 0, "Scaling target value 70 for SageMakerVariantInvocationsPerInstance is the AWS documentation's example, not a load-tested figure; measure the maximum invocations per instance at your latency budget (perflint bench) and set the target to about half of it"),
+        Expected(RuleIds.ScalingTargetIsDocumentationExample, 1, "Scaling target value 70 for SageMakerVariantInvocationsPerInstance is the AWS documentation's example, not a load-tested figure; measure the maximum invocations per instance at your latency budget (perflint bench) and set the target to about half of it"));
 
     [Test]
     public Task Custom_metrics_in_the_sagemaker_namespace() => VerifyAnalyzer.VerifyAnalyzerAsync(Stack("""
@@ -46,7 +54,11 @@ public class PL5002PL5003ScalingConfigurationTests
             CustomMetric = new Amazon.CDK.AWS.CloudWatch.Metric(new Amazon.CDK.AWS.CloudWatch.MetricProps { Namespace = "AWS/ECS", MetricName = "CPUUtilization" }),
             TargetValue = 70,
         };
-        """), Example(0, 70, "InvocationsPerInstance"), Example(1, 70, "ConcurrentRequestsPerModel"));
+        """),
+        Expected(RuleIds.ScalingTargetIsDocumentationExample, 0, "Scaling target value 70 for InvocationsPerInstance is the AWS documentation's example, not a load-tested figure; measure the maximum invocations per instance at your latency budget (perflint bench) and set the target to about half of it"),
+        // Not pinned as a literal: the guide's example for ConcurrentRequestsPerModel is 5, not 70, so the message's
+        // "documentation's example" is not a fact for this metric.
+        Example(1, 70, "ConcurrentRequestsPerModel"));
 
     [Test]
     public Task Load_tested_values_and_other_services_are_not_reported() => VerifyAnalyzer.VerifyAnalyzerAsync(Stack("""
@@ -78,7 +90,10 @@ public class PL5002PL5003ScalingConfigurationTests
         new ScalableTargetProps { ServiceNamespace = ServiceNamespace.SAGEMAKER, ResourceId = "r", ScalableDimension = "d", MinCapacity = 2, MaxCapacity = {|#0:2|} };
         new CfnScalableTargetProps { ServiceNamespace = "sagemaker", ResourceId = "r", ScalableDimension = "d", RoleArn = "a", MinCapacity = 1, MaxCapacity = {|#1:1|} };
         new EnableScalingProps { MinCapacity = 3, MaxCapacity = {|#2:3|} };
-        """), Pinned(0, 2), Pinned(1, 1), Pinned(2, 3));
+        """),
+        Expected(RuleIds.ScalingCannotScale, 0, "MinCapacity equals MaxCapacity (2): the scaling policy can never change the capacity; raise MaxCapacity to what a load test says peak traffic needs"),
+        Expected(RuleIds.ScalingCannotScale, 1, "MinCapacity equals MaxCapacity (1): the scaling policy can never change the capacity; raise MaxCapacity to what a load test says peak traffic needs"),
+        Expected(RuleIds.ScalingCannotScale, 2, "MinCapacity equals MaxCapacity (3): the scaling policy can never change the capacity; raise MaxCapacity to what a load test says peak traffic needs"));
 
     [Test]
     public Task Scalable_ranges_schedules_and_missing_bounds_are_not_reported() => VerifyAnalyzer.VerifyAnalyzerAsync(Stack("""
