@@ -21,7 +21,7 @@ namespace CdkApp.Stacks
             {
                 Vpc = Vpc,
                 VpcSubnets = new SubnetSelection { SubnetType = SubnetType.PUBLIC },
-                InstanceType = InstanceType.Of(InstanceClass.T2, InstanceSize.MICRO), // expect: PL1001, PL1005
+                InstanceType = InstanceType.Of(InstanceClass.M4, InstanceSize.LARGE), // expect: PL1001, PL1005
                 MachineImage = MachineImage.LatestAmazonLinux2023(),
             });
 
