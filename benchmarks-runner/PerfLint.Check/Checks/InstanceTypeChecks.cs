@@ -1,11 +1,13 @@
 using PerfLint.Check.Json;
+using PerfLint.Knowledge.Cdk;
 using PerfLint.Knowledge.Rules;
 
 namespace PerfLint.Check.Checks;
 
 /// <summary>
 /// PL1001 (previous generation), PL1002 (database or cache on the wrong family) and PL1005 (Graviton) on every
-/// instance-type property CloudFormation has, plus PL1005 on Lambda architectures.
+/// instance-type property CloudFormation has, plus PL1005 on Lambda architectures
+/// (the user's functions on runtimes that have arm64; not the CDK's own custom-resource handlers).
 /// </summary>
 public sealed class InstanceTypeChecks : ITemplateCheck
 {
@@ -84,9 +86,16 @@ public sealed class InstanceTypeChecks : ITemplateCheck
         {
             foreach (var function in context.OfType("AWS::Lambda::Function"))
             {
+                // Custom-resource handlers the CDK adds (auto-delete, log retention, provider framework) are not the user's to change.
+                if (CdkInternalFunctions.IsCdkInternal(function.ConstructPath, function.LogicalId))
+                {
+                    continue;
+                }
+
                 var architectures = function.Properties?["Architectures"];
                 var first = context.Resolver.ResolveList(architectures, function.Stack)?.FirstOrDefault();
-                context.Report(GravitonRule.EvaluateLambdaArchitecture(first), function, architectures, architectures == null ? null : "Architectures");
+                var runtime = context.String(function, function.Properties?["Runtime"]);
+                context.Report(GravitonRule.EvaluateLambdaArchitecture(first, runtime), function, architectures, architectures == null ? null : "Architectures");
             }
         }
     }
