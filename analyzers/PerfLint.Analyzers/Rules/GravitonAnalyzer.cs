@@ -6,6 +6,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using PerfLint.Analyzers.Gating;
 using PerfLint.Analyzers.Infrastructure;
+using PerfLint.Knowledge.Catalog;
 using PerfLint.Knowledge.Rules;
 
 namespace PerfLint.Analyzers.Rules
@@ -14,6 +15,9 @@ namespace PerfLint.Analyzers.Rules
     /// PL1005 (Info, off by default): an x86 general-purpose or burstable instance type with a Graviton twin
     /// (<see cref="GravitonRule.EvaluateInstance"/>), and Lambda functions on x86_64 — <c>Architecture.X86_64</c>
     /// written out, or props passed to a function without <c>Architecture</c> (the CDK default is x86_64).
+    /// The suggestion depends on what runs there: an instance with a Windows AMI is not reported (EC2 has no arm64
+    /// Windows AMIs); next to an image of a fixed architecture the fix is withheld and the message says the image must
+    /// change too; a function whose runtime has no arm64 build (python3.7, java8, go1.x...) is not reported.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class GravitonAnalyzer : CdkAnalyzer
@@ -30,6 +34,8 @@ namespace PerfLint.Analyzers.Rules
 
         private const string Arm64Member = "ARM_64";
 
+        private const string RuntimeProperty = "Runtime";
+
         /// <inheritdoc />
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
             ImmutableArray.Create(Descriptors.For(RuleIds.GravitonOpportunity));
@@ -41,7 +47,7 @@ namespace PerfLint.Analyzers.Rules
             // it on, it reads every body.
             var dispatch = new OperationDispatch();
             CdkSinkAnalysis.Register(dispatch, cdk, InstanceTypeSinks.Match, InstanceTypeSinks.IsInstanceTypeProperty,
-                hit => InstanceTypeSinks.ReportEach(hit, GravitonRule.EvaluateInstance), InstanceTypeSinks.Kinds);
+                AnalyzeInstanceType, InstanceTypeSinks.Kinds);
             if (cdk.LambdaArchitecture != null)
             {
                 CdkSinkAnalysis.Register(dispatch, cdk, MatchArchitecture, n => n == "Architecture" || n == CfnArchitectures, AnalyzeArchitecture, OperationKind.SimpleAssignment);
@@ -49,6 +55,26 @@ namespace PerfLint.Analyzers.Rules
             }
 
             dispatch.Attach(context, cdk, (_, _, _) => Gates.All);
+        }
+
+        /// <summary>
+        /// Judges an instance type with the machine image beside it: a Graviton class needs an arm64 image, so the fix
+        /// (the class alone) is offered only where the image allows it.
+        /// </summary>
+        private static void AnalyzeInstanceType(SinkHit hit)
+        {
+            switch (MachineImages.Of(hit.Sink))
+            {
+                case MachineImageArchitecture.Windows:
+                    return;
+                case MachineImageArchitecture.Fixed:
+                    InstanceTypeSinks.ReportEach(hit, (name, use, options) =>
+                        GravitonRule.EvaluateInstance(name, use, options) is RuleFinding finding ? GravitonRule.WithMachineImageChange(finding) : null);
+                    return;
+                default:
+                    InstanceTypeSinks.ReportEach(hit, GravitonRule.EvaluateInstance);
+                    return;
+            }
         }
 
         /// <summary><c>Architecture = ..</c> (L2 props) and <c>Architectures = new[] { "x86_64" }</c> (<c>CfnFunctionProps</c>).</summary>
@@ -59,6 +85,7 @@ namespace PerfLint.Analyzers.Rules
 
         private static void AnalyzeArchitecture(SinkHit hit)
         {
+            var runtime = RuntimeOf(hit.Resolve(CdkSinks.Sibling(hit.Sink, RuntimeProperty)));
             foreach (var value in hit.Values)
             {
                 var architecture = ArchitectureOf(value, hit.Cdk);
@@ -67,7 +94,7 @@ namespace PerfLint.Analyzers.Rules
                     continue;
                 }
 
-                var finding = GravitonRule.EvaluateLambdaArchitecture(architecture);
+                var finding = GravitonRule.EvaluateLambdaArchitecture(architecture, runtime);
                 if (finding != null)
                 {
                     hit.Report(finding, value, FixFor(value));
@@ -89,6 +116,31 @@ namespace PerfLint.Analyzers.Rules
             }
 
             return value.MemberName == "X86_64" ? "x86_64" : value.MemberName == Arm64Member ? "arm64" : value.MemberName;
+        }
+
+        /// <summary>
+        /// The runtime identifier of a function's <c>Runtime</c> values (<c>Runtime.PYTHON_3_7</c> or
+        /// <c>"python3.7"</c>), preferring one without arm64: if any value the code can take lacks it, the suggestion
+        /// would be wrong there. Null when no value is known.
+        /// </summary>
+        private static string? RuntimeOf(ImmutableArray<ResolvedValue> values)
+        {
+            string? known = null;
+            foreach (var value in values)
+            {
+                var identifier =
+                    value.Kind == ResolvedValueKind.String ? value.Text :
+                    value.Kind == ResolvedValueKind.Member && value.Member?.ContainingType?.Name == RuntimeProperty &&
+                    CdkTypes.InNamespace(value.Member.ContainingType, LambdaNamespace) ? LambdaRuntimes.IdentifierOfCdkMember(value.Member.Name) : null;
+                if (LambdaRuntimes.SupportsArm64(identifier) == false)
+                {
+                    return identifier;
+                }
+
+                known ??= identifier;
+            }
+
+            return known;
         }
 
         private static ImmutableDictionary<string, string?>? FixFor(ResolvedValue value)
@@ -143,7 +195,11 @@ namespace PerfLint.Analyzers.Rules
                 return;
             }
 
-            var finding = GravitonRule.EvaluateLambdaArchitecture(null);
+            var runtimeValue = creation.Initializer.Initializers
+                .OfType<ISimpleAssignmentOperation>()
+                .FirstOrDefault(a => a.Target is IPropertyReferenceOperation p && p.Property.Name == RuntimeProperty)?.Value;
+            var runtime = RuntimeOf(ValueResolver.Resolve(runtimeValue, cdk, context.CancellationToken));
+            var finding = GravitonRule.EvaluateLambdaArchitecture(null, runtime);
             if (finding != null)
             {
                 context.ReportDiagnostic(FindingReporter.Create(finding, syntax.Type.GetLocation(),

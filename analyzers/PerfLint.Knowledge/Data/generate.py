@@ -4,7 +4,8 @@
 Usage (from the repository root):  python3 analyzers/PerfLint.Knowledge/Data/generate.py [path/to/shared/data]
 
 Only the columns the rules use are kept, so the analyzer assembly stays small. The hand-written tables in this
-folder (service-families.csv, models.csv, superseded-accelerators.csv) are not touched.
+folder (service-families.csv, models.csv, superseded-accelerators.csv, lambda-runtimes.csv,
+cdk-internal-functions.csv) are not touched.
 """
 import csv, os, sys
 

@@ -40,10 +40,13 @@ namespace PerfLint.Knowledge.Rules
                 twin.Name.ToString());
         }
 
-        /// <summary>A Lambda function's architecture: null/absent or <c>x86_64</c> is reported.</summary>
-        public static RuleFinding? EvaluateLambdaArchitecture(string? architecture)
+        /// <summary>
+        /// A Lambda function's architecture: null/absent or <c>x86_64</c> is reported, unless its runtime
+        /// (an identifier such as <c>python3.7</c>, or null when unknown) is one AWS offers on x86_64 only.
+        /// </summary>
+        public static RuleFinding? EvaluateLambdaArchitecture(string? architecture, string? runtime = null)
         {
-            if (architecture != null && architecture != "x86_64")
+            if ((architecture != null && architecture != "x86_64") || LambdaRuntimes.SupportsArm64(runtime) == false)
             {
                 return null;
             }
@@ -52,6 +55,14 @@ namespace PerfLint.Knowledge.Rules
                 "Lambda function runs on x86_64; arm64 (Graviton) is priced about 20% lower per GB-second and is often faster, if its dependencies support arm64",
                 "arm64");
         }
+
+        /// <summary>
+        /// An instance finding for an instance whose machine image is fixed to one CPU architecture (an x86 AMI, or one
+        /// PerfLint cannot see): the class alone cannot change, so the message says the image must change too, and there
+        /// is no single replacement value for a fix to write.
+        /// </summary>
+        public static RuleFinding WithMachineImageChange(RuleFinding finding) =>
+            new RuleFinding(finding.RuleId, finding.Severity, finding.Message + "; the machine image must change to an arm64 image too");
 
         private static InstanceTypeInfo? GravitonTwin(InstanceTypeInfo info, InstanceUse use)
         {

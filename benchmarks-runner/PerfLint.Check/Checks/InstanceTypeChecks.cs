@@ -1,6 +1,7 @@
 using PerfLint.Check.Json;
 using PerfLint.Check.Templates;
 using PerfLint.Knowledge.Catalog;
+using PerfLint.Knowledge.Cdk;
 using PerfLint.Knowledge.Offerings;
 using PerfLint.Knowledge.Rules;
 
@@ -8,8 +9,9 @@ namespace PerfLint.Check.Checks;
 
 /// <summary>
 /// PL1001 (previous generation), PL1002 (database or cache on the wrong family) and PL1005 (Graviton) on every
-/// instance-type property CloudFormation has, plus PL1005 on Lambda architectures. Each value is judged in the use
-/// its resource puts it to (service, RDS engine, SageMaker hosting) and the stack's region.
+/// instance-type property CloudFormation has, plus PL1005 on Lambda architectures (the user's functions on runtimes
+/// that have arm64; not the CDK's own custom-resource handlers). Each instance type is judged in the use its resource
+/// puts it to (service, RDS engine, SageMaker hosting) and the stack's region.
 /// </summary>
 public sealed class InstanceTypeChecks : ITemplateCheck
 {
@@ -88,9 +90,16 @@ public sealed class InstanceTypeChecks : ITemplateCheck
         {
             foreach (var function in context.OfType("AWS::Lambda::Function"))
             {
+                // Custom-resource handlers the CDK adds (auto-delete, log retention, provider framework) are not the user's to change.
+                if (CdkInternalFunctions.IsCdkInternal(function.ConstructPath, function.LogicalId))
+                {
+                    continue;
+                }
+
                 var architectures = function.Properties?["Architectures"];
                 var first = context.Resolver.ResolveList(architectures, function.Stack)?.FirstOrDefault();
-                context.Report(GravitonRule.EvaluateLambdaArchitecture(first), function, architectures, architectures == null ? null : "Architectures");
+                var runtime = context.String(function, function.Properties?["Runtime"]);
+                context.Report(GravitonRule.EvaluateLambdaArchitecture(first, runtime), function, architectures, architectures == null ? null : "Architectures");
             }
         }
     }

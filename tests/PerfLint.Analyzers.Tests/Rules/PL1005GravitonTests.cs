@@ -14,15 +14,19 @@ public class PL1005GravitonTests
 {
     private const string LambdaProps = "Runtime = Runtime.NODEJS_20_X, Handler = \"index.handler\", Code = Code.FromInline(\"x\")";
 
-    private static DiagnosticResult Expect(int location, string instanceType)
-    {
-        var finding = GravitonRule.EvaluateInstance(instanceType) ?? throw new AssertionException("no PL1005 finding for " + instanceType);
-        return VerifyAnalyzer.Diagnostic(RuleIds.GravitonOpportunity).WithLocation(location).WithSeverity(DiagnosticSeverity.Info).WithMessage(finding.Message);
-    }
+    // Messages written from Data/instance-types.csv (vCPU, memory, us-east-1 On-Demand Linux price of both types).
+    private const string M7iLarge = "'m7i.large' runs on x86; the Graviton twin 'm7g.large' (2 vCPU, 8 GiB, $0.0816/h vs $0.1008/h) gives better price-performance if the software supports arm64";
+    private const string M6iXlarge = "'m6i.xlarge' runs on x86; the Graviton twin 'm6g.xlarge' (4 vCPU, 16 GiB, $0.154/h vs $0.192/h) gives better price-performance if the software supports arm64";
+    private const string T3Micro = "'t3.micro' runs on x86; the Graviton twin 't4g.micro' (2 vCPU, 1 GiB, $0.0084/h vs $0.0104/h) gives better price-performance if the software supports arm64";
+    private const string T3Large = "'t3.large' runs on x86; the Graviton twin 't4g.large' (2 vCPU, 8 GiB, $0.0672/h vs $0.0832/h) gives better price-performance if the software supports arm64";
+    private const string DbM6iLarge = "'db.m6i.large' runs on x86; the Graviton twin 'db.m6g.large' (2 vCPU, 8 GiB, $0.077/h (EC2 price) vs $0.096/h (EC2 price)) gives better price-performance if the software supports arm64";
+    private const string ImageMustChange = "; the machine image must change to an arm64 image too";
+    private const string Lambda = "Lambda function runs on x86_64; arm64 (Graviton) is priced about 20% lower per GB-second and is often faster, if its dependencies support arm64";
 
-    private static DiagnosticResult ExpectLambda(int location) =>
-        VerifyAnalyzer.Diagnostic(RuleIds.GravitonOpportunity).WithLocation(location).WithSeverity(DiagnosticSeverity.Info)
-            .WithMessage(GravitonRule.EvaluateLambdaArchitecture(null)!.Message);
+    private static DiagnosticResult Expect(int location, string message) =>
+        VerifyAnalyzer.Diagnostic(RuleIds.GravitonOpportunity).WithLocation(location).WithSeverity(DiagnosticSeverity.Info).WithMessage(message);
+
+    private static DiagnosticResult ExpectLambda(int location) => Expect(location, Lambda);
 
     [Test]
     public Task X86_general_purpose_families_with_a_graviton_twin() => VerifyAnalyzer.VerifyAnalyzerAsync(Stack("""
@@ -30,7 +34,7 @@ public class PL1005GravitonTests
         new InstanceProps { InstanceType = InstanceType.Of({|#1:InstanceClass.BURSTABLE3|}, InstanceSize.MICRO) };
         new Rds.DatabaseInstanceProps { InstanceType = InstanceType.Of({|#2:InstanceClass.M6I|}, InstanceSize.LARGE) };
         new CfnInstanceProps { InstanceType = {|#3:"m6i.xlarge"|} };
-        """), Expect(0, "m7i.large"), Expect(1, "t3.micro"), Expect(2, "db.m6i.large"), Expect(3, "m6i.xlarge"));
+        """), Expect(0, M7iLarge), Expect(1, T3Micro), Expect(2, DbM6iLarge), Expect(3, M6iXlarge));
 
     [Test]
     public Task Graviton_compute_memory_and_accelerated_families_are_not_reported() => VerifyAnalyzer.VerifyAnalyzerAsync(Stack("""
@@ -99,7 +103,7 @@ public class PL1005GravitonTests
     public Task Allowed_families_option() => VerifyAnalyzer.VerifyAnalyzerAsync(Stack("""
         new InstanceProps { InstanceType = InstanceType.Of(InstanceClass.M7I, InstanceSize.LARGE) };
         new InstanceProps { InstanceType = InstanceType.Of({|#0:InstanceClass.T3|}, InstanceSize.LARGE) };
-        """), "PL1005.allowed_families = m7i", Expect(0, "t3.large"));
+        """), "PL1005.allowed_families = m7i", Expect(0, T3Large));
 
     [Test]
     public Task Fix_switches_to_graviton_and_fixes_all() => Verify.VerifyCodeFixAsync(Stack($$"""
@@ -113,7 +117,7 @@ public class PL1005GravitonTests
             Handler = "index.handler",
             Code = Code.FromInline("x"),
         });
-        """), new[] { Expect(0, "m7i.large"), Expect(1, "m6i.xlarge"), ExpectLambda(2), ExpectLambda(3), ExpectLambda(4) }, Stack($$"""
+        """), new[] { Expect(0, M7iLarge), Expect(1, M6iXlarge), ExpectLambda(2), ExpectLambda(3), ExpectLambda(4) }, Stack($$"""
         new InstanceProps { InstanceType = InstanceType.Of(InstanceClass.M7G, InstanceSize.LARGE) };
         new CfnInstanceProps { InstanceType = "m6g.xlarge" };
         new Function(this, "B", new FunctionProps { {{LambdaProps}}, Architecture = Architecture.ARM_64 });
@@ -133,7 +137,61 @@ public class PL1005GravitonTests
 
     [TestCaseSource(nameof(Shapes))]
     public Task Every_value_flow_shape(string source) => VerifyAnalyzer.VerifyAnalyzerAsync(source,
-        source.Contains("X86_64") ? ExpectLambda(0) : Expect(0, "m7i.large"));
+        source.Contains("X86_64") ? ExpectLambda(0) : Expect(0, M7iLarge));
+
+    [Test]
+    public Task Windows_images_have_no_arm64_build_and_are_not_reported() => VerifyAnalyzer.VerifyAnalyzerAsync(Stack("""
+        new InstanceProps { InstanceType = InstanceType.Of(InstanceClass.T3, InstanceSize.MICRO), MachineImage = MachineImage.LatestWindows(WindowsVersion.WINDOWS_SERVER_2022_ENGLISH_FULL_BASE) };
+        new InstanceProps { MachineImage = new WindowsImage(WindowsVersion.WINDOWS_SERVER_2019_ENGLISH_FULL_BASE), InstanceType = InstanceType.Of(InstanceClass.M7I, InstanceSize.LARGE) };
+        new InstanceProps { InstanceType = new InstanceType("m6i.xlarge"), MachineImage = MachineImage.GenericWindows(new System.Collections.Generic.Dictionary<string, string> { ["us-east-1"] = "ami-0123456789abcdef0" }) };
+        new LaunchTemplateProps { InstanceType = InstanceType.Of(InstanceClass.T3, InstanceSize.LARGE), MachineImage = MachineImage.LatestWindows(WindowsVersion.WINDOWS_SERVER_2022_ENGLISH_FULL_BASE) };
+        """));
+
+    [Test]
+    public Task X86_or_unknown_image_is_reported_without_a_fix_and_says_the_image_must_change() => Verify.VerifyNoFixAsync(Stack("""
+        new InstanceProps { InstanceType = InstanceType.Of({|#0:InstanceClass.M7I|}, InstanceSize.LARGE), MachineImage = MachineImage.LatestAmazonLinux2() };
+        new InstanceProps { InstanceType = InstanceType.Of({|#1:InstanceClass.T3|}, InstanceSize.MICRO), MachineImage = MachineImage.LatestAmazonLinux2023() };
+        new LaunchTemplateProps { MachineImage = MachineImage.LatestAmazonLinux2023(new AmazonLinux2023ImageSsmParameterProps { CpuType = AmazonLinuxCpuType.X86_64 }), InstanceType = InstanceType.Of({|#2:InstanceClass.T3|}, InstanceSize.LARGE) };
+        new CfnInstanceProps { ImageId = "ami-0123456789abcdef0", InstanceType = {|#3:"m6i.xlarge"|} };
+        """), Expect(0, M7iLarge + ImageMustChange), Expect(1, T3Micro + ImageMustChange), Expect(2, T3Large + ImageMustChange), Expect(3, M6iXlarge + ImageMustChange));
+
+    [Test]
+    public Task Arm64_image_or_no_image_keeps_the_fix() => Verify.VerifyCodeFixAsync(Stack("""
+        new InstanceProps { InstanceType = InstanceType.Of({|#0:InstanceClass.M7I|}, InstanceSize.LARGE), MachineImage = MachineImage.LatestAmazonLinux2023(new AmazonLinux2023ImageSsmParameterProps { CpuType = AmazonLinuxCpuType.ARM_64 }) };
+        new InstanceProps { InstanceType = InstanceType.Of({|#1:InstanceClass.T3|}, InstanceSize.MICRO), MachineImage = MachineImage.LatestAmazonLinux2(new AmazonLinux2ImageSsmParameterProps { CpuType = AmazonLinuxCpuType.ARM_64 }) };
+        new LaunchTemplateProps { InstanceType = InstanceType.Of({|#2:InstanceClass.T3|}, InstanceSize.LARGE) };
+        """), new[] { Expect(0, M7iLarge), Expect(1, T3Micro), Expect(2, T3Large) }, Stack("""
+        new InstanceProps { InstanceType = InstanceType.Of(InstanceClass.M7G, InstanceSize.LARGE), MachineImage = MachineImage.LatestAmazonLinux2023(new AmazonLinux2023ImageSsmParameterProps { CpuType = AmazonLinuxCpuType.ARM_64 }) };
+        new InstanceProps { InstanceType = InstanceType.Of(InstanceClass.T4G, InstanceSize.MICRO), MachineImage = MachineImage.LatestAmazonLinux2(new AmazonLinux2ImageSsmParameterProps { CpuType = AmazonLinuxCpuType.ARM_64 }) };
+        new LaunchTemplateProps { InstanceType = InstanceType.Of(InstanceClass.T4G, InstanceSize.LARGE) };
+        """));
+
+    [Test]
+    public Task Runtimes_without_arm64_are_not_reported() => VerifyAnalyzer.VerifyAnalyzerAsync(Stack($$"""
+        new Function(this, "A", new FunctionProps { Runtime = Runtime.PYTHON_3_7, Handler = "index.handler", Code = Code.FromInline("x") });
+        new Function(this, "B", new FunctionProps { Runtime = Runtime.PYTHON_3_7, Handler = "index.handler", Code = Code.FromInline("x"), Architecture = Architecture.X86_64 });
+        new Function(this, "C", new FunctionProps { Runtime = Runtime.GO_1_X, Handler = "main", Code = Code.FromInline("x") });
+        new Function(this, "D", new FunctionProps { Runtime = Runtime.JAVA_8, Handler = "App::handle", Code = Code.FromInline("x") });
+        new CfnFunction(this, "E", new CfnFunctionProps { {{CfnProps}}, Runtime = "python3.7" });
+        new CfnFunction(this, "F", new CfnFunctionProps { {{CfnProps}}, Runtime = "python3.7", Architectures = new[] { "x86_64" } });
+        """));
+
+    [Test]
+    public Task Runtimes_with_arm64_are_reported() => VerifyAnalyzer.VerifyAnalyzerAsync(Stack($$"""
+        new Function(this, "A", new {|#0:FunctionProps|} { Runtime = Runtime.PYTHON_3_12, Handler = "index.handler", Code = Code.FromInline("x") });
+        new Function(this, "B", new FunctionProps { Runtime = Runtime.PYTHON_3_8, Handler = "index.handler", Code = Code.FromInline("x"), Architecture = {|#1:Architecture.X86_64|} });
+        new CfnFunction(this, "C", new {|#2:CfnFunctionProps|} { {{CfnProps}}, Runtime = "python3.12" });
+        new CfnFunction(this, "D", new CfnFunctionProps { {{CfnProps}}, Runtime = "java8.al2", Architectures = new[] { {|#3:"x86_64"|} } });
+        """), ExpectLambda(0), ExpectLambda(1), ExpectLambda(2), ExpectLambda(3));
+
+    [Test]
+    public Task Runtime_through_a_helper_is_read_with_the_architecture() => VerifyAnalyzer.VerifyAnalyzerAsync(Stack($$"""
+        AddFunction(this, Runtime.PYTHON_3_7, Architecture.X86_64);
+        AddFunction(this, Runtime.PYTHON_3_9, {|#0:Architecture.X86_64|});
+        """, $$"""
+        static void AddFunction(Construct scope, Runtime runtime, Architecture architecture) =>
+            new Function(scope, "F" + runtime.Name, new FunctionProps { Runtime = runtime, Handler = "index.handler", Code = Code.FromInline("x"), Architecture = architecture });
+        """), ExpectLambda(0));
 
     [Test]
     public Task Nothing_without_the_cdk() => NoCdkAssert.NoDiagnosticsWithoutCdkAsync("""

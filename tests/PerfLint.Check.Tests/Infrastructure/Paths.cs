@@ -11,6 +11,8 @@ public static class Paths
 
     public static string WholeAppAssembly => Metadata("WholeAppAssembly");
 
+    public static string CdkProvidersAssembly => Metadata("CdkProvidersAssembly");
+
     public static string WholeAppSources => Path.Combine(RepositoryRoot, "tests", "PerfLint.Check.Tests", "Apps", "WholeApp");
 
     public static string RunnerAssembly => Path.Combine(RepositoryRoot, "benchmarks-runner", "PerfLint.Runner", "bin", Configuration, "net10.0", "perflint.dll");

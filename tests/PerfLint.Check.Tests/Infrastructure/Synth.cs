@@ -8,8 +8,13 @@ public static class Synth
 {
     private static readonly Lazy<string> WholeApp = new(() => Run(Paths.WholeAppAssembly, "wholeapp"));
 
+    private static readonly Lazy<string> CdkProviders = new(() => Run(Paths.CdkProvidersAssembly, "cdkproviders"));
+
     /// <summary>The cloud assembly of Apps/WholeApp (built with the test project).</summary>
     public static string WholeAppAssembly => WholeApp.Value;
+
+    /// <summary>The cloud assembly of Apps/CdkProviders (the CDK's own Lambda functions next to the user's).</summary>
+    public static string CdkProvidersAssembly => CdkProviders.Value;
 
     public static string Run(string appAssembly, string name, IDictionary<string, string>? extraEnvironment = null)
     {
