@@ -7,6 +7,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using PerfLint.Analyzers.Facts;
 using PerfLint.Analyzers.Gating;
 using PerfLint.Analyzers.Infrastructure;
+using PerfLint.Knowledge.Catalog;
 using PerfLint.Knowledge.Models;
 using PerfLint.Knowledge.Rules;
 
@@ -31,13 +32,26 @@ namespace PerfLint.Analyzers.Rules
             AppFactCollector.Register(context, cdk, Kinds, wiring: false, Gate, Analyze);
 
         /// <summary>
-        /// A fit needs a model whose size PerfLint knows, named in a string somewhere in the source (each distinct string
-        /// judged once); then the SageMaker files are read.
+        /// Every finding (fit, over-provisioning, size unknown) needs an accelerated instance type: an <c>ml.*</c> string
+        /// of an accelerated type, or one PerfLint cannot parse (a fragment such as <c>"ml.g5." + size</c>), somewhere in
+        /// the source; or, as before the size-unknown finding, a model whose size PerfLint knows (each distinct string
+        /// judged once). Then the SageMaker files are read.
         /// </summary>
         private static Func<BodyEntry, bool> Gate(SyntaxIndex index, AnalyzerOptions options, CancellationToken cancellationToken) =>
-            index.ByString.Keys.Any(s => ModelCatalog.Estimate(s) != null)
+            index.ByString.Keys.Any(s => MayBeAcceleratedType(s) || ModelCatalog.Estimate(s) != null)
                 ? Gates.Files(index, SageMakerFacts.ModelsAndConfigs)
                 : Gates.None;
+
+        private static bool MayBeAcceleratedType(string text)
+        {
+            if (!text.StartsWith("ml.", StringComparison.OrdinalIgnoreCase))
+            {
+                return false;
+            }
+
+            var info = InstanceCatalog.Find(text);
+            return info == null || info.Accelerator.Count > 0;
+        }
 
         private static void Analyze(AppModel app, CompilationAnalysisContext context)
         {

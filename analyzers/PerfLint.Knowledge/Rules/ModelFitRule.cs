@@ -8,7 +8,8 @@ namespace PerfLint.Knowledge.Rules
     /// <summary>
     /// PL1004: weights (parameters x bytes per parameter) plus headroom for KV cache and runtime, against the memory of
     /// the accelerators the server uses. Warning when it cannot fit, with the choices (quantize, a larger instance);
-    /// Info when the need is a small fraction of the memory and a cheaper instance fits.
+    /// Info when the need is a small fraction of the memory and a cheaper instance fits, and when the model's size is
+    /// unknown (<see cref="ModelCatalog"/>): never a guess, but the option that lets it be judged.
     /// </summary>
     public static class ModelFitRule
     {
@@ -17,16 +18,25 @@ namespace PerfLint.Knowledge.Rules
         public static RuleFinding? Evaluate(ModelDeployment deployment, RuleOptions? options = null)
         {
             options ??= RuleOptions.Default;
-            var size = ModelCatalog.Estimate(deployment.ModelId);
             var info = InstanceCatalog.Find(deployment.InstanceType);
-            if (size == null || info == null || info.Accelerator.Count == 0 || info.Accelerator.TotalMemoryGiB <= 0)
+            if (string.IsNullOrWhiteSpace(deployment.ModelId) || info == null || info.Accelerator.Count == 0 || info.Accelerator.TotalMemoryGiB <= 0)
             {
                 return null;
             }
 
-            var (bytes, why) = deployment.BytesPerParameter;
             var devices = Math.Min(deployment.DevicesUsed ?? info.Accelerator.Count, info.Accelerator.Count);
             var available = info.Accelerator.MemoryPerDeviceGiB * devices;
+            var size = ModelCatalog.Estimate(deployment.ModelId, options.ModelParameters);
+            if (size == null)
+            {
+                // No size, no verdict: say what would let PerfLint judge it instead of guessing.
+                var id = deployment.ModelId!.Trim();
+                return new RuleFinding(RuleIds.ModelDoesNotFitAccelerator, RuleSeverity.Info,
+                    "Model size unknown: '" + id + "' is not in PerfLint's model table and its name states no size; set " + RuleOptions.ModelParametersKey +
+                    " = " + id + ":<billions> to check that it fits " + devices + "x " + info.Accelerator.Name + " (" + Describe.Number(available) + " GiB) on '" + info.Name + "'");
+            }
+
+            var (bytes, why) = deployment.BytesPerParameter;
             var weights = WeightsGiB(size.ParametersBillions, bytes);
             var needed = weights * (1 + options.Headroom);
             var figures = "'" + size.ModelId + "' has ~" + Describe.Number(size.ParametersBillions) + "B parameters (" + size.Source + ") x " +
