@@ -115,6 +115,8 @@ public class RuleDecisionTests
         // Only where it would judge: no accelerator, no model id.
         Assert.That(ModelFitRule.Evaluate(new ModelDeployment("acme/ranker", "ml.m5.xlarge", null)), Is.Null);
         Assert.That(ModelFitRule.Evaluate(new ModelDeployment(null, "ml.g5.xlarge", null)), Is.Null);
+        // A model artifact's location names a file, not a model: nothing to state a size for.
+        Assert.That(ModelFitRule.Evaluate(new ModelDeployment("s3://shop-models/recommendations/model.tar.gz", "ml.g5.xlarge", null)), Is.Null);
     }
 
     [Test]

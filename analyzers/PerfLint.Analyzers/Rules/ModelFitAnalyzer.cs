@@ -32,15 +32,33 @@ namespace PerfLint.Analyzers.Rules
             AppFactCollector.Register(context, cdk, Kinds, wiring: false, Gate, Analyze);
 
         /// <summary>
-        /// Every finding (fit, over-provisioning, size unknown) needs an accelerated instance type: an <c>ml.*</c> string
-        /// of an accelerated type, or one PerfLint cannot parse (a fragment such as <c>"ml.g5." + size</c>), somewhere in
-        /// the source; or, as before the size-unknown finding, a model whose size PerfLint knows (each distinct string
-        /// judged once). Then the SageMaker files are read.
+        /// A fit needs a model whose size PerfLint knows, named in a string somewhere in the source (each distinct string
+        /// judged once). A size stated in the options, or the size-unknown Info, needs a model named by an environment key
+        /// (<see cref="ModelDeployment.ModelIdKeys"/>: a model artifact's URL is never reported as unknown) and an
+        /// accelerated instance type: an <c>ml.*</c> string of an accelerated type, or one PerfLint cannot parse (a
+        /// fragment such as <c>"ml.g5." + size</c>). Then the SageMaker files are read.
         /// </summary>
-        private static Func<BodyEntry, bool> Gate(SyntaxIndex index, AnalyzerOptions options, CancellationToken cancellationToken) =>
-            index.ByString.Keys.Any(s => MayBeAcceleratedType(s) || ModelCatalog.Estimate(s) != null)
-                ? Gates.Files(index, SageMakerFacts.ModelsAndConfigs)
-                : Gates.None;
+        private static Func<BodyEntry, bool> Gate(SyntaxIndex index, AnalyzerOptions options, CancellationToken cancellationToken)
+        {
+            var strings = index.ByString.Keys;
+            var judged = strings.Any(s => ModelCatalog.Estimate(s) != null) ||
+                         (NamesModelIdKey(index) && strings.Any(MayBeAcceleratedType));
+            return judged ? Gates.Files(index, SageMakerFacts.ModelsAndConfigs) : Gates.None;
+        }
+
+        /// <summary>An environment key that names the model, as a string (<c>["HF_MODEL_ID"] = …</c>) or a member name.</summary>
+        private static bool NamesModelIdKey(SyntaxIndex index)
+        {
+            foreach (var key in ModelDeployment.ModelIdKeys)
+            {
+                if (index.ByString.ContainsKey(key) || index.ByIdentifier.ContainsKey(key))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
 
         private static bool MayBeAcceleratedType(string text)
         {

@@ -29,8 +29,15 @@ namespace PerfLint.Knowledge.Rules
             var size = ModelCatalog.Estimate(deployment.ModelId, options.ModelParameters);
             if (size == null)
             {
-                // No size, no verdict: say what would let PerfLint judge it instead of guessing.
+                // No size, no verdict: say what would let PerfLint judge it instead of guessing. Not for a model
+                // artifact's location (ModelDataUrl, s3://…/model.tar.gz): it names a file, not a model, and most
+                // custom models are served from one (`perflint check` never reads it).
                 var id = deployment.ModelId!.Trim();
+                if (id.IndexOf("://", StringComparison.Ordinal) >= 0)
+                {
+                    return null;
+                }
+
                 return new RuleFinding(RuleIds.ModelDoesNotFitAccelerator, RuleSeverity.Info,
                     "Model size unknown: '" + id + "' is not in PerfLint's model table and its name states no size; set " + RuleOptions.ModelParametersKey +
                     " = " + id + ":<billions> to check that it fits " + devices + "x " + info.Accelerator.Name + " (" + Describe.Number(available) + " GiB) on '" + info.Name + "'");

@@ -133,6 +133,36 @@ public class PL1004ModelFitTests
             "Model size unknown: 'acme/ranker' is not in PerfLint's model table and its name states no size; " +
             "set PL1004.model_parameters = acme/ranker:<billions> to check that it fits 2x A10G (44.71 GiB) on 'ml.g5.12xlarge'"));
 
+    // The usual custom model: an artifact in S3. Its URL names no model, so there is no size to state and no Info.
+    [Test]
+    public Task Model_artifact_url_of_unknown_size_is_silent() => Verify.VerifyAnalyzerAsync(Usings + $$"""
+        class S : Stack { S(Construct s) : base(s, "s") {
+            var model = new CfnModel(this, "Model", new CfnModelProps {
+                ExecutionRoleArn = "arn:aws:iam::123456789012:role/sm",
+                PrimaryContainer = new CfnModel.ContainerDefinitionProperty { Image = "{{Tgi}}", ModelDataUrl = "s3://models-1/model.tar.gz" },
+            });
+            new CfnEndpointConfig(this, "Config", new CfnEndpointConfigProps {
+                ProductionVariants = new[] { new CfnEndpointConfig.ProductionVariantProperty {
+                    ModelName = model.AttrModelName, VariantName = "AllTraffic", InstanceType = "ml.g5.xlarge", InitialInstanceCount = 1 } },
+            });
+        } }
+        """);
+
+    [Test]
+    public Task Model_artifact_url_named_after_a_table_model_is_judged() => Verify.VerifyAnalyzerAsync(Usings + $$"""
+        class S : Stack { S(Construct s) : base(s, "s") {
+            var model = new CfnModel(this, "Model", new CfnModelProps {
+                ExecutionRoleArn = "arn:aws:iam::123456789012:role/sm",
+                PrimaryContainer = new CfnModel.ContainerDefinitionProperty { Image = "{{Tgi}}", ModelDataUrl = {|#1:"s3://b/models/Llama-2-70b-chat-hf/"|} },
+            });
+            new CfnEndpointConfig(this, "Config", new CfnEndpointConfigProps {
+                ProductionVariants = new[] { new CfnEndpointConfig.ProductionVariantProperty {
+                    ModelName = model.AttrModelName, VariantName = "AllTraffic", InstanceType = {|#0:"ml.g5.2xlarge"|}, InitialInstanceCount = 1 } },
+            });
+        } }
+        """,
+        Finding(0, 1, DiagnosticSeverity.Warning, Llama70OnOneA10g.Replace("'meta-llama/Llama-2-70b-chat-hf'", "'s3://b/models/Llama-2-70b-chat-hf/'")));
+
     [Test]
     public Task Option_model_parameters_sizes_a_private_model() => Verify.VerifyAnalyzerAsync(
         new[] { Endpoint("""["HF_MODEL_ID"] = {|#1:"acme/private-llm"|}""", """{|#0:"ml.g5.2xlarge"|}""") },
