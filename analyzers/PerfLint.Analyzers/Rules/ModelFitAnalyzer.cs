@@ -16,9 +16,10 @@ namespace PerfLint.Analyzers.Rules
     /// <summary>
     /// PL1004: the model a SageMaker endpoint-config variant serves does not fit the accelerator memory of its
     /// instance type, or uses a small fraction of a multi-GPU instance (decision: <see cref="ModelFitRule"/>, with the
-    /// model id, quantization, dtype and GPU count from the model container's environment). Reported on the
-    /// instance type, with the model id as additional location; options <c>PL1004.headroom</c> and
-    /// <c>PL1004.over_provision_ratio</c> are read where the instance type is.
+    /// model id, quantization, dtype and GPU count from the model container's environment), or an Info when the
+    /// model's size is unknown. Reported on the instance type, with the model id as additional location; options
+    /// <c>PL1004.headroom</c>, <c>PL1004.over_provision_ratio</c> and <c>PL1004.model_parameters</c> are read where
+    /// the instance type is.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class ModelFitAnalyzer : CdkAnalyzer
