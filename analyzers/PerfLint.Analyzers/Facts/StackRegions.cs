@@ -45,6 +45,10 @@ namespace PerfLint.Analyzers.Facts
             return _app;
         }
 
+        /// <summary>The region of the stack whose code holds <paramref name="location"/>, or null when unknown.</summary>
+        public string? For(Location location) =>
+            location.SourceTree is { } tree ? For(tree.GetRoot().FindToken(location.SourceSpan.Start).Parent ?? tree.GetRoot()) : _app;
+
         /// <summary>Reads the literal regions of the compilation: only the bodies that hold a region code are looked at.</summary>
         public static StackRegions From(SyntaxIndex index)
         {

@@ -4,10 +4,9 @@
 Usage (from the repository root):  python3 analyzers/PerfLint.Knowledge/Data/generate.py [path/to/shared/data]
 
 Only the columns the rules use are kept, so the analyzer assembly stays small. The hand-written tables in this
-folder (service-families.csv, models.csv, superseded-accelerators.csv, lambda-runtimes.csv,
-cdk-internal-functions.csv) are not touched.
+folder (model-families.csv, lambda-runtimes.csv, cdk-internal-functions.csv) are not touched.
 """
-import csv, os, sys
+import csv, os, re, sys
 
 here = os.path.dirname(os.path.abspath(__file__))
 src = sys.argv[1] if len(sys.argv) > 1 else os.path.join(here, "..", "..", "..", "..", "shared", "data")
@@ -115,6 +114,17 @@ write("cdk-instance-class.csv", ["member", "kind", "enum_value", "family"],
 
 size = rows("cdk_instance_size_enum.csv")
 write("cdk-instance-size.csv", ["member", "size"], [[r["ts_member"], r["size_string"]] for r in size])
+# Model sizes by exact hub id. Messages quote the source: a 40-digit commit is cut to its first 7 digits, which name
+# it as well in these repositories and keep the message readable.
+def short_commits(source):
+    return re.sub(r"@([0-9a-f]{7})[0-9a-f]{33}\b", r"@\1", source)
+def known_as(value):
+    return ";".join(a.strip() for a in re.split(r"[;,]", value) if a.strip())
+models = rows("ml_model_parameters.csv")
+write("model-parameters.csv",
+      ["model_id", "parameters_billions", "active_parameters_billions", "also_known_as", "source"],
+      [[r["model_id"], r["parameters_billions"], r["active_parameters_billions"], known_as(r["also_known_as"]),
+        short_commits(r["source"])] for r in models])
 print("wrote", len(ec2), "EC2,", len(sm), "SageMaker,", len(succ), "successor,", len(cls), "InstanceClass,",
       len(size), "InstanceSize,", len(offerings), "offering,", len(spg), "service previous-generation,", len(nodes),
-      "ElastiCache node rows")
+      "ElastiCache node,", len(models), "model rows")

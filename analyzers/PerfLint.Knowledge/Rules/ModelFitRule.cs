@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using PerfLint.Knowledge.Catalog;
+using PerfLint.Knowledge.Offerings;
 using PerfLint.Knowledge.Models;
 
 namespace PerfLint.Knowledge.Rules
@@ -8,25 +9,44 @@ namespace PerfLint.Knowledge.Rules
     /// <summary>
     /// PL1004: weights (parameters x bytes per parameter) plus headroom for KV cache and runtime, against the memory of
     /// the accelerators the server uses. Warning when it cannot fit, with the choices (quantize, a larger instance);
-    /// Info when the need is a small fraction of the memory and a cheaper instance fits.
+    /// Info when the need is a small fraction of the memory and a cheaper instance fits, and when the model's size is
+    /// unknown (<see cref="ModelCatalog"/>): never a guess, but the option that lets it be judged.
     /// </summary>
     public static class ModelFitRule
     {
         private const double GiB = 1024.0 * 1024 * 1024;
 
-        public static RuleFinding? Evaluate(ModelDeployment deployment, RuleOptions? options = null)
+        public static RuleFinding? Evaluate(ModelDeployment deployment, RuleOptions? options = null, string? region = null)
         {
             options ??= RuleOptions.Default;
-            var size = ModelCatalog.Estimate(deployment.ModelId);
+            // Endpoint variants run on SageMaker hosting types: alternatives come from those, in the stack's region.
+            var hosting = new InstanceUse(OfferingService.SageMaker, new[] { InstanceUse.Hosting }, region).OrRegion(options.Region);
             var info = InstanceCatalog.Find(deployment.InstanceType);
-            if (size == null || info == null || info.Accelerator.Count == 0 || info.Accelerator.TotalMemoryGiB <= 0)
+            if (string.IsNullOrWhiteSpace(deployment.ModelId) || info == null || info.Accelerator.Count == 0 || info.Accelerator.TotalMemoryGiB <= 0)
             {
                 return null;
             }
 
-            var (bytes, why) = deployment.BytesPerParameter;
             var devices = Math.Min(deployment.DevicesUsed ?? info.Accelerator.Count, info.Accelerator.Count);
             var available = info.Accelerator.MemoryPerDeviceGiB * devices;
+            var size = ModelCatalog.Estimate(deployment.ModelId, options.ModelParameters);
+            if (size == null)
+            {
+                // No size, no verdict: say what would let PerfLint judge it instead of guessing. Not for a model
+                // artifact's location (ModelDataUrl, s3://…/model.tar.gz): it names a file, not a model, and most
+                // custom models are served from one (`perflint check` never reads it).
+                var id = deployment.ModelId!.Trim();
+                if (id.IndexOf("://", StringComparison.Ordinal) >= 0)
+                {
+                    return null;
+                }
+
+                return new RuleFinding(RuleIds.ModelDoesNotFitAccelerator, RuleSeverity.Info,
+                    "Model size unknown: '" + id + "' is not in PerfLint's model table and its name states no size; set " + RuleOptions.ModelParametersKey +
+                    " = " + id + ":<billions> to check that it fits " + devices + "x " + info.Accelerator.Name + " (" + Describe.Number(available) + " GiB) on '" + info.Name + "'");
+            }
+
+            var (bytes, why) = deployment.BytesPerParameter;
             var weights = WeightsGiB(size.ParametersBillions, bytes);
             var needed = weights * (1 + options.Headroom);
             var figures = "'" + size.ModelId + "' has ~" + Describe.Number(size.ParametersBillions) + "B parameters (" + size.Source + ") x " +
@@ -42,7 +62,7 @@ namespace PerfLint.Knowledge.Rules
                     choices += "; shard over all " + info.Accelerator.Count + " devices (" + Describe.Number(info.Accelerator.TotalMemoryGiB) + " GiB)";
                 }
 
-                var larger = Cheapest(info, needed, cheaperThan: null);
+                var larger = Cheapest(info, hosting, needed, cheaperThan: null);
                 if (larger != null)
                 {
                     choices += "; a larger instance such as '" + larger.Name + "' (" + Describe.Hardware(larger) + ", " + Describe.Price(larger) + ")";
@@ -55,7 +75,7 @@ namespace PerfLint.Knowledge.Rules
             // Only multi-device instances can be grossly over-provisioned in a way a cheaper, smaller type fixes.
             if (options.OverProvisionRatio > 0 && info.Accelerator.Count > 1 && needed <= options.OverProvisionRatio * info.Accelerator.TotalMemoryGiB)
             {
-                var smaller = Cheapest(info, needed, cheaperThan: info.OnDemandUsdPerHour);
+                var smaller = Cheapest(info, hosting, needed, cheaperThan: info.OnDemandUsdPerHour);
                 if (smaller != null)
                 {
                     return new RuleFinding(RuleIds.ModelDoesNotFitAccelerator, RuleSeverity.Info,
@@ -85,18 +105,25 @@ namespace PerfLint.Knowledge.Rules
             return "even 4-bit quantization (" + Describe.Number(WeightsGiB(billions, 0.5) * (1 + headroom)) + " GiB) does not fit";
         }
 
-        /// <summary>The cheapest type of the same service and accelerator kind whose accelerators hold <paramref name="neededGiB"/>.</summary>
-        private static InstanceTypeInfo? Cheapest(InstanceTypeInfo current, double neededGiB, double? cheaperThan)
+        /// <summary>
+        /// The cheapest type of the same service and accelerator kind whose accelerators hold <paramref name="neededGiB"/>:
+        /// for <c>ml.*</c> a hosting type offered in the region (not a HyperPod- or training-only type), for EC2 one EC2
+        /// offers there.
+        /// </summary>
+        private static InstanceTypeInfo? Cheapest(InstanceTypeInfo current, InstanceUse hosting, double neededGiB, double? cheaperThan)
         {
-            var pool = current.Service == InstanceService.SageMaker ? InstanceCatalog.SageMakerTypes : InstanceCatalog.Ec2Types;
+            var sageMaker = current.Service == InstanceService.SageMaker;
+            var use = sageMaker ? hosting : new InstanceUse(OfferingService.Ec2, null, hosting.Region);
+            var pool = sageMaker ? InstanceCatalog.SageMakerTypes : InstanceCatalog.Ec2Types;
             return pool
                 .Where(t => t.Accelerator.Kind == current.Accelerator.Kind && t.Accelerator.TotalMemoryGiB >= neededGiB &&
+                            ServiceOfferings.Offers(use, t.Name) &&
                             t.OnDemandUsdPerHour.HasValue && (!cheaperThan.HasValue || t.OnDemandUsdPerHour < cheaperThan) &&
                             !t.Name.Equals(current.Name))
                 .OrderBy(t => t.OnDemandUsdPerHour)
                 .ThenBy(t => t.Name.ToString(), StringComparer.Ordinal)
                 // Never suggest a type PL1001 would flag (previous generation or superseded).
-                .FirstOrDefault(t => PreviousGenerationRule.Evaluate(t.Name.ToString()) == null);
+                .FirstOrDefault(t => PreviousGenerationRule.Evaluate(t.Name.ToString(), use) == null);
         }
     }
 }

@@ -16,6 +16,7 @@ namespace PerfLint.Knowledge.Rules
         public const string MinGenerationGapKey = "PL1001.min_generation_gap";
         public const string HeadroomKey = "PL1004.headroom";
         public const string OverProvisionRatioKey = "PL1004.over_provision_ratio";
+        public const string ModelParametersKey = "PL1004.model_parameters";
         public const string MinFleetInstancesKey = "PL2002.min_instances";
         public const string ExampleValuesKey = "PL5002.example_values";
 
@@ -48,6 +49,37 @@ namespace PerfLint.Knowledge.Rules
 
         /// <summary>PL1004: report over-provisioning when the need is at most this fraction of the memory (default 0.25; 0 turns it off).</summary>
         public double OverProvisionRatio => ReadDouble(OverProvisionRatioKey, 0.25, 0, 1);
+
+        /// <summary>
+        /// PL1004: parameter counts, in billions, the team states for models PerfLint cannot size
+        /// (<c>acme/private-llm:13, other-model:0.5</c>). An id may hold colons (<c>s3://…</c>): the figure follows the
+        /// last one. Items that are not <c>id:number</c> with a positive number are ignored.
+        /// </summary>
+        public IReadOnlyDictionary<string, double> ModelParameters
+        {
+            get
+            {
+                var stated = new Dictionary<string, double>(StringComparer.OrdinalIgnoreCase);
+                var raw = _lookup(ModelParametersKey);
+                if (raw == null)
+                {
+                    return stated;
+                }
+
+                foreach (var item in raw.Split(new[] { ',' }, StringSplitOptions.RemoveEmptyEntries))
+                {
+                    var colon = item.LastIndexOf(':');
+                    var id = colon > 0 ? item.Substring(0, colon).Trim() : string.Empty;
+                    if (id.Length > 0 && double.TryParse(item.Substring(colon + 1).Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var billions) &&
+                        billions > 0 && !double.IsInfinity(billions) && !stated.ContainsKey(id))
+                    {
+                        stated[id] = billions;
+                    }
+                }
+
+                return stated;
+            }
+        }
 
         /// <summary>PL2002: how many accelerated/HPC instances make a fleet (default 2).</summary>
         public int MinFleetInstances => ReadInt(MinFleetInstancesKey, 2, 2, 100000);

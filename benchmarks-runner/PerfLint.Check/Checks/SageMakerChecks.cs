@@ -73,7 +73,7 @@ public sealed class SageMakerChecks : ITemplateCheck
                 var environment = Environment(context, model, container["Environment"] as JsonObjectNode);
                 var property = path + ".InstanceType";
                 context.Report(AcceleratorImageRule.Evaluate(image, instanceType), config, instanceNode, property);
-                context.Report(ModelFitRule.Evaluate(new ModelDeployment(null, instanceType, environment), context.Options), config, instanceNode, property);
+                context.Report(ModelFitRule.Evaluate(new ModelDeployment(null, instanceType, environment), context.Options, config.Stack.Region), config, instanceNode, property);
             }
         }
     }
