@@ -72,6 +72,12 @@ public class StorageFiguresTests
         Assert.That(figures, Is.GreaterThan(20));
     }
 
+    /// <summary>The rule descriptions are the same for every service: they state no figure.</summary>
+    [TestCase(RuleIds.Gp2Volume)]
+    [TestCase(RuleIds.Io1Volume)]
+    public void Rule_descriptions_state_no_figure(string rule) =>
+        Assert.That(Unsupported(RuleCatalog.Get(rule).Description, null, out _), Is.Empty);
+
     /// <summary>The checker itself: a figure the data lacks, and one outside a service heading, are caught.</summary>
     [Test]
     public void Figures_the_data_lacks_are_caught()
