@@ -47,8 +47,13 @@ namespace PerfLint.Analyzers.Rules
 
         private const string RdsNamespace = "Amazon.CDK.AWS.RDS";
 
-        /// <summary>Bodies that may create those props (the unset-StorageType case has no token of its own).</summary>
-        private static readonly Func<BodyEntry, bool> CreatingDatabaseInstanceProps = Gates.Naming(DatabaseInstancePropsTypes);
+        /// <summary>
+        /// Bodies that may create those props for a DB instance (the unset-StorageType case has no token of its own):
+        /// they name the props type or the construct (a subclass of the construct still names the props, an alias of
+        /// the props type still names the construct).
+        /// </summary>
+        private static readonly Func<BodyEntry, bool> CreatingDatabaseInstanceProps = Gates.Naming(
+            DatabaseInstancePropsTypes.Concat(new[] { "DatabaseInstance", "DatabaseInstanceFromSnapshot", "DatabaseInstanceReadReplica" }).ToArray());
 
         private static Func<BodyEntry, bool> Either(Func<BodyEntry, bool> first, Func<BodyEntry, bool> second) =>
             first == Gates.None ? second : b => first(b) || second(b);

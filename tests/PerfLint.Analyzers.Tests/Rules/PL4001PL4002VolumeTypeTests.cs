@@ -123,6 +123,13 @@ public class PL4001PL4002VolumeTypeTests
         """),
         Gp2Rds(0, UnsetPostgres, DiagnosticSeverity.Warning), Gp2Rds(1, UnsetMySql, DiagnosticSeverity.Warning), Gp2Rds(2, UnsetAnyEngine));
 
+    /// <summary>The props type behind an alias: the gate still admits the body, by the construct's name.</summary>
+    [Test]
+    public Task Rds_props_behind_an_alias_are_judged() => VerifyAnalyzer.VerifyAnalyzerAsync(
+        "using Props = Amazon.CDK.AWS.RDS.DatabaseInstanceProps;\n" + Stack("""
+        new Rds.DatabaseInstance(this, "Db", new {|#0:Props|} { Engine = Rds.DatabaseInstanceEngine.POSTGRES, Vpc = new Vpc(this, "Vpc") });
+        """), Gp2Rds(0, UnsetPostgres, DiagnosticSeverity.Warning));
+
     [Test]
     public Task Fix_adds_gp3_to_rds_props_that_leave_storage_type_unset() => Verify.VerifyCodeFixAsync(Stack("""
         new Rds.DatabaseInstance(this, "Db", new {|#0:Rds.DatabaseInstanceProps|} { Engine = Rds.DatabaseInstanceEngine.POSTGRES, Vpc = new Vpc(this, "Vpc") });
