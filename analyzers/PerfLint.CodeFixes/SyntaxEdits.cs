@@ -23,6 +23,8 @@ namespace PerfLint.CodeFixes
                     return OfToString(root, node, value);
                 case GravitonAnalyzer.AddArchitectureFix:
                     return AddAssignment(root, node, "Architecture", SyntaxFactory.ParseExpression("global::Amazon.CDK.AWS.Lambda.Architecture.ARM_64").WithAdditionalAnnotations(Simplifier.Annotation));
+                case VolumeTypeAnalyzer.AddStorageTypeFix when value != null:
+                    return AddAssignment(root, node, "StorageType", SyntaxFactory.ParseExpression("global::Amazon.CDK.AWS.RDS.StorageType." + value.ToUpperInvariant()).WithAdditionalAnnotations(Simplifier.Annotation));
                 case GravitonAnalyzer.AddArchitecturesFix:
                     return AddAssignment(root, node, "Architectures", SyntaxFactory.ParseExpression("new[] { \"arm64\" }"));
                 default:
@@ -74,7 +76,7 @@ namespace PerfLint.CodeFixes
             return root.ReplaceNode(invocation, creation.WithTriviaFrom(invocation));
         }
 
-        /// <summary><c>new FunctionProps { .. }</c> → <c>new FunctionProps { .., Architecture = Architecture.ARM_64 }</c>.</summary>
+        /// <summary><c>new FunctionProps { .. }</c> → <c>new FunctionProps { .., Architecture = Architecture.ARM_64 }</c> (also RDS props' <c>StorageType = StorageType.GP3</c>).</summary>
         private static SyntaxNode? AddAssignment(SyntaxNode root, SyntaxNode node, string property, ExpressionSyntax value)
         {
             var creation = node.FirstAncestorOrSelf<ObjectCreationExpressionSyntax>();

@@ -38,7 +38,12 @@ public sealed class WholeAppFindingsTests
     [Test]
     public void L2DatabaseDefaultStorageIsGp2AndFamilyIsComputeOptimized()
     {
-        _result.Single("PL4001", "ComputeStack/OrdersDb");
+        // The app leaves StorageType unset; CDK 2.160 synthesizes StorageType gp2 with Engine postgres, judged for RDS.
+        var storage = _result.Single("PL4001", "ComputeStack/OrdersDb");
+        Assert.That(storage.GetProperty("message").GetString(), Is.EqualTo(
+            "gp2 storage: on RDS for PostgreSQL, gp3 gives a 3,000 IOPS and 125 MiB/s baseline below 400 GiB and 12,000 IOPS and 500 MiB/s from 400 GiB, where gp2 gives 3 IOPS per GiB (100 GiB: 300 IOPS baseline) (RDS user guide, checked 2026-12-05); use gp3"));
+        Assert.That(storage.GetProperty("severity").GetString(), Is.EqualTo("warning"));
+        Assert.That(storage.GetProperty("property").GetString(), Is.EqualTo("StorageType"));
         Assert.That(_result.Single("PL1002", "ComputeStack/OrdersDb").GetProperty("message").GetString(), Does.Contain("'db.c5.large'").And.Contain("db.r5.large"));
     }
 

@@ -5,9 +5,11 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
 using PerfLint.Analyzers.Gating;
 using PerfLint.Analyzers.Infrastructure;
 using PerfLint.Knowledge.Rules;
+using PerfLint.Knowledge.Storage;
 
 namespace PerfLint.Analyzers.Rules
 {
@@ -16,7 +18,10 @@ namespace PerfLint.Analyzers.Rules
     /// <c>EbsDeviceVolumeType.GP2</c>/<c>IO1</c> (volumes, block devices, launch templates, OpenSearch),
     /// <c>StorageType.GP2</c>/<c>IO1</c> (RDS), and <c>"gp2"</c>/<c>"io1"</c> strings in any CDK
     /// <c>VolumeType</c>/<c>StorageType</c> property (CfnVolume, CfnLaunchTemplate, CfnInstance, CfnDBInstance).
-    /// <see cref="VolumeTypeRule"/> decides; the fix writes the replacement in the value's form.
+    /// <see cref="VolumeTypeRule"/> decides per service: RDS for the RDS types (with the <c>Engine</c> written next to
+    /// the storage type, when it is), OpenSearch for domain EBS options, EBS for the rest. The fix writes the
+    /// replacement in the value's form. An RDS DB instance created with props that leave <c>StorageType</c> unset is
+    /// gp2 (CDK's default) and is reported at the props; its fix adds <c>StorageType = StorageType.GP3</c>.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class VolumeTypeAnalyzer : CdkAnalyzer
@@ -30,8 +35,28 @@ namespace PerfLint.Analyzers.Rules
         {
             var dispatch = new OperationDispatch();
             CdkSinkAnalysis.Register(dispatch, cdk, Match, IsVolumeTypeProperty, Analyze, OperationKind.SimpleAssignment);
-            dispatch.Attach(context, cdk, (index, _, _) => Gates.ValueFlow(index, HoldingFlaggedVolumeType(index), IsVolumeTypeProperty));
+            dispatch.Register(c => AnalyzeUnsetStorageType(c, cdk), OperationKind.ObjectCreation);
+            dispatch.Attach(context, cdk, (index, _, _) => Either(Gates.ValueFlow(index, HoldingFlaggedVolumeType(index), IsVolumeTypeProperty), CreatingDatabaseInstanceProps));
         }
+
+        /// <summary>Code-fix kind: add <c>StorageType = StorageType.GP3</c> to the props' object initializer.</summary>
+        public const string AddStorageTypeFix = "AddStorageType";
+
+        /// <summary>The RDS props whose unset StorageType CDK turns into gp2 (instance.ts: <c>props.storageType ?? StorageType.GP2</c>).</summary>
+        private static readonly string[] DatabaseInstancePropsTypes = { "DatabaseInstanceProps", "DatabaseInstanceFromSnapshotProps", "DatabaseInstanceReadReplicaProps" };
+
+        private const string RdsNamespace = "Amazon.CDK.AWS.RDS";
+
+        /// <summary>
+        /// Bodies that may create those props for a DB instance (the unset-StorageType case has no token of its own):
+        /// they name the props type or the construct (a subclass of the construct still names the props, an alias of
+        /// the props type still names the construct).
+        /// </summary>
+        private static readonly Func<BodyEntry, bool> CreatingDatabaseInstanceProps = Gates.Naming(
+            DatabaseInstancePropsTypes.Concat(new[] { "DatabaseInstance", "DatabaseInstanceFromSnapshot", "DatabaseInstanceReadReplica" }).ToArray());
+
+        private static Func<BodyEntry, bool> Either(Func<BodyEntry, bool> first, Func<BodyEntry, bool> second) =>
+            first == Gates.None ? second : b => first(b) || second(b);
 
         private static bool IsVolumeTypeProperty(string name) => name == "VolumeType" || name == "StorageType";
 
@@ -55,11 +80,126 @@ namespace PerfLint.Analyzers.Rules
                 }
 
                 var volumeType = VolumeTypeOf(value, hit.Cdk);
-                var finding = VolumeTypeRule.Evaluate(volumeType);
+                var service = ServiceOf(hit.Sink, value, hit.Cdk);
+                var finding = VolumeTypeRule.Evaluate(volumeType, service, service == StorageService.Rds ? EngineOf(CdkSinks.Sibling(hit.Sink, "Engine"), hit) : null);
                 if (finding?.Replacement != null)
                 {
                     hit.Report(finding, value, FixProperties(value, finding.Replacement));
                 }
+            }
+        }
+
+        /// <summary>
+        /// The service whose storage the sink configures: RDS for RDS props or an RDS <c>StorageType</c> member,
+        /// OpenSearch for domain EBS options (they take EC2's <c>EbsDeviceVolumeType</c>), EBS otherwise.
+        /// </summary>
+        private static StorageService ServiceOf(CdkSink sink, ResolvedValue value, CdkTypes cdk)
+        {
+            var type = sink.ContainingType;
+            if (CdkTypes.InNamespace(type, RdsNamespace) || (value.Kind == ResolvedValueKind.Member && CdkTypes.Is(value.Member?.ContainingType, cdk.RdsStorageType)))
+            {
+                return StorageService.Rds;
+            }
+
+            return CdkTypes.InNamespace(type, "Amazon.CDK.AWS.OpenSearchService") || CdkTypes.InNamespace(type, "Amazon.CDK.AWS.Elasticsearch")
+                ? StorageService.OpenSearch
+                : StorageService.Ebs;
+        }
+
+        /// <summary>
+        /// The engine an RDS props object names: a <c>DatabaseInstanceEngine</c> member or factory
+        /// (<c>DatabaseInstanceEngine.Postgres(..)</c>, <c>.MYSQL</c>), or a string (<c>CfnDBInstanceProps.Engine = "oracle-ee"</c>); null when unknown.
+        /// </summary>
+        private static string? EngineOf(IOperation? engine, SinkHit hit)
+        {
+            if (engine == null)
+            {
+                return null;
+            }
+
+            if (EngineName(engine) is string name)
+            {
+                return name;
+            }
+
+            var values = hit.Resolve(engine);
+            return values.Length == 1 && values[0].Kind == ResolvedValueKind.String ? values[0].Text : null;
+        }
+
+        private static bool IsEngineClass(INamedTypeSymbol? type) =>
+            type?.Name == "DatabaseInstanceEngine" && CdkTypes.InNamespace(type, RdsNamespace);
+
+        /// <summary>
+        /// <c>new DatabaseInstance(this, "Db", new DatabaseInstanceProps { .. })</c> without StorageType: CDK writes gp2.
+        /// Only props created right in a CDK constructor call are judged (props kept in a variable may get StorageType later).
+        /// </summary>
+        private static void AnalyzeUnsetStorageType(CdkOperationContext context, CdkTypes cdk)
+        {
+            var creation = (IObjectCreationOperation)context.Operation;
+            if (creation.Initializer == null || !(creation.Syntax is ObjectCreationExpressionSyntax syntax) ||
+                !(creation.Type is INamedTypeSymbol type) || Array.IndexOf(DatabaseInstancePropsTypes, type.Name) < 0 ||
+                !CdkTypes.InNamespace(type, RdsNamespace) || !cdk.IsCdk(type))
+            {
+                return;
+            }
+
+            var parent = creation.Parent;
+            while (parent is IConversionOperation)
+            {
+                parent = parent.Parent;
+            }
+
+            if (!(parent is IArgumentOperation argument) || !cdk.IsCdk(argument.Parameter) ||
+                !(argument.Parameter?.ContainingSymbol is IMethodSymbol { MethodKind: MethodKind.Constructor }))
+            {
+                return;
+            }
+
+            IOperation? engine = null;
+            foreach (var initializer in creation.Initializer.Initializers)
+            {
+                if (initializer is ISimpleAssignmentOperation assignment && assignment.Target is IPropertyReferenceOperation property)
+                {
+                    if (property.Property.Name == "StorageType")
+                    {
+                        return;
+                    }
+
+                    if (property.Property.Name == "Engine")
+                    {
+                        engine = assignment.Value;
+                    }
+                }
+            }
+
+            var finding = VolumeTypeRule.EvaluateUnsetRdsStorageType(EngineName(engine));
+            if (finding?.Replacement != null)
+            {
+                context.ReportDiagnostic(FindingReporter.Create(finding, syntax.Type.GetLocation(),
+                    Fix(AddStorageTypeFix, finding.Replacement)));
+            }
+        }
+
+        /// <summary>The engine an expression names directly: a <c>DatabaseInstanceEngine</c> member or factory, or a string literal.</summary>
+        private static string? EngineName(IOperation? engine)
+        {
+            while (engine is IConversionOperation conversion)
+            {
+                engine = conversion.Operand;
+            }
+
+            switch (engine)
+            {
+                case IInvocationOperation invocation when IsEngineClass(invocation.TargetMethod.ContainingType):
+                    return invocation.TargetMethod.Name;
+                case IPropertyReferenceOperation property when IsEngineClass(property.Property.ContainingType):
+                    return property.Property.Name;
+                case IFieldReferenceOperation field when IsEngineClass(field.Field.ContainingType):
+                    return field.Field.Name;
+                case ILiteralOperation literal when literal.ConstantValue.HasValue && literal.ConstantValue.Value is string text:
+                    return text;
+                default:
+                    return null;
             }
         }
 
