@@ -36,7 +36,7 @@ namespace PerfLint.Knowledge.Rules
             }
 
             return new RuleFinding(RuleIds.DatabaseOnWrongFamily, RuleSeverity.Warning,
-                message + "; '" + replacement.Name + "' has " + Describe.Hardware(replacement) + " (" + Describe.Price(replacement) + " vs " + Describe.Price(info) + ")",
+                message + "; '" + replacement.Name + "' has " + Describe.Hardware(replacement) + Describe.PriceComparison(replacement, info, options, " (", ")"),
                 replacement.Name.ToString());
         }
 

@@ -26,8 +26,8 @@ namespace PerfLint.Knowledge.Rules
             }
 
             return new RuleFinding(RuleIds.GravitonOpportunity, RuleSeverity.Info,
-                "'" + info.Name + "' runs on x86; the Graviton twin '" + twin.Name + "' (" + Describe.Hardware(twin) + ", " + Describe.Price(twin) +
-                " vs " + Describe.Price(info) + ") gives better price-performance if the software supports arm64",
+                "'" + info.Name + "' runs on x86; the Graviton twin '" + twin.Name + "' (" + Describe.Hardware(twin) + Describe.PriceComparison(twin, info, options, ", ") +
+                ") gives better price-performance if the software supports arm64",
                 twin.Name.ToString());
         }
 

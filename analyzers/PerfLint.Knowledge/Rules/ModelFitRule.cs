@@ -1,7 +1,9 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using PerfLint.Knowledge.Catalog;
 using PerfLint.Knowledge.Models;
+using PerfLint.Knowledge.Pricing;
 
 namespace PerfLint.Knowledge.Rules
 {
@@ -42,10 +44,10 @@ namespace PerfLint.Knowledge.Rules
                     choices += "; shard over all " + info.Accelerator.Count + " devices (" + Describe.Number(info.Accelerator.TotalMemoryGiB) + " GiB)";
                 }
 
-                var larger = Cheapest(info, needed, cheaperThan: null);
+                var larger = Cheapest(info, needed, options, mustBeCheaper: false);
                 if (larger != null)
                 {
-                    choices += "; a larger instance such as '" + larger.Name + "' (" + Describe.Hardware(larger) + ", " + Describe.Price(larger) + ")";
+                    choices += "; a larger instance such as '" + larger.Name + "' (" + Describe.Hardware(larger) + ", " + Describe.Price(larger, options) + ")";
                 }
 
                 return new RuleFinding(RuleIds.ModelDoesNotFitAccelerator, RuleSeverity.Warning,
@@ -55,13 +57,13 @@ namespace PerfLint.Knowledge.Rules
             // Only multi-device instances can be grossly over-provisioned in a way a cheaper, smaller type fixes.
             if (options.OverProvisionRatio > 0 && info.Accelerator.Count > 1 && needed <= options.OverProvisionRatio * info.Accelerator.TotalMemoryGiB)
             {
-                var smaller = Cheapest(info, needed, cheaperThan: info.OnDemandUsdPerHour);
+                var smaller = Cheapest(info, needed, options, mustBeCheaper: true);
                 if (smaller != null)
                 {
                     return new RuleFinding(RuleIds.ModelDoesNotFitAccelerator, RuleSeverity.Info,
                         "Accelerator memory over-provisioned: " + figures + " uses " + Describe.Number(needed / info.Accelerator.TotalMemoryGiB * 100) + "% of " +
-                        Describe.Number(info.Accelerator.TotalMemoryGiB) + " GiB on '" + info.Name + "' (" + Describe.Price(info) + "); a smaller instance such as '" +
-                        smaller.Name + "' (" + Describe.Hardware(smaller) + ", " + Describe.Price(smaller) + ") fits, unless a load test shows the throughput needs more",
+                        Describe.Number(info.Accelerator.TotalMemoryGiB) + " GiB on '" + info.Name + "' (" + Describe.Price(info, options) + "); a smaller instance such as '" +
+                        smaller.Name + "' (" + Describe.Hardware(smaller) + ", " + Describe.Price(smaller, options) + ") fits, unless a load test shows the throughput needs more",
                         smaller.Name.ToString());
                 }
             }
@@ -85,18 +87,35 @@ namespace PerfLint.Knowledge.Rules
             return "even 4-bit quantization (" + Describe.Number(WeightsGiB(billions, 0.5) * (1 + headroom)) + " GiB) does not fit";
         }
 
-        /// <summary>The cheapest type of the same service and accelerator kind whose accelerators hold <paramref name="neededGiB"/>.</summary>
-        private static InstanceTypeInfo? Cheapest(InstanceTypeInfo current, double neededGiB, double? cheaperThan)
+        /// <summary>
+        /// The cheapest type of the same service and accelerator kind whose accelerators hold <paramref name="neededGiB"/>
+        /// (cheaper than <paramref name="current"/> when <paramref name="mustBeCheaper"/>). Prices are ranked only against
+        /// prices of the same kind: the user file's real prices of the current type's kind first, else the snapshot's
+        /// EC2 prices (floors for ml.*), never one against the other.
+        /// </summary>
+        private static InstanceTypeInfo? Cheapest(InstanceTypeInfo current, double neededGiB, RuleOptions options, bool mustBeCheaper)
         {
             var pool = current.Service == InstanceService.SageMaker ? InstanceCatalog.SageMakerTypes : InstanceCatalog.Ec2Types;
-            return pool
-                .Where(t => t.Accelerator.Kind == current.Accelerator.Kind && t.Accelerator.TotalMemoryGiB >= neededGiB &&
-                            t.OnDemandUsdPerHour.HasValue && (!cheaperThan.HasValue || t.OnDemandUsdPerHour < cheaperThan) &&
-                            !t.Name.Equals(current.Name))
-                .OrderBy(t => t.OnDemandUsdPerHour)
-                .ThenBy(t => t.Name.ToString(), StringComparer.Ordinal)
+            var fits = pool
+                .Where(t => t.Accelerator.Kind == current.Accelerator.Kind && t.Accelerator.TotalMemoryGiB >= neededGiB && !t.Name.Equals(current.Name))
+                .ToList();
+            var reference = Describe.Quote(current, options);
+            if (reference.IsFromUserFile && Rank(fits, t => Describe.Quote(t, options), reference, mustBeCheaper) is { } priced)
+            {
+                return priced;
+            }
+
+            return Rank(fits, t => PriceBook.SnapshotQuote(t, options.Region), PriceBook.SnapshotQuote(current, options.Region), mustBeCheaper);
+        }
+
+        private static InstanceTypeInfo? Rank(List<InstanceTypeInfo> fits, Func<InstanceTypeInfo, PriceQuote> quote, PriceQuote reference, bool mustBeCheaper) =>
+            fits.Select(t => (Type: t, Quote: quote(t)))
+                .Where(x => x.Quote.IsKnown && (reference.IsKnown ? x.Quote.IsComparableWith(reference) : !mustBeCheaper) &&
+                            (!mustBeCheaper || x.Quote.UsdPerHour < reference.UsdPerHour))
+                .OrderBy(x => x.Quote.UsdPerHour)
+                .ThenBy(x => x.Type.Name.ToString(), StringComparer.Ordinal)
+                .Select(x => x.Type)
                 // Never suggest a type PL1001 would flag (previous generation or superseded).
                 .FirstOrDefault(t => PreviousGenerationRule.Evaluate(t.Name.ToString()) == null);
-        }
     }
 }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using PerfLint.Knowledge.Pricing;
 
 namespace PerfLint.Knowledge.Rules
 {
@@ -18,15 +19,23 @@ namespace PerfLint.Knowledge.Rules
         public const string OverProvisionRatioKey = "PL1004.over_provision_ratio";
         public const string MinFleetInstancesKey = "PL2002.min_instances";
         public const string ExampleValuesKey = "PL5002.example_values";
+        public const string RegionKey = "perflint_region";
 
         public static readonly RuleOptions Default = new RuleOptions(_ => null);
 
         private readonly Func<string, string?> _lookup;
 
-        public RuleOptions(Func<string, string?> lookup)
+        public RuleOptions(Func<string, string?> lookup, PriceBook? prices = null)
         {
             _lookup = lookup;
+            Prices = prices ?? PriceBook.Embedded;
         }
+
+        /// <summary>The prices rules quote: the user price file over the embedded snapshot, or the snapshot alone.</summary>
+        public PriceBook Prices { get; }
+
+        /// <summary>The same options quoting <paramref name="prices"/>.</summary>
+        public RuleOptions WithPrices(PriceBook prices) => new RuleOptions(_lookup, prices);
 
         /// <summary>Families a rule never reports (<c>PL1001.allowed_families</c>, <c>PL1002.…</c>, <c>PL1005.…</c>).</summary>
         public bool IsFamilyAllowed(string ruleId, string family)
@@ -46,6 +55,9 @@ namespace PerfLint.Knowledge.Rules
 
         /// <summary>PL2002: how many accelerated/HPC instances make a fleet (default 2).</summary>
         public int MinFleetInstances => ReadInt(MinFleetInstancesKey, 2, 2, 100000);
+
+        /// <summary>The AWS region the stack deploys to (<c>perflint_region</c>, or the stack's literal <c>Env.Region</c>), lower case; null when unknown.</summary>
+        public string? Region => _lookup(RegionKey) is { } r && r.Trim().Length > 0 ? r.Trim().ToLowerInvariant() : null;
 
         /// <summary>PL5002: target values taken to be documentation examples (default 70).</summary>
         public IReadOnlyList<double> ExampleTargetValues
