@@ -68,6 +68,12 @@ public static class CheckCommand
         }
 
         var settings = EditorConfigLoader.Load(projectDirectory, arguments.EditorConfig);
+        // The user price file the analyzers read too: perflint.prices.json beside the project, or perflint_prices_file.
+        if (PerfLint.Prices.PriceFileLocator.Find(null, settings.PricesFile, projectDirectory)?.Book is { } prices)
+        {
+            settings.UsePrices(prices);
+        }
+
         var findings = TemplateChecker.Run(model, settings, Phase);
         watch.Restart();
         if (projectDirectory != null)

@@ -21,6 +21,10 @@ public static class Program
                 return await PerfLint.Check.CheckCommand.RunAsync(rest, Console.Out, Console.Error);
             case "bench":
                 return await PerfLint.Bench.BenchCommand.RunAsync(rest, Console.Out, Console.Error);
+            case "prices":
+                return await PerfLint.Prices.PricesCommand.RunAsync(rest, Console.Out, Console.Error);
+            case "knowledge":
+                return await PerfLint.Prices.KnowledgeCommand.RunAsync(rest, Console.Out, Console.Error);
             case "--version":
                 Console.Out.WriteLine(typeof(Program).Assembly.GetName().Version);
                 return ExitOk;
@@ -37,5 +41,9 @@ public static class Program
         w.WriteLine(PerfLint.Check.CheckArguments.Usage);
         w.WriteLine();
         w.WriteLine(PerfLint.Bench.Cli.BenchOptions.Usage);
+        w.WriteLine();
+        w.WriteLine(PerfLint.Prices.PricesCommand.Usage);
+        w.WriteLine();
+        w.WriteLine(PerfLint.Prices.KnowledgeCommand.Usage);
     }
 }

@@ -50,7 +50,7 @@ public class GravitonContextTests
     {
         var finding = GravitonRule.WithMachineImageChange(GravitonRule.EvaluateInstance("t3.micro")!);
         Assert.That(finding.Message, Is.EqualTo(
-            "'t3.micro' runs on x86; the Graviton twin 't4g.micro' (2 vCPU, 1 GiB, $0.0084/h vs $0.0104/h) gives better price-performance if the software supports arm64; the machine image must change to an arm64 image too"));
+            "'t3.micro' runs on x86; the Graviton twin 't4g.micro' (2 vCPU, 1 GiB, $0.0084/h vs $0.0104/h, EC2 On-Demand us-east-1, 2026-07-20) gives better price-performance if the software supports arm64; the machine image must change to an arm64 image too"));
         Assert.That(finding.Replacement, Is.Null);
     }
 

@@ -43,14 +43,14 @@ public class PreviousGenerationDecisionTests
     public void Ec2_previous_generation_names_the_api_flag() =>
         Assert.That(PreviousGenerationRule.Evaluate("m4.large", RuleOptions.Default)!.Message, Is.EqualTo(
             "'m4.large' is previous generation for EC2 (EC2 DescribeInstanceTypes: CurrentGeneration=false); use 'm8i.large' " +
-            "(2 vCPU, 8 GiB, $0.1058/h vs 2 vCPU, 8 GiB, $0.1/h us-east-1 On-Demand; newer generations also do more work per vCPU) " +
+            "(2 vCPU, 8 GiB vs 2 vCPU, 8 GiB; $0.10584/h vs $0.1/h, EC2 On-Demand us-east-1, 2026-07-20; newer generations also do more work per vCPU) " +
             "[successor: analyst mapping: newest family of the same CPU line; offered by EC2 in 24 of 38 regions; region unknown: set perflint_region to check yours]"));
 
     [Test]
     public void ElastiCache_r4_is_current_for_elasticache_and_its_memory_is_elasticaches() =>
         Assert.That(PreviousGenerationRule.Evaluate("cache.r4.large")!.Message, Is.EqualTo(
             "'cache.r4.large' is superseded: a family 4 generations newer exists; use 'cache.r8g.large' " +
-            "(2 vCPU, $0.1178/h (EC2 price) vs 2 vCPU, 12.3 GiB, $0.133/h (EC2 price) us-east-1 On-Demand; newer generations also do more work per vCPU) " +
+            "(2 vCPU vs 2 vCPU, 12.3 GiB; $0.11782/h vs $0.133/h EC2 price of the same hardware (us-east-1, 2026-07-20; the service's own price is higher); newer generations also do more work per vCPU) " +
             "[successor: analyst mapping: newest family of the same CPU line; offered by ElastiCache in 34 of 38 regions; region unknown: set perflint_region to check yours]"));
 
     [Test]
@@ -60,7 +60,7 @@ public class PreviousGenerationDecisionTests
         Assert.That(finding.Severity, Is.EqualTo(RuleSeverity.Info));
         Assert.That(finding.Message, Is.EqualTo(
             "'db.r4.large' is superseded: a family 4 generations newer exists; use 'db.r8g.large' " +
-            "(2 vCPU, 16 GiB, $0.1178/h (EC2 price) vs 2 vCPU, 15.25 GiB, $0.133/h (EC2 price) us-east-1 On-Demand; newer generations also do more work per vCPU) " +
+            "(2 vCPU, 16 GiB vs 2 vCPU, 15.25 GiB; $0.11782/h vs $0.133/h EC2 price of the same hardware (us-east-1, 2026-07-20; the service's own price is higher); newer generations also do more work per vCPU) " +
             "[successor: analyst mapping: newest family of the same CPU line; offered by DocumentDB in us-east-1]"));
     }
 

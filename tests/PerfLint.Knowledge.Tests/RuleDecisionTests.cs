@@ -42,7 +42,7 @@ public class RuleDecisionTests
         Assert.That(finding.Message, Is.EqualTo(
             "Model does not fit: 'meta-llama/Llama-2-70b-chat-hf' has ~70B parameters (meta-llama/llama-models@a9c89c4:models/llama2/MODEL_CARD.md) x 2 bytes " +
             "(fp16/bf16 (default)) = 130 GiB of weights, 156 GiB with 20% headroom for KV cache and runtime > 1 of 1x A10G on 'ml.g5.2xlarge' = 22.35 GiB; " +
-            "choices: even 4-bit quantization (39.12 GiB) does not fit; a larger instance such as 'ml.g7e.12xlarge' (48 vCPU, 512 GiB, 2x RTX PRO 6000 Server (192 GiB), $8.2861/h (EC2 price))"));
+            "choices: even 4-bit quantization (39.12 GiB) does not fit; a larger instance such as 'ml.g7e.12xlarge' (48 vCPU, 512 GiB, 2x RTX PRO 6000 Server (192 GiB), $8.28608/h EC2 price of the same hardware (us-east-1, 2026-07-20; the service's own price is higher))"));
         Assert.That(finding.Replacement, Is.EqualTo("ml.g7e.12xlarge"));
     }
 
@@ -79,7 +79,7 @@ public class RuleDecisionTests
         Assert.That(finding.Message, Is.EqualTo(
             "Model does not fit: 'acme/private-llm' has ~13B parameters (stated in PL1004.model_parameters) x 2 bytes (fp16/bf16 (default)) = 24.21 GiB of weights, " +
             "29.06 GiB with 20% headroom for KV cache and runtime > 1 of 1x A10G on 'ml.g5.2xlarge' = 22.35 GiB; choices: quantize to fp8/int8 (14.53 GiB fits); " +
-            "a larger instance such as 'ml.g6e.xlarge' (4 vCPU, 32 GiB, 1x L40S (44.7 GiB), $1.861/h (EC2 price))"));
+            "a larger instance such as 'ml.g6e.xlarge' (4 vCPU, 32 GiB, 1x L40S (44.7 GiB), $1.861/h EC2 price of the same hardware (us-east-1, 2026-07-20; the service's own price is higher))"));
     }
 
     [Test]

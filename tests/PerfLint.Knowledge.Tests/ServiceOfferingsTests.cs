@@ -70,7 +70,7 @@ public class ServiceOfferingsTests
     [Test]
     public void PL1002_cache_message_quotes_elasticache_memory() =>
         Assert.That(DatabaseFamilyRule.Evaluate("cache.c5.large")!.Message, Is.EqualTo(
-            "'cache.c5.large' is a compute-optimized family (2 vCPU) for a memory-bound database or cache; 'cache.r5.large' has 2 vCPU, 13.07 GiB ($0.126/h (EC2 price) vs $0.085/h (EC2 price))"));
+            "'cache.c5.large' is a compute-optimized family (2 vCPU) for a memory-bound database or cache; 'cache.r5.large' has 2 vCPU, 13.07 GiB ($0.126/h vs $0.085/h EC2 price of the same hardware (us-east-1, 2026-07-20; the service's own price is higher))"));
 
     [TestCase("db.r6g.large")]
     [TestCase("db.m7g.large")]

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using PerfLint.Analyzers.Gating;
+using PerfLint.Knowledge.Pricing;
 using PerfLint.Knowledge.Rules;
 
 namespace PerfLint.Analyzers.Infrastructure
@@ -16,13 +17,13 @@ namespace PerfLint.Analyzers.Infrastructure
 
         /// <summary>
         /// Options in effect for <paramref name="tree"/>: keys such as <c>PL1001.allowed_families = m4</c> in the
-        /// tree's <c>.editorconfig</c> section, else in a global config. Keys are matched case-insensitively
+        /// tree's <c>.editorconfig</c> section, else in a global config; prices from the user price file, if any. Keys are matched case-insensitively
         /// (editorconfig lower-cases keys; the knowledge base asks with upper-case rule IDs).
         /// </summary>
         public static RuleOptions GetRuleOptions(this AnalyzerOptions options, SyntaxTree tree)
         {
             var provider = options.AnalyzerConfigOptionsProvider;
-            return For(provider.GetOptions(tree), provider.GlobalOptions);
+            return For(provider.GetOptions(tree), provider.GlobalOptions, UserPriceFile.For(options));
         }
 
         /// <summary>
@@ -34,14 +35,15 @@ namespace PerfLint.Analyzers.Infrastructure
         public static IEnumerable<RuleOptions> DistinctRuleOptions(this AnalyzerOptions options, SyntaxIndex index)
         {
             var provider = options.AnalyzerConfigOptionsProvider;
+            var prices = UserPriceFile.For(options);
             foreach (var treeOptions in index.DistinctTreeOptions(provider))
             {
-                yield return For(treeOptions, provider.GlobalOptions);
+                yield return For(treeOptions, provider.GlobalOptions, prices);
             }
         }
 
-        private static RuleOptions For(AnalyzerConfigOptions treeOptions, AnalyzerConfigOptions global) =>
-            new RuleOptions(key => Lookup(treeOptions, key) ?? Lookup(global, key));
+        private static RuleOptions For(AnalyzerConfigOptions treeOptions, AnalyzerConfigOptions global, PriceBook prices) =>
+            new RuleOptions(key => Lookup(treeOptions, key) ?? Lookup(global, key), prices);
 
         // Lower case first (what editorconfig holds); the key as asked for options that compare keys exactly.
         private static string? Lookup(AnalyzerConfigOptions options, string key)

@@ -26,6 +26,7 @@ namespace PerfLint.Knowledge.Rules
             }
 
             use = use.OrRegion(options.Region);
+            options = options.InRegion(use.Region);
 
             // ElastiCache offers the network-optimized c7gn node type on purpose for network-bound caches.
             if (info.Service == InstanceService.ElastiCache && info.Family == "c7gn")
@@ -44,7 +45,7 @@ namespace PerfLint.Knowledge.Rules
             }
 
             return new RuleFinding(RuleIds.DatabaseOnWrongFamily, RuleSeverity.Warning,
-                message + "; '" + replacement.Name + "' has " + Describe.Hardware(replacement) + " (" + Describe.Price(replacement) + " vs " + Describe.Price(info) + ")",
+                message + "; '" + replacement.Name + "' has " + Describe.Hardware(replacement) + Describe.PriceComparison(replacement, info, options, " (", ")"),
                 replacement.Name.ToString());
         }
 

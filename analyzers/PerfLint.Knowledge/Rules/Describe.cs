@@ -1,10 +1,11 @@
 using System.Globalization;
 using PerfLint.Knowledge.Catalog;
+using PerfLint.Knowledge.Pricing;
 
 namespace PerfLint.Knowledge.Rules
 {
     /// <summary>Formats the figures rule messages quote (vCPU, memory, price), the same way in both front ends.</summary>
-    internal static class Describe
+    public static class Describe
     {
         public static string Hardware(InstanceTypeInfo info)
         {
@@ -15,10 +16,26 @@ namespace PerfLint.Knowledge.Rules
             return string.Join(", ", parts);
         }
 
-        public static string Price(InstanceTypeInfo info) =>
-            info.OnDemandUsdPerHour.HasValue
-                ? "$" + info.OnDemandUsdPerHour.Value.ToString("0.####", CultureInfo.InvariantCulture) + "/h" + (info.PriceIsEc2Floor && info.Service != InstanceService.Ec2 ? " (EC2 price)" : string.Empty)
-                : "price unknown";
+        /// <summary>The price of <paramref name="info"/> with its provenance, from the options' price book and region.</summary>
+        public static string Price(InstanceTypeInfo info, RuleOptions? options = null) => Quote(info, options).Text;
+
+        public static PriceQuote Quote(InstanceTypeInfo info, RuleOptions? options)
+        {
+            options ??= RuleOptions.Default;
+            return options.Prices.Quote(info, options.Region);
+        }
+
+        /// <summary>
+        /// "$a/h vs $b/h" and their shared provenance, between <paramref name="before"/> and <paramref name="after"/>,
+        /// when the two quotes are of the same kind (both real prices of one service, region and table, or both EC2
+        /// floors of one service from one table); otherwise empty: figures of different kinds are never set side by side.
+        /// </summary>
+        public static string PriceComparison(InstanceTypeInfo candidate, InstanceTypeInfo current, RuleOptions? options, string before = "", string after = "")
+        {
+            var a = Quote(candidate, options);
+            var b = Quote(current, options);
+            return a.IsComparableWith(b) ? before + a.Figure + " vs " + b.Figure + a.Label + after : string.Empty;
+        }
 
         public static string Number(double value) => value.ToString(value >= 100 ? "0" : "0.##", CultureInfo.InvariantCulture);
     }

@@ -28,15 +28,17 @@ namespace PerfLint.Knowledge.Rules
                 return null;
             }
 
-            var twin = GravitonTwin(info, use.OrRegion(options.Region));
+            use = use.OrRegion(options.Region);
+            options = options.InRegion(use.Region);
+            var twin = GravitonTwin(info, use);
             if (twin == null)
             {
                 return null;
             }
 
             return new RuleFinding(RuleIds.GravitonOpportunity, RuleSeverity.Info,
-                "'" + info.Name + "' runs on x86; the Graviton twin '" + twin.Name + "' (" + Describe.Hardware(twin) + ", " + Describe.Price(twin) +
-                " vs " + Describe.Price(info) + ") gives better price-performance if the software supports arm64",
+                "'" + info.Name + "' runs on x86; the Graviton twin '" + twin.Name + "' (" + Describe.Hardware(twin) + Describe.PriceComparison(twin, info, options, ", ") +
+                ") gives better price-performance if the software supports arm64",
                 twin.Name.ToString());
         }
 

@@ -1,8 +1,10 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using PerfLint.Knowledge.Catalog;
 using PerfLint.Knowledge.Offerings;
 using PerfLint.Knowledge.Models;
+using PerfLint.Knowledge.Pricing;
 
 namespace PerfLint.Knowledge.Rules
 {
@@ -21,6 +23,7 @@ namespace PerfLint.Knowledge.Rules
             options ??= RuleOptions.Default;
             // Endpoint variants run on SageMaker hosting types: alternatives come from those, in the stack's region.
             var hosting = new InstanceUse(OfferingService.SageMaker, new[] { InstanceUse.Hosting }, region).OrRegion(options.Region);
+            options = options.InRegion(hosting.Region);
             var info = InstanceCatalog.Find(deployment.InstanceType);
             if (string.IsNullOrWhiteSpace(deployment.ModelId) || info == null || info.Accelerator.Count == 0 || info.Accelerator.TotalMemoryGiB <= 0)
             {
@@ -62,10 +65,10 @@ namespace PerfLint.Knowledge.Rules
                     choices += "; shard over all " + info.Accelerator.Count + " devices (" + Describe.Number(info.Accelerator.TotalMemoryGiB) + " GiB)";
                 }
 
-                var larger = Cheapest(info, hosting, needed, cheaperThan: null);
+                var larger = Cheapest(info, hosting, needed, options, mustBeCheaper: false);
                 if (larger != null)
                 {
-                    choices += "; a larger instance such as '" + larger.Name + "' (" + Describe.Hardware(larger) + ", " + Describe.Price(larger) + ")";
+                    choices += "; a larger instance such as '" + larger.Name + "' (" + Describe.Hardware(larger) + ", " + Describe.Price(larger, options) + ")";
                 }
 
                 return new RuleFinding(RuleIds.ModelDoesNotFitAccelerator, RuleSeverity.Warning,
@@ -75,13 +78,13 @@ namespace PerfLint.Knowledge.Rules
             // Only multi-device instances can be grossly over-provisioned in a way a cheaper, smaller type fixes.
             if (options.OverProvisionRatio > 0 && info.Accelerator.Count > 1 && needed <= options.OverProvisionRatio * info.Accelerator.TotalMemoryGiB)
             {
-                var smaller = Cheapest(info, hosting, needed, cheaperThan: info.OnDemandUsdPerHour);
+                var smaller = Cheapest(info, hosting, needed, options, mustBeCheaper: true);
                 if (smaller != null)
                 {
                     return new RuleFinding(RuleIds.ModelDoesNotFitAccelerator, RuleSeverity.Info,
                         "Accelerator memory over-provisioned: " + figures + " uses " + Describe.Number(needed / info.Accelerator.TotalMemoryGiB * 100) + "% of " +
-                        Describe.Number(info.Accelerator.TotalMemoryGiB) + " GiB on '" + info.Name + "' (" + Describe.Price(info) + "); a smaller instance such as '" +
-                        smaller.Name + "' (" + Describe.Hardware(smaller) + ", " + Describe.Price(smaller) + ") fits, unless a load test shows the throughput needs more",
+                        Describe.Number(info.Accelerator.TotalMemoryGiB) + " GiB on '" + info.Name + "' (" + Describe.Price(info, options) + "); a smaller instance such as '" +
+                        smaller.Name + "' (" + Describe.Hardware(smaller) + ", " + Describe.Price(smaller, options) + ") fits, unless a load test shows the throughput needs more",
                         smaller.Name.ToString());
                 }
             }
@@ -106,24 +109,37 @@ namespace PerfLint.Knowledge.Rules
         }
 
         /// <summary>
-        /// The cheapest type of the same service and accelerator kind whose accelerators hold <paramref name="neededGiB"/>:
-        /// for <c>ml.*</c> a hosting type offered in the region (not a HyperPod- or training-only type), for EC2 one EC2
-        /// offers there.
+        /// The cheapest type of the same service and accelerator kind whose accelerators hold <paramref name="neededGiB"/>
+        /// (cheaper than <paramref name="current"/> when <paramref name="mustBeCheaper"/>): for <c>ml.*</c> a hosting type
+        /// offered in the region (never a HyperPod- or training-only type), for EC2 one EC2 offers there. Prices are ranked only against
+        /// prices of the same kind: the user file's real prices of the current type's kind first, else the snapshot's
+        /// EC2 prices (floors for ml.*), never one against the other.
         /// </summary>
-        private static InstanceTypeInfo? Cheapest(InstanceTypeInfo current, InstanceUse hosting, double neededGiB, double? cheaperThan)
+        private static InstanceTypeInfo? Cheapest(InstanceTypeInfo current, InstanceUse hosting, double neededGiB, RuleOptions options, bool mustBeCheaper)
         {
             var sageMaker = current.Service == InstanceService.SageMaker;
             var use = sageMaker ? hosting : new InstanceUse(OfferingService.Ec2, null, hosting.Region);
             var pool = sageMaker ? InstanceCatalog.SageMakerTypes : InstanceCatalog.Ec2Types;
-            return pool
-                .Where(t => t.Accelerator.Kind == current.Accelerator.Kind && t.Accelerator.TotalMemoryGiB >= neededGiB &&
-                            ServiceOfferings.Offers(use, t.Name) &&
-                            t.OnDemandUsdPerHour.HasValue && (!cheaperThan.HasValue || t.OnDemandUsdPerHour < cheaperThan) &&
-                            !t.Name.Equals(current.Name))
-                .OrderBy(t => t.OnDemandUsdPerHour)
-                .ThenBy(t => t.Name.ToString(), StringComparer.Ordinal)
-                // Never suggest a type PL1001 would flag (previous generation or superseded).
-                .FirstOrDefault(t => PreviousGenerationRule.Evaluate(t.Name.ToString(), use) == null);
+            var fits = pool
+                .Where(t => t.Accelerator.Kind == current.Accelerator.Kind && t.Accelerator.TotalMemoryGiB >= neededGiB && !t.Name.Equals(current.Name) &&
+                            ServiceOfferings.Offers(use, t.Name) && PreviousGenerationRule.Evaluate(t.Name.ToString(), use) == null)
+                .ToList();
+            var reference = Describe.Quote(current, options);
+            if (reference.IsFromUserFile && Rank(fits, t => Describe.Quote(t, options), reference, mustBeCheaper) is { } priced)
+            {
+                return priced;
+            }
+
+            return Rank(fits, t => PriceBook.SnapshotQuote(t, options.Region), PriceBook.SnapshotQuote(current, options.Region), mustBeCheaper);
         }
+
+        private static InstanceTypeInfo? Rank(List<InstanceTypeInfo> fits, Func<InstanceTypeInfo, PriceQuote> quote, PriceQuote reference, bool mustBeCheaper) =>
+            fits.Select(t => (Type: t, Quote: quote(t)))
+                .Where(x => x.Quote.IsKnown && (reference.IsKnown ? x.Quote.IsComparableWith(reference) : !mustBeCheaper) &&
+                            (!mustBeCheaper || x.Quote.UsdPerHour < reference.UsdPerHour))
+                .OrderBy(x => x.Quote.UsdPerHour)
+                .ThenBy(x => x.Type.Name.ToString(), StringComparer.Ordinal)
+                .Select(x => x.Type)
+                .FirstOrDefault();
     }
 }

@@ -32,6 +32,7 @@ namespace PerfLint.Knowledge.Rules
             }
 
             use = use.OrRegion(options.Region);
+            options = options.InRegion(use.Region);
             var successor = FamilySuccessors.For(info, use);
             var gap = successor == null ? 0 : successor.Generation - info.Generation;
             string why;
@@ -66,7 +67,7 @@ namespace PerfLint.Knowledge.Rules
             var next = InstanceCatalog.Find(successor.InstanceType);
             var comparison = next == null
                 ? string.Empty
-                : " (" + Describe.Hardware(next) + ", " + Describe.Price(next) + " vs " + Describe.Hardware(info) + ", " + Describe.Price(info) + " us-east-1 On-Demand; newer generations also do more work per vCPU)";
+                : " (" + Describe.Hardware(next) + " vs " + Describe.Hardware(info) + Describe.PriceComparison(next, info, options, "; ") + "; newer generations also do more work per vCPU)";
             message += "; use '" + successor.InstanceType + "'" + comparison + " [successor: " + successor.Source + "; " + ServiceOfferings.Where(use, successor.InstanceType) + "]";
             return new RuleFinding(RuleIds.PreviousGenerationInstance, severity, message, successor.InstanceType.ToString());
         }

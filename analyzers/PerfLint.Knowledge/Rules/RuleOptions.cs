@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using PerfLint.Knowledge.Pricing;
 
 namespace PerfLint.Knowledge.Rules
 {
@@ -19,17 +20,28 @@ namespace PerfLint.Knowledge.Rules
         public const string ModelParametersKey = "PL1004.model_parameters";
         public const string MinFleetInstancesKey = "PL2002.min_instances";
         public const string ExampleValuesKey = "PL5002.example_values";
-
         public const string RegionKey = "perflint_region";
+
 
         public static readonly RuleOptions Default = new RuleOptions(_ => null);
 
         private readonly Func<string, string?> _lookup;
 
-        public RuleOptions(Func<string, string?> lookup)
+        public RuleOptions(Func<string, string?> lookup, PriceBook? prices = null)
         {
             _lookup = lookup;
+            Prices = prices ?? PriceBook.Embedded;
         }
+
+        /// <summary>The prices rules quote: the user price file over the embedded snapshot, or the snapshot alone.</summary>
+        public PriceBook Prices { get; }
+
+        /// <summary>The same options quoting <paramref name="prices"/>.</summary>
+        public RuleOptions WithPrices(PriceBook prices) => new RuleOptions(_lookup, prices);
+
+        /// <summary>These options with <see cref="Region"/> set to <paramref name="region"/> (a stack's own region); unchanged for null.</summary>
+        public RuleOptions InRegion(string? region) =>
+            region == null || region == Region ? this : new RuleOptions(key => key == RegionKey ? region : _lookup(key), Prices);
 
         /// <summary>Families a rule never reports (<c>PL1001.allowed_families</c>, <c>PL1002.…</c>, <c>PL1005.…</c>).</summary>
         public bool IsFamilyAllowed(string ruleId, string family)

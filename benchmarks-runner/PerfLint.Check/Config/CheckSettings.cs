@@ -1,3 +1,4 @@
+using PerfLint.Knowledge.Pricing;
 using PerfLint.Knowledge.Rules;
 
 namespace PerfLint.Check.Config;
@@ -20,7 +21,13 @@ public sealed class CheckSettings
 
     public static CheckSettings Empty { get; } = new(new Dictionary<string, string>());
 
-    public RuleOptions Options { get; }
+    public RuleOptions Options { get; private set; }
+
+    /// <summary>The <c>.editorconfig</c> setting <c>perflint_prices_file</c> (relative to the project directory), or null.</summary>
+    public string? PricesFile => Lookup(PriceFile.EditorConfigKey);
+
+    /// <summary>Rules quote the user price file's prices from now on.</summary>
+    public void UsePrices(PriceBook prices) => Options = Options.WithPrices(prices);
 
     /// <summary>Files read, nearest last, for the report.</summary>
     public List<string> Sources { get; } = new();

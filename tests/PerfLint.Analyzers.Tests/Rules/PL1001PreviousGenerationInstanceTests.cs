@@ -41,7 +41,7 @@ public class PL1001PreviousGenerationInstanceTests
         new InstanceProps { InstanceType = InstanceType.Of(InstanceClass.T2, InstanceSize.MICRO) };
         """), VerifyAnalyzer.Diagnostic(RuleIds.PreviousGenerationInstance).WithLocation(0).WithSeverity(DiagnosticSeverity.Warning).WithMessage(
         "'m4.large' is previous generation for EC2 (EC2 DescribeInstanceTypes: CurrentGeneration=false); use 'm8i.large' " +
-        "(2 vCPU, 8 GiB, $0.1058/h vs 2 vCPU, 8 GiB, $0.1/h us-east-1 On-Demand; newer generations also do more work per vCPU) " +
+        "(2 vCPU, 8 GiB vs 2 vCPU, 8 GiB; $0.10584/h vs $0.1/h, EC2 On-Demand us-east-1, 2026-07-20; newer generations also do more work per vCPU) " +
         "[successor: analyst mapping: newest family of the same CPU line; offered by EC2 in 24 of 38 regions; region unknown: set perflint_region to check yours]"));
 
     [Test]
@@ -49,7 +49,7 @@ public class PL1001PreviousGenerationInstanceTests
         new CfnCacheClusterProps { CacheNodeType = {|#0:"cache.r4.large"|} };
         """), VerifyAnalyzer.Diagnostic(RuleIds.PreviousGenerationInstance).WithLocation(0).WithSeverity(DiagnosticSeverity.Info).WithMessage(
         "'cache.r4.large' is superseded: a family 4 generations newer exists; use 'cache.r8g.large' " +
-        "(2 vCPU, $0.1178/h (EC2 price) vs 2 vCPU, 12.3 GiB, $0.133/h (EC2 price) us-east-1 On-Demand; newer generations also do more work per vCPU) " +
+        "(2 vCPU vs 2 vCPU, 12.3 GiB; $0.11782/h vs $0.133/h EC2 price of the same hardware (us-east-1, 2026-07-20; the service's own price is higher); newer generations also do more work per vCPU) " +
         "[successor: analyst mapping: newest family of the same CPU line; offered by ElastiCache in 34 of 38 regions; region unknown: set perflint_region to check yours]"));
 
     [Test]

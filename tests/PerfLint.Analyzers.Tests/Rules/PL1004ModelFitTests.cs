@@ -40,7 +40,7 @@ public class PL1004ModelFitTests
     private const string Llama70OnOneA10g =
         "Model does not fit: 'meta-llama/Llama-2-70b-chat-hf' has ~70B parameters (meta-llama/llama-models@a9c89c4:models/llama2/MODEL_CARD.md) x 2 bytes " +
         "(fp16/bf16 (default)) = 130 GiB of weights, 156 GiB with 20% headroom for KV cache and runtime > 1 of 1x A10G on 'ml.g5.2xlarge' = 22.35 GiB; " +
-        "choices: even 4-bit quantization (39.12 GiB) does not fit; a larger instance such as 'ml.g7e.12xlarge' (48 vCPU, 512 GiB, 2x RTX PRO 6000 Server (192 GiB), $8.2861/h (EC2 price))";
+        "choices: even 4-bit quantization (39.12 GiB) does not fit; a larger instance such as 'ml.g7e.12xlarge' (48 vCPU, 512 GiB, 2x RTX PRO 6000 Server (192 GiB), $8.28608/h EC2 price of the same hardware (us-east-1, 2026-07-20; the service's own price is higher))";
 
     [Test]
     public Task Seventy_billion_model_on_one_a10g_does_not_fit() => Verify.VerifyAnalyzerAsync(
@@ -69,7 +69,7 @@ public class PL1004ModelFitTests
         Finding(0, 1, DiagnosticSeverity.Warning,
             "Model does not fit: 'meta-llama/Llama-2-70b-chat-hf' has ~70B parameters (meta-llama/llama-models@a9c89c4:models/llama2/MODEL_CARD.md) x 2 bytes " +
             "(fp16/bf16 (default)) = 130 GiB of weights, 156 GiB with 20% headroom for KV cache and runtime > 4 of 4x A10G on 'ml.g5.12xlarge' = 89.41 GiB; " +
-            "choices: quantize to fp8/int8 (78.23 GiB fits); a larger instance such as 'ml.g7e.12xlarge' (48 vCPU, 512 GiB, 2x RTX PRO 6000 Server (192 GiB), $8.2861/h (EC2 price))"));
+            "choices: quantize to fp8/int8 (78.23 GiB fits); a larger instance such as 'ml.g7e.12xlarge' (48 vCPU, 512 GiB, 2x RTX PRO 6000 Server (192 GiB), $8.28608/h EC2 price of the same hardware (us-east-1, 2026-07-20; the service's own price is higher))"));
 
     [Test]
     public Task Gpu_count_setting_limits_the_memory_used() => Verify.VerifyAnalyzerAsync(
@@ -79,7 +79,7 @@ public class PL1004ModelFitTests
             "Model does not fit: 'meta-llama/Llama-2-13b-chat-hf' has ~13B parameters (meta-llama/llama-models@a9c89c4:models/llama2/MODEL_CARD.md) x 2 bytes " +
             "(fp16/bf16 (default)) = 24.21 GiB of weights, 29.06 GiB with 20% headroom for KV cache and runtime > 1 of 4x A10G on 'ml.g5.12xlarge' = 22.35 GiB; " +
             "choices: quantize to fp8/int8 (14.53 GiB fits); shard over all 4 devices (89.41 GiB); " +
-            "a larger instance such as 'ml.g6e.xlarge' (4 vCPU, 32 GiB, 1x L40S (44.7 GiB), $1.861/h (EC2 price))"));
+            "a larger instance such as 'ml.g6e.xlarge' (4 vCPU, 32 GiB, 1x L40S (44.7 GiB), $1.861/h EC2 price of the same hardware (us-east-1, 2026-07-20; the service's own price is higher))"));
 
     [Test]
     public Task Small_model_on_eight_gpus_is_over_provisioned_info() => Verify.VerifyAnalyzerAsync(
@@ -87,8 +87,8 @@ public class PL1004ModelFitTests
         // 7.3B x 2 = 13.6 GiB, x 1.2 = 16.32 GiB = 9.13% of 178.81 GiB.
         Finding(0, 1, DiagnosticSeverity.Info,
             "Accelerator memory over-provisioned: 'mistralai/Mistral-7B-Instruct-v0.2' has ~7.3B parameters (mistral.ai/news/announcing-mistral-7b; paper arXiv:2310.06825) x 2 bytes " +
-            "(fp16/bf16 (default)) = 13.6 GiB of weights, 16.32 GiB with 20% headroom for KV cache and runtime uses 9.13% of 179 GiB on 'ml.g5.48xlarge' ($16.288/h (EC2 price)); " +
-            "a smaller instance such as 'ml.g6.xlarge' (4 vCPU, 16 GiB, 1x L4 (22.35 GiB), $0.8048/h (EC2 price)) fits, unless a load test shows the throughput needs more"));
+            "(fp16/bf16 (default)) = 13.6 GiB of weights, 16.32 GiB with 20% headroom for KV cache and runtime uses 9.13% of 179 GiB on 'ml.g5.48xlarge' ($16.288/h EC2 price of the same hardware (us-east-1, 2026-07-20; the service's own price is higher)); " +
+            "a smaller instance such as 'ml.g6.xlarge' (4 vCPU, 16 GiB, 1x L4 (22.35 GiB), $0.8048/h EC2 price of the same hardware (us-east-1, 2026-07-20; the service's own price is higher)) fits, unless a load test shows the throughput needs more"));
 
     [Test]
     public Task Option_over_provision_ratio_zero_turns_the_info_off() => Verify.VerifyAnalyzerAsync(
@@ -103,7 +103,7 @@ public class PL1004ModelFitTests
         Finding(0, 1, DiagnosticSeverity.Warning,
             "Model does not fit: 'mistralai/Mistral-7B-Instruct-v0.2' has ~7.3B parameters (mistral.ai/news/announcing-mistral-7b; paper arXiv:2310.06825) x 2 bytes " +
             "(fp16/bf16 (default)) = 13.6 GiB of weights, 24.48 GiB with 80% headroom for KV cache and runtime > 1 of 1x A10G on 'ml.g5.2xlarge' = 22.35 GiB; " +
-            "choices: quantize to fp8/int8 (12.24 GiB fits); a larger instance such as 'ml.g6e.xlarge' (4 vCPU, 32 GiB, 1x L40S (44.7 GiB), $1.861/h (EC2 price))"));
+            "choices: quantize to fp8/int8 (12.24 GiB fits); a larger instance such as 'ml.g6e.xlarge' (4 vCPU, 32 GiB, 1x L40S (44.7 GiB), $1.861/h EC2 price of the same hardware (us-east-1, 2026-07-20; the service's own price is higher))"));
 
     [Test]
     public Task Unknown_model_size_is_info_naming_the_option() => Verify.VerifyAnalyzerAsync(
@@ -170,7 +170,7 @@ public class PL1004ModelFitTests
         Finding(0, 1, DiagnosticSeverity.Warning,
             "Model does not fit: 'acme/private-llm' has ~13B parameters (stated in PL1004.model_parameters) x 2 bytes (fp16/bf16 (default)) = 24.21 GiB of weights, " +
             "29.06 GiB with 20% headroom for KV cache and runtime > 1 of 1x A10G on 'ml.g5.2xlarge' = 22.35 GiB; choices: quantize to fp8/int8 (14.53 GiB fits); " +
-            "a larger instance such as 'ml.g6e.xlarge' (4 vCPU, 32 GiB, 1x L40S (44.7 GiB), $1.861/h (EC2 price))"));
+            "a larger instance such as 'ml.g6e.xlarge' (4 vCPU, 32 GiB, 1x L40S (44.7 GiB), $1.861/h EC2 price of the same hardware (us-east-1, 2026-07-20; the service's own price is higher))"));
 
     [Test]
     public Task Option_model_parameters_silences_the_unknown_size_info_when_it_fits() => Verify.VerifyAnalyzerAsync(

@@ -23,7 +23,7 @@ public class ServiceContextTests
         """), "perflint_region = us-east-1",
         PreviousGeneration.Diagnostic(RuleIds.PreviousGenerationInstance).WithLocation(0).WithSeverity(DiagnosticSeverity.Info).WithMessage(
             "'db.r4.large' is superseded: a family 4 generations newer exists; use 'db.r8g.large' " +
-            "(2 vCPU, 16 GiB, $0.1178/h (EC2 price) vs 2 vCPU, 15.25 GiB, $0.133/h (EC2 price) us-east-1 On-Demand; newer generations also do more work per vCPU) " +
+            "(2 vCPU, 16 GiB vs 2 vCPU, 15.25 GiB; $0.11782/h vs $0.133/h EC2 price of the same hardware (us-east-1, 2026-07-20; the service's own price is higher); newer generations also do more work per vCPU) " +
             "[successor: analyst mapping: newest family of the same CPU line; offered by DocumentDB in us-east-1]"));
 
     [Test]
@@ -34,11 +34,11 @@ public class ServiceContextTests
         // RDS for PostgreSQL offers db.r8g but not db.r8i; RDS for Oracle SE2 offers db.r8i.
         PreviousGeneration.Diagnostic(RuleIds.PreviousGenerationInstance).WithLocation(0).WithSeverity(DiagnosticSeverity.Info).WithMessage(
             "'db.r4.large' is superseded: a family 4 generations newer exists; use 'db.r8g.large' " +
-            "(2 vCPU, 16 GiB, $0.1178/h (EC2 price) vs 2 vCPU, 15.25 GiB, $0.133/h (EC2 price) us-east-1 On-Demand; newer generations also do more work per vCPU) " +
+            "(2 vCPU, 16 GiB vs 2 vCPU, 15.25 GiB; $0.11782/h vs $0.133/h EC2 price of the same hardware (us-east-1, 2026-07-20; the service's own price is higher); newer generations also do more work per vCPU) " +
             "[successor: analyst mapping: newest family of the same CPU line; offered by RDS (postgres) in us-east-1]"),
         PreviousGeneration.Diagnostic(RuleIds.PreviousGenerationInstance).WithLocation(1).WithSeverity(DiagnosticSeverity.Info).WithMessage(
             "'db.r4.large' is superseded: a family 4 generations newer exists; use 'db.r8i.large' " +
-            "(2 vCPU, 16 GiB, $0.1389/h (EC2 price) vs 2 vCPU, 15.25 GiB, $0.133/h (EC2 price) us-east-1 On-Demand; newer generations also do more work per vCPU) " +
+            "(2 vCPU, 16 GiB vs 2 vCPU, 15.25 GiB; $0.13892/h vs $0.133/h EC2 price of the same hardware (us-east-1, 2026-07-20; the service's own price is higher); newer generations also do more work per vCPU) " +
             "[successor: analyst mapping: newest family of the same CPU line; offered by RDS (oracle-se2) in us-east-1]"));
 
     [Test]
@@ -50,7 +50,7 @@ public class ServiceContextTests
             Vpc = null!,
         };
         """), DatabaseFamily.Diagnostic(RuleIds.DatabaseOnWrongFamily).WithLocation(0).WithMessage(
-            "'db.c6gd.large' is a compute-optimized family (2 vCPU, 4 GiB) for a memory-bound database or cache; 'db.r8g.large' has 2 vCPU, 16 GiB ($0.1178/h (EC2 price) vs $0.0768/h (EC2 price))"));
+            "'db.c6gd.large' is a compute-optimized family (2 vCPU, 4 GiB) for a memory-bound database or cache; 'db.r8g.large' has 2 vCPU, 16 GiB ($0.11782/h vs $0.0768/h EC2 price of the same hardware (us-east-1, 2026-07-20; the service's own price is higher))"));
 
     [Test]
     public Task Aurora_m4_is_not_told_to_move_to_an_m_class() => PreviousGeneration.VerifyAnalyzerAsync(Stack("""
@@ -71,7 +71,7 @@ public class ServiceContextTests
         new Rds.CfnDBInstanceProps { Engine = "postgres", DbInstanceClass = {|#0:"db.m5.large"|} };
         """), GravitonOn,
         Graviton.Diagnostic(RuleIds.GravitonOpportunity).WithLocation(0).WithSeverity(DiagnosticSeverity.Info).WithMessage(
-            "'db.m5.large' runs on x86; the Graviton twin 'db.m6g.large' (2 vCPU, 8 GiB, $0.077/h (EC2 price) vs $0.096/h (EC2 price)) gives better price-performance if the software supports arm64"));
+            "'db.m5.large' runs on x86; the Graviton twin 'db.m6g.large' (2 vCPU, 8 GiB, $0.077/h vs $0.096/h EC2 price of the same hardware (us-east-1, 2026-07-20; the service's own price is higher)) gives better price-performance if the software supports arm64"));
 
     [Test]
     public Task A_stacks_literal_region_narrows_the_suggestion() => PreviousGeneration.VerifyAnalyzerAsync(Usings + """
@@ -92,7 +92,7 @@ public class ServiceContextTests
         }
         """, PreviousGeneration.Diagnostic(RuleIds.PreviousGenerationInstance).WithLocation(0).WithMessage(
             "'m4.large' is previous generation for EC2 (EC2 DescribeInstanceTypes: CurrentGeneration=false); use 'm8i.large' " +
-            "(2 vCPU, 8 GiB, $0.1058/h vs 2 vCPU, 8 GiB, $0.1/h us-east-1 On-Demand; newer generations also do more work per vCPU) " +
+            "(2 vCPU, 8 GiB vs 2 vCPU, 8 GiB; $0.10584/h vs $0.1/h, EC2 On-Demand us-east-1, 2026-07-20; newer generations also do more work per vCPU) " +
             "[successor: analyst mapping: newest family of the same CPU line; offered by EC2 in eu-west-1]"));
 
     [Test]
@@ -115,7 +115,7 @@ public class ServiceContextTests
         }
         """, PreviousGeneration.Diagnostic(RuleIds.PreviousGenerationInstance).WithLocation(0).WithMessage(
             "'m4.large' is previous generation for EC2 (EC2 DescribeInstanceTypes: CurrentGeneration=false); use 'm8i.large' " +
-            "(2 vCPU, 8 GiB, $0.1058/h vs 2 vCPU, 8 GiB, $0.1/h us-east-1 On-Demand; newer generations also do more work per vCPU) " +
+            "(2 vCPU, 8 GiB vs 2 vCPU, 8 GiB; $0.10584/h vs $0.1/h, EC2 On-Demand us-east-1, 2026-07-20; newer generations also do more work per vCPU) " +
             "[successor: analyst mapping: newest family of the same CPU line; offered by EC2 in 24 of 38 regions; region unknown: set perflint_region to check yours]"));
 
     [Test]
@@ -124,7 +124,7 @@ public class ServiceContextTests
         """), "perflint_region = mars-east-1",
         PreviousGeneration.Diagnostic(RuleIds.PreviousGenerationInstance).WithLocation(0).WithMessage(
             "'m4.large' is previous generation for EC2 (EC2 DescribeInstanceTypes: CurrentGeneration=false); use 'm8i.large' " +
-            "(2 vCPU, 8 GiB, $0.1058/h vs 2 vCPU, 8 GiB, $0.1/h us-east-1 On-Demand; newer generations also do more work per vCPU) " +
+            "(2 vCPU, 8 GiB vs 2 vCPU, 8 GiB; $0.10584/h vs $0.1/h, EC2 On-Demand us-east-1, 2026-07-20; newer generations also do more work per vCPU) " +
             "[successor: analyst mapping: newest family of the same CPU line; offered by EC2 in 24 of 38 regions; region 'mars-east-1' is not in PerfLint's data]"));
 
     [Test]

@@ -1,0 +1,93 @@
+using PerfLint.Knowledge.Catalog;
+using PerfLint.Knowledge.Pricing;
+
+namespace PerfLint.Prices;
+
+/// <summary>
+/// `perflint knowledge`: what the knowledge base holds (catalog dates, sources, counts per service, the price
+/// snapshot, the model table, the embedded data files as Data/SOURCES.md describes them) and which user price file,
+/// if any, is in force for a project. Exit 0, or 2 on bad usage.
+/// </summary>
+public static class KnowledgeCommand
+{
+    public const string Usage =
+        "usage: perflint knowledge [--project DIR] [--prices FILE]\n" +
+        "  --project DIR   report the user price file in force for this project (" + PriceFile.DefaultFileName + " beside it,\n" +
+        "                  or .editorconfig " + PriceFile.EditorConfigKey + ")\n" +
+        "  --prices FILE   report this user price file instead";
+
+    public static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        string? project = null, prices = null;
+        try
+        {
+            for (var i = 0; i < args.Length; i++)
+            {
+                var arg = args[i];
+                string Value() => i + 1 < args.Length ? args[++i] : throw new PricesInputException($"{arg} needs a value\n{Usage}");
+                switch (arg)
+                {
+                    case "-h":
+                    case "--help":
+                        stdout.WriteLine(Usage);
+                        return Task.FromResult(0);
+                    case "--project":
+                        project = Value();
+                        break;
+                    case "--prices":
+                        prices = Value();
+                        break;
+                    default:
+                        throw new PricesInputException($"unexpected argument '{arg}'\n{Usage}");
+                }
+            }
+
+            if (project != null && !Directory.Exists(project))
+            {
+                throw new PricesInputException($"{project}: --project directory not found");
+            }
+
+            var editorConfig = project == null ? null : EditorConfigValue.Find(project, PriceFile.EditorConfigKey);
+            Write(stdout, PriceFileLocator.Find(prices, editorConfig, project));
+            return Task.FromResult(0);
+        }
+        catch (PricesInputException e)
+        {
+            stderr.WriteLine("perflint knowledge: " + e.Message);
+            return Task.FromResult(PricesCommand.ExitBadInput);
+        }
+    }
+
+    internal static void Write(TextWriter w, PriceFileLocator.Located? userFile)
+    {
+        var ec2 = InstanceCatalog.Ec2Types.ToList();
+        var ml = InstanceCatalog.SageMakerTypes.ToList();
+        w.WriteLine("PerfLint knowledge base");
+        w.WriteLine($"  catalog gathered {InstanceCatalog.DataDate}: {InstanceCatalog.DataSource}");
+        w.WriteLine($"  EC2 instance types: {ec2.Count} ({ec2.Count(t => t.OnDemandUsdPerHour.HasValue)} with a us-east-1 price)");
+        w.WriteLine($"  SageMaker ml.* types: {ml.Count} (hosting, processing, transform, HyperPod); prices: the EC2 price of the same hardware, a floor (no public SageMaker price table)");
+        w.WriteLine("  RDS db.*, ElastiCache cache.*, OpenSearch *.search: the EC2 hardware of the same family and size; prices: the EC2 price, a floor");
+        w.WriteLine($"  price snapshot: {PriceBook.EmbeddedRegion} On-Demand Linux, {InstanceCatalog.PriceDate} ({PriceBook.EmbeddedSource})");
+        w.WriteLine($"  model table: {EmbeddedData.Rows("models.csv")} models with parameter counts (Data/models.csv)");
+        w.WriteLine($"  data files ({EmbeddedData.SourcesGathered()}):");
+        foreach (var (file, what, source) in EmbeddedData.Files())
+        {
+            var rows = file.EndsWith(".csv", StringComparison.Ordinal) ? $", {EmbeddedData.Rows(file)} rows" : string.Empty;
+            w.WriteLine($"    {file}{rows}: {what}; source: {source}");
+        }
+
+        if (userFile == null)
+        {
+            w.WriteLine("  user price file: none (the embedded snapshot is in force)");
+        }
+        else if (userFile.Book is { } book)
+        {
+            var perService = book.Entries.GroupBy(e => e.Service).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} {g.Count()}");
+            w.WriteLine($"  user price file: {userFile.Path} (imported {book.Imported}; {book.Count} prices in force: {string.Join(", ", perService)})");
+        }
+        else
+        {
+            w.WriteLine($"  user price file: {userFile.Path}: {userFile.Problem}; the embedded snapshot is in force");
+        }
+    }
+}

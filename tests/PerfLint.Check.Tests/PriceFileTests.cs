@@ -1,0 +1,64 @@
+using PerfLint.Check.Tests.Infrastructure;
+
+namespace PerfLint.Check.Tests;
+
+/// <summary>
+/// `perflint check` quotes the user price file the analyzers read: perflint.prices.json beside --project, or the one
+/// .editorconfig's perflint_prices_file names. Expected messages are written from the files below and the embedded data.
+/// </summary>
+[TestFixture]
+public sealed class PriceFileTests
+{
+    private const string Template = """
+        { "Resources": { "Web": { "Type": "AWS::EC2::Instance", "Properties": { "InstanceType": "c4.large" } } } }
+        """;
+
+    private const string Prices = """
+        { "formatVersion": 1, "imported": "2026-12-01", "prices": [
+          { "service": "AmazonEC2", "instanceType": "c4.large", "region": "us-east-1", "usdPerHour": 0.105 },
+          { "service": "AmazonEC2", "instanceType": "c7i.large", "region": "us-east-1", "usdPerHour": 0.0893 } ] }
+        """;
+
+    private const string Why = "'c4.large' is a previous-generation instance type (AWS lists c4 as previous generation); use 'c7i.large' (2 vCPU, 4 GiB vs 2 vCPU, 3.75 GiB; ";
+
+    private const string Tail = "; newer generations also do more work per vCPU) [successor: analyst mapping]";
+
+    private static string Message(string project) =>
+        CheckRun.Json(TemplateAssembly.Write(("Prices", Template)), "--project", project).FindingsOf("PL1001").Single().GetProperty("message").GetString()!;
+
+    private static string Project(string editorConfigLines = "")
+    {
+        var dir = Paths.NewScratchDirectory("prices-project");
+        File.WriteAllText(Path.Combine(dir, ".editorconfig"), "root = true\n\n[*.cs]\n" + editorConfigLines + "\n");
+        return dir;
+    }
+
+    [Test]
+    public void WithoutAPriceFileTheSnapshotIsQuoted() =>
+        Assert.That(Message(Project()), Is.EqualTo(Why + "$0.08925/h vs $0.1/h, EC2 On-Demand us-east-1, 2026-07-20" + Tail));
+
+    [Test]
+    public void ThePriceFileBesideTheProjectIsQuoted()
+    {
+        var project = Project();
+        File.WriteAllText(Path.Combine(project, "perflint.prices.json"), Prices);
+        Assert.That(Message(project), Is.EqualTo(Why + "$0.0893/h vs $0.105/h, EC2 On-Demand us-east-1, 2026-12-01 (perflint.prices.json)" + Tail));
+    }
+
+    [Test]
+    public void ThePriceFileNamedInEditorConfigIsQuoted()
+    {
+        var project = Project("perflint_prices_file = prices/aws.json");
+        Directory.CreateDirectory(Path.Combine(project, "prices"));
+        File.WriteAllText(Path.Combine(project, "prices", "aws.json"), Prices);
+        Assert.That(Message(project), Is.EqualTo(Why + "$0.0893/h vs $0.105/h, EC2 On-Demand us-east-1, 2026-12-01 (aws.json)" + Tail));
+    }
+
+    [Test]
+    public void ABadPriceFileIsIgnored()
+    {
+        var project = Project();
+        File.WriteAllText(Path.Combine(project, "perflint.prices.json"), "{ \"prices\": ");
+        Assert.That(Message(project), Is.EqualTo(Why + "$0.08925/h vs $0.1/h, EC2 On-Demand us-east-1, 2026-07-20" + Tail));
+    }
+}
