@@ -104,6 +104,15 @@ public class PriceQuoteTests
             Is.EqualTo("$0.225/h, RDS PostgreSQL Single-AZ On-Demand us-east-1, 2026-12-01 (perflint.prices.json)"));
 
     [Test]
+    public void AnRdsRowNeverPricesDocumentDbOrNeptune()
+    {
+        // DocumentDB and Neptune take db.* names but have their own price lists (AmazonDocDB, AmazonNeptune).
+        var docdb = Options(prices: Book).For(new PerfLint.Knowledge.Offerings.InstanceUse(PerfLint.Knowledge.Offerings.OfferingService.DocumentDb));
+        Assert.That(Describe.Price(Type("db.r6g.large"), docdb),
+            Is.EqualTo("$0.1008/h EC2 price of the same hardware (us-east-1, 2026-07-20; the service's own price is higher)"));
+    }
+
+    [Test]
     public void ComparisonOfTwoPricesOfOneKindNamesTheirProvenanceOnce()
     {
         Assert.Multiple(() =>

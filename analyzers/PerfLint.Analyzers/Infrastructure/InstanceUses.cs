@@ -1,5 +1,3 @@
-using System;
-using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using PerfLint.Knowledge.Catalog;
@@ -64,7 +62,7 @@ namespace PerfLint.Analyzers.Infrastructure
                         if (initialization is ISimpleAssignmentOperation assignment &&
                             assignment.Target is IPropertyReferenceOperation property && property.Property.Name == "Engine")
                         {
-                            return EngineOf(assignment.Value);
+                            return InstanceUse.NormalizeEngine(RdsEngines.Of(assignment.Value));
                         }
                     }
                 }
@@ -77,92 +75,5 @@ namespace PerfLint.Analyzers.Infrastructure
 
             return null;
         }
-
-        /// <summary>
-        /// <c>DatabaseInstanceEngine.Postgres(..)</c>, <c>DatabaseInstanceEngine.MYSQL</c>, <c>DatabaseClusterEngine.AuroraPostgres(..)</c>,
-        /// a <c>"postgres"</c> string (L1), or a local holding one of these; null when not visible.
-        /// </summary>
-        private static string? EngineOf(IOperation value)
-        {
-            value = Unwrap(value);
-            switch (value)
-            {
-                case IInvocationOperation invocation when IsEngineFactory(invocation.TargetMethod.ContainingType):
-                    return FromMember(invocation.TargetMethod.Name);
-                case IPropertyReferenceOperation property when IsEngineFactory(property.Property.ContainingType):
-                    return FromMember(property.Property.Name);
-                case IFieldReferenceOperation field when IsEngineFactory(field.Field.ContainingType):
-                    return FromMember(field.Field.Name);
-                case ILiteralOperation literal when literal.ConstantValue.HasValue && literal.ConstantValue.Value is string text:
-                    return InstanceUse.NormalizeEngine(text);
-                case ILocalReferenceOperation local:
-                    return EngineOf(LocalInitializer(local));
-                default:
-                    return null;
-            }
-        }
-
-        private static IOperation Unwrap(IOperation value)
-        {
-            while (value is IConversionOperation conversion)
-            {
-                value = conversion.Operand;
-            }
-
-            return value;
-        }
-
-        private static bool IsEngineFactory(INamedTypeSymbol? type) =>
-            type != null && (type.Name == "DatabaseInstanceEngine" || type.Name == "DatabaseClusterEngine") &&
-            CdkTypes.InNamespace(type, "Amazon.CDK.AWS.RDS");
-
-        /// <summary>The value a local was declared with, in the same body; null when it is not there.</summary>
-        private static IOperation? LocalInitializer(ILocalReferenceOperation local)
-        {
-            var root = local.Parent;
-            while (root?.Parent != null)
-            {
-                root = root.Parent;
-            }
-
-            if (root == null)
-            {
-                return null;
-            }
-
-            foreach (var descendant in root.Descendants())
-            {
-                if (descendant is IVariableDeclaratorOperation declarator && SymbolEqualityComparer.Default.Equals(declarator.Symbol, local.Local))
-                {
-                    return declarator.Initializer?.Value ?? (declarator.Parent as IVariableDeclarationOperation)?.Initializer?.Value;
-                }
-            }
-
-            return null;
-        }
-
-        /// <summary>CDK's engine member names (<c>SqlServerWeb</c>, <c>SQL_SERVER_WEB</c>, <c>AuroraPostgres</c>) as RDS engine names.</summary>
-        private static string? FromMember(string member)
-        {
-            var key = member.Replace("_", string.Empty).ToLowerInvariant();
-            return Members.TryGetValue(key, out var engine) ? engine : null;
-        }
-
-        private static readonly Dictionary<string, string> Members = new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["mariadb"] = "mariadb",
-            ["mysql"] = "mysql",
-            ["postgres"] = "postgres",
-            ["oracleee"] = "oracle-ee",
-            ["oraclese2"] = "oracle-se2",
-            ["sqlserveree"] = "sqlserver-ee",
-            ["sqlserverse"] = "sqlserver-se",
-            ["sqlserverweb"] = "sqlserver-web",
-            ["sqlserverex"] = "sqlserver-ex",
-            ["aurora"] = "aurora",
-            ["auroramysql"] = "aurora-mysql",
-            ["aurorapostgres"] = "aurora-postgresql",
-            ["aurorapostgresql"] = "aurora-postgresql",
-        };
     }
 }

@@ -117,7 +117,7 @@ namespace PerfLint.Analyzers.Rules
                 return null;
             }
 
-            if (EngineName(engine) is string name)
+            if (RdsEngines.Of(engine) is string name)
             {
                 return name;
             }
@@ -125,9 +125,6 @@ namespace PerfLint.Analyzers.Rules
             var values = hit.Resolve(engine);
             return values.Length == 1 && values[0].Kind == ResolvedValueKind.String ? values[0].Text : null;
         }
-
-        private static bool IsEngineClass(INamedTypeSymbol? type) =>
-            type?.Name == "DatabaseInstanceEngine" && CdkTypes.InNamespace(type, RdsNamespace);
 
         /// <summary>
         /// <c>new DatabaseInstance(this, "Db", new DatabaseInstanceProps { .. })</c> without StorageType: CDK writes gp2.
@@ -172,34 +169,11 @@ namespace PerfLint.Analyzers.Rules
                 }
             }
 
-            var finding = VolumeTypeRule.EvaluateUnsetRdsStorageType(EngineName(engine));
+            var finding = VolumeTypeRule.EvaluateUnsetRdsStorageType(RdsEngines.Of(engine));
             if (finding?.Replacement != null)
             {
                 context.ReportDiagnostic(FindingReporter.Create(finding, syntax.Type.GetLocation(),
                     Fix(AddStorageTypeFix, finding.Replacement)));
-            }
-        }
-
-        /// <summary>The engine an expression names directly: a <c>DatabaseInstanceEngine</c> member or factory, or a string literal.</summary>
-        private static string? EngineName(IOperation? engine)
-        {
-            while (engine is IConversionOperation conversion)
-            {
-                engine = conversion.Operand;
-            }
-
-            switch (engine)
-            {
-                case IInvocationOperation invocation when IsEngineClass(invocation.TargetMethod.ContainingType):
-                    return invocation.TargetMethod.Name;
-                case IPropertyReferenceOperation property when IsEngineClass(property.Property.ContainingType):
-                    return property.Property.Name;
-                case IFieldReferenceOperation field when IsEngineClass(field.Field.ContainingType):
-                    return field.Field.Name;
-                case ILiteralOperation literal when literal.ConstantValue.HasValue && literal.ConstantValue.Value is string text:
-                    return text;
-                default:
-                    return null;
             }
         }
 

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using PerfLint.Knowledge.Catalog;
+using PerfLint.Knowledge.Offerings;
 
 namespace PerfLint.Knowledge.Pricing
 {
@@ -75,16 +76,23 @@ namespace PerfLint.Knowledge.Pricing
         /// The price of <paramref name="info"/> in <paramref name="region"/> (null: unknown, the user file is asked for
         /// us-east-1, the snapshot's region). Another region falls back to the us-east-1 snapshot, whose text names us-east-1.
         /// </summary>
-        public PriceQuote Quote(InstanceTypeInfo info, string? region)
+        public PriceQuote Quote(InstanceTypeInfo info, string? region, InstanceUse? use = null)
         {
             var asked = string.IsNullOrWhiteSpace(region) ? null : region!.Trim().ToLowerInvariant();
-            if (_entries.Count > 0 && _entries.TryGetValue(Key(info.Name, asked ?? EmbeddedRegion), out var entry))
+            if (_entries.Count > 0 && PricedByItsServiceCode(use) && _entries.TryGetValue(Key(info.Name, asked ?? EmbeddedRegion), out var entry))
             {
                 return PriceQuote.FromUserFile(info.Service, entry.UsdPerHour, KindOf(entry), entry.Region.Trim().ToLowerInvariant(), Imported!, FileName!, asked);
             }
 
             return SnapshotQuote(info, asked);
         }
+
+        /// <summary>
+        /// False for the services that take <c>db.*</c> names but have price lists of their own (AmazonDocDB,
+        /// AmazonNeptune) or other prices (Multi-AZ DB clusters): an AmazonRDS row never speaks for them.
+        /// </summary>
+        private static bool PricedByItsServiceCode(InstanceUse? use) =>
+            use == null || (use.Service != OfferingService.DocumentDb && use.Service != OfferingService.Neptune && use.Service != OfferingService.RdsMultiAzCluster);
 
         /// <summary>The embedded snapshot's figure alone, whatever the user file says.</summary>
         public static PriceQuote SnapshotQuote(InstanceTypeInfo info, string? region)

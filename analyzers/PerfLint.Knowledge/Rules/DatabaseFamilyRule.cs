@@ -26,7 +26,7 @@ namespace PerfLint.Knowledge.Rules
             }
 
             use = use.OrRegion(options.Region);
-            options = options.InRegion(use.Region);
+            options = options.For(use);
 
             // ElastiCache offers the network-optimized c7gn node type on purpose for network-bound caches.
             if (info.Service == InstanceService.ElastiCache && info.Family == "c7gn")

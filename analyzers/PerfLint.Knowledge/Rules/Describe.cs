@@ -22,7 +22,7 @@ namespace PerfLint.Knowledge.Rules
         public static PriceQuote Quote(InstanceTypeInfo info, RuleOptions? options)
         {
             options ??= RuleOptions.Default;
-            return options.Prices.Quote(info, options.Region);
+            return options.Prices.Quote(info, options.Region, options.Use);
         }
 
         /// <summary>

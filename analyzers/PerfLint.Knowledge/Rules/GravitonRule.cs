@@ -29,7 +29,7 @@ namespace PerfLint.Knowledge.Rules
             }
 
             use = use.OrRegion(options.Region);
-            options = options.InRegion(use.Region);
+            options = options.For(use);
             var twin = GravitonTwin(info, use);
             if (twin == null)
             {

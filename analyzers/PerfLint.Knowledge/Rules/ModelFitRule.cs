@@ -23,7 +23,7 @@ namespace PerfLint.Knowledge.Rules
             options ??= RuleOptions.Default;
             // Endpoint variants run on SageMaker hosting types: alternatives come from those, in the stack's region.
             var hosting = new InstanceUse(OfferingService.SageMaker, new[] { InstanceUse.Hosting }, region).OrRegion(options.Region);
-            options = options.InRegion(hosting.Region);
+            options = options.For(hosting);
             var info = InstanceCatalog.Find(deployment.InstanceType);
             if (string.IsNullOrWhiteSpace(deployment.ModelId) || info == null || info.Accelerator.Count == 0 || info.Accelerator.TotalMemoryGiB <= 0)
             {

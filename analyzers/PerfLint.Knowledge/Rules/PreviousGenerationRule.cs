@@ -32,7 +32,7 @@ namespace PerfLint.Knowledge.Rules
             }
 
             use = use.OrRegion(options.Region);
-            options = options.InRegion(use.Region);
+            options = options.For(use);
             var successor = FamilySuccessors.For(info, use);
             var gap = successor == null ? 0 : successor.Generation - info.Generation;
             string why;

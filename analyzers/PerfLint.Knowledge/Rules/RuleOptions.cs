@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using PerfLint.Knowledge.Offerings;
 using PerfLint.Knowledge.Pricing;
 
 namespace PerfLint.Knowledge.Rules
@@ -28,20 +29,33 @@ namespace PerfLint.Knowledge.Rules
         private readonly Func<string, string?> _lookup;
 
         public RuleOptions(Func<string, string?> lookup, PriceBook? prices = null)
+            : this(lookup, prices, null)
+        {
+        }
+
+        private RuleOptions(Func<string, string?> lookup, PriceBook? prices, InstanceUse? use)
         {
             _lookup = lookup;
             Prices = prices ?? PriceBook.Embedded;
+            Use = use;
         }
 
         /// <summary>The prices rules quote: the user price file over the embedded snapshot, or the snapshot alone.</summary>
         public PriceBook Prices { get; }
 
-        /// <summary>The same options quoting <paramref name="prices"/>.</summary>
-        public RuleOptions WithPrices(PriceBook prices) => new RuleOptions(_lookup, prices);
+        /// <summary>The use a rule judges a type in (set by <see cref="For"/>): prices are quoted for its service and region.</summary>
+        public InstanceUse? Use { get; }
 
-        /// <summary>These options with <see cref="Region"/> set to <paramref name="region"/> (a stack's own region); unchanged for null.</summary>
-        public RuleOptions InRegion(string? region) =>
-            region == null || region == Region ? this : new RuleOptions(key => key == RegionKey ? region : _lookup(key), Prices);
+        /// <summary>The same options quoting <paramref name="prices"/>.</summary>
+        public RuleOptions WithPrices(PriceBook prices) => new RuleOptions(_lookup, prices, Use);
+
+        /// <summary>These options for a type used in <paramref name="use"/>: <see cref="Region"/> is the use's region when it has one.</summary>
+        public RuleOptions For(InstanceUse use)
+        {
+            var region = use.Region;
+            var lookup = region == null || region == Region ? _lookup : key => key == RegionKey ? region : _lookup(key);
+            return new RuleOptions(lookup, Prices, use);
+        }
 
         /// <summary>Families a rule never reports (<c>PL1001.allowed_families</c>, <c>PL1002.…</c>, <c>PL1005.…</c>).</summary>
         public bool IsFamilyAllowed(string ruleId, string family)

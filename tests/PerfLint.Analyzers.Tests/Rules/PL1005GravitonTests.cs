@@ -15,10 +15,10 @@ public class PL1005GravitonTests
     private const string LambdaProps = "Runtime = Runtime.NODEJS_20_X, Handler = \"index.handler\", Code = Code.FromInline(\"x\")";
 
     // Messages written from Data/instance-types.csv (vCPU, memory, us-east-1 On-Demand Linux price of both types).
-    private const string M7iLarge = "'m7i.large' runs on x86; the Graviton twin 'm7g.large' (2 vCPU, 8 GiB, $0.0816/h vs $0.1008/h) gives better price-performance if the software supports arm64";
-    private const string M6iXlarge = "'m6i.xlarge' runs on x86; the Graviton twin 'm6g.xlarge' (4 vCPU, 16 GiB, $0.154/h vs $0.192/h) gives better price-performance if the software supports arm64";
-    private const string T3Micro = "'t3.micro' runs on x86; the Graviton twin 't4g.micro' (2 vCPU, 1 GiB, $0.0084/h vs $0.0104/h) gives better price-performance if the software supports arm64";
-    private const string T3Large = "'t3.large' runs on x86; the Graviton twin 't4g.large' (2 vCPU, 8 GiB, $0.0672/h vs $0.0832/h) gives better price-performance if the software supports arm64";
+    private const string M7iLarge = "'m7i.large' runs on x86; the Graviton twin 'm7g.large' (2 vCPU, 8 GiB, $0.0816/h vs $0.1008/h, EC2 On-Demand us-east-1, 2026-07-20) gives better price-performance if the software supports arm64";
+    private const string M6iXlarge = "'m6i.xlarge' runs on x86; the Graviton twin 'm6g.xlarge' (4 vCPU, 16 GiB, $0.154/h vs $0.192/h, EC2 On-Demand us-east-1, 2026-07-20) gives better price-performance if the software supports arm64";
+    private const string T3Micro = "'t3.micro' runs on x86; the Graviton twin 't4g.micro' (2 vCPU, 1 GiB, $0.0084/h vs $0.0104/h, EC2 On-Demand us-east-1, 2026-07-20) gives better price-performance if the software supports arm64";
+    private const string T3Large = "'t3.large' runs on x86; the Graviton twin 't4g.large' (2 vCPU, 8 GiB, $0.0672/h vs $0.0832/h, EC2 On-Demand us-east-1, 2026-07-20) gives better price-performance if the software supports arm64";
     private const string DbM6iLarge = "'db.m6i.large' runs on x86; the Graviton twin 'db.m6g.large' (2 vCPU, 8 GiB, $0.077/h vs $0.096/h EC2 price of the same hardware (us-east-1, 2026-07-20; the service's own price is higher)) gives better price-performance if the software supports arm64";
     private const string ImageMustChange = "; the machine image must change to an arm64 image too";
     private const string Lambda = "Lambda function runs on x86_64; arm64 (Graviton) is priced about 20% lower per GB-second and is often faster, if its dependencies support arm64";
