@@ -26,13 +26,25 @@ internal static partial class EmbeddedData
     public static string SourcesGathered() =>
         Sources().Split('\n').Select(l => Gathered().Match(l)).FirstOrDefault(m => m.Success)?.Value.TrimEnd('.') ?? "see Data/SOURCES.md";
 
-    /// <summary>The rows of SOURCES.md's table: file, what, source.</summary>
+    /// <summary>The rows of SOURCES.md's first table (the data files): file, what, source.</summary>
     public static IEnumerable<(string File, string What, string Source)> Files()
     {
+        var inTable = false;
         foreach (var line in Sources().Split('\n'))
         {
+            if (!line.TrimStart().StartsWith('|'))
+            {
+                if (inTable)
+                {
+                    yield break; // the first table ends; later tables (storage figures) are not file rows
+                }
+
+                continue;
+            }
+
+            inTable = true;
             var cells = line.Trim().Trim('|').Split('|').Select(c => c.Trim()).ToArray();
-            if (line.TrimStart().StartsWith('|') && cells.Length == 3 && cells[0] != "file" && !cells[0].StartsWith("---", StringComparison.Ordinal))
+            if (cells.Length == 3 && cells[0] != "file" && !cells[0].StartsWith("---", StringComparison.Ordinal))
             {
                 yield return (cells[0], cells[1], cells[2].Replace("**", string.Empty));
             }
@@ -45,6 +57,6 @@ internal static partial class EmbeddedData
         return stream == null ? string.Empty : new StreamReader(stream).ReadToEnd();
     }
 
-    [GeneratedRegex(@"Gathered \d{4}-\d{2}-\d{2}")]
+    [GeneratedRegex(@"Gathered \d{4}-\d{2}-\d{2}(, revised \d{4}-\d{2}-\d{2})?")]
     private static partial Regex Gathered();
 }

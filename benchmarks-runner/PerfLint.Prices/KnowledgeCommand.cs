@@ -1,4 +1,5 @@
 using PerfLint.Knowledge.Catalog;
+using PerfLint.Knowledge.Offerings;
 using PerfLint.Knowledge.Pricing;
 
 namespace PerfLint.Prices;
@@ -68,7 +69,14 @@ public static class KnowledgeCommand
         w.WriteLine($"  SageMaker ml.* types: {ml.Count} (hosting, processing, transform, HyperPod); prices: the EC2 price of the same hardware, a floor (no public SageMaker price table)");
         w.WriteLine("  RDS db.*, ElastiCache cache.*, OpenSearch *.search: the EC2 hardware of the same family and size; prices: the EC2 price, a floor");
         w.WriteLine($"  price snapshot: {PriceBook.EmbeddedRegion} On-Demand Linux, {InstanceCatalog.PriceDate} ({PriceBook.EmbeddedSource})");
-        w.WriteLine($"  model table: {EmbeddedData.Rows("models.csv")} models with parameter counts (Data/models.csv)");
+        w.WriteLine($"  offerings per service ({ServiceOfferings.Source}, {Regions.Count} regions):");
+        foreach (var service in ServiceOfferings.Counts().GroupBy(c => c.Service))
+        {
+            var parts = service.Select(c => service.Count() == 1 ? c.Types + " types" : c.EngineOrUse + " " + c.Types);
+            w.WriteLine($"    {new InstanceUse(service.Key).ServiceName}: {string.Join(", ", parts)}");
+        }
+
+        w.WriteLine($"  model table: {EmbeddedData.Rows("model-parameters.csv")} models by exact hub id (Data/model-parameters.csv), {EmbeddedData.Rows("model-families.csv")} single-size families (Data/model-families.csv)");
         w.WriteLine($"  data files ({EmbeddedData.SourcesGathered()}):");
         foreach (var (file, what, source) in EmbeddedData.Files())
         {

@@ -29,12 +29,17 @@ public class KnowledgeTests
             Assert.That(lines, Does.Contain("  EC2 instance types: 1417 (1367 with a us-east-1 price)"));
             Assert.That(lines, Does.Contain("  SageMaker ml.* types: 344 (hosting, processing, transform, HyperPod); prices: the EC2 price of the same hardware, a floor (no public SageMaker price table)"));
             Assert.That(lines, Does.Contain("  price snapshot: us-east-1 On-Demand Linux, 2026-07-20 (Karpenter's generated us-east-1 On-Demand Linux price table (AWS Pricing API))"));
-            Assert.That(lines, Does.Contain("  model table: 45 models with parameter counts (Data/models.csv)"));
-            Assert.That(lines, Does.Contain("  data files (Gathered 2026-11-29):"));
+            // Offerings per service: the row counts of ../shared/data/aws_service_instance_offerings.csv per (service, engine or use).
+            Assert.That(lines, Does.Contain("    EC2: 1405 types"));
+            Assert.That(lines, Does.Contain("    DocumentDB: 38 types"));
+            Assert.That(lines, Does.Contain("    RDS Multi-AZ DB clusters: mysql 102, postgres 102"));
+            Assert.That(lines, Does.Contain("    SageMaker: hosting 291, hyperpod_cluster 203, processing 128, transform 111"));
+            Assert.That(lines, Does.Contain("  model table: 95 models by exact hub id (Data/model-parameters.csv), 8 single-size families (Data/model-families.csv)"));
+            Assert.That(lines, Does.Contain("  data files (Gathered 2026-11-29, revised 2026-12-05):"));
             Assert.That(lines.Any(l => l.StartsWith("    instance-types.csv, 1417 rows: 1,417 EC2 types", StringComparison.Ordinal)), run.Stdout);
-            Assert.That(lines.Any(l => l.StartsWith("    models.csv, 45 rows: parameter counts of well-known models; source: the models' cards and papers", StringComparison.Ordinal)), run.Stdout);
+            Assert.That(lines.Any(l => l.StartsWith("    service-offerings.csv, 4753 rows: 4,753 (service, RDS engine or SageMaker use, type) offerings", StringComparison.Ordinal)), run.Stdout);
+            Assert.That(lines.Any(l => l.StartsWith("    model-parameters.csv, 95 rows: 95 open models by exact Hugging Face hub id", StringComparison.Ordinal)), run.Stdout);
             Assert.That(lines, Does.Contain("  user price file: none (the embedded snapshot is in force)"));
-            Assert.That(lines.Where(l => l.StartsWith("    ", StringComparison.Ordinal)).Count(), Is.EqualTo(7));
         });
     }
 

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using PerfLint.Knowledge.Catalog;
 
 namespace PerfLint.Knowledge.Offerings
@@ -40,6 +41,14 @@ namespace PerfLint.Knowledge.Offerings
 
             return count;
         }
+
+        /// <summary>How many types each service (and RDS engine, SageMaker use) offers in any region, for reports.</summary>
+        public static IReadOnlyList<(OfferingService Service, string EngineOrUse, int Types)> Counts() =>
+            Table.Value.Values.SelectMany(list => list)
+                .GroupBy(o => (o.Service, o.EngineOrUse))
+                .Select(g => (g.Key.Service, g.Key.EngineOrUse, g.Count()))
+                .OrderBy(c => c.Service).ThenBy(c => c.EngineOrUse, StringComparer.Ordinal)
+                .ToList();
 
         /// <summary>
         /// Where the use offers the type, for a message: <c>offered by RDS (postgres) in eu-west-1</c>, or, with no
