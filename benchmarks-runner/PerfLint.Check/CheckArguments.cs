@@ -14,9 +14,11 @@ public sealed class CheckArguments
 {
     public const string Usage =
         "usage: perflint check <cloud-assembly-dir | template.json> [--format text|sarif|json] [--output FILE]\n" +
-        "                      [--project DIR] [--editorconfig FILE] [--exclude-reported SARIF] [--fail-on error|warning|never]\n" +
+        "                      [--project DIR] [--editorconfig FILE] [--prices FILE] [--exclude-reported SARIF] [--fail-on error|warning|never]\n" +
         "  --project DIR          C# sources for line mapping (default: nearest directory with a *.csproj at or above the input)\n" +
         "  --editorconfig FILE    read options and severities from this file (default: the project's .editorconfig chain)\n" +
+        "  --prices FILE          quote prices from this user price file (default: perflint.prices.json beside the project,\n" +
+        "                         or .editorconfig perflint_prices_file)\n" +
         "  --exclude-reported F   drop findings the Roslyn analyzers already reported (compiler SARIF 2.1 error log)\n" +
         "  --fail-on LEVEL        exit 1 when a finding has at least this severity (default: error)\n" +
         "exit codes: 0 no finding at the fail-on severity, 1 at least one, 2 bad input or usage";
@@ -30,6 +32,9 @@ public sealed class CheckArguments
     public string? Project { get; private set; }
 
     public string? EditorConfig { get; private set; }
+
+    /// <summary>The user price file named on the command line (<c>--prices</c>), or null.</summary>
+    public string? Prices { get; private set; }
 
     public string? ExcludeReported { get; private set; }
 
@@ -71,6 +76,9 @@ public sealed class CheckArguments
                     break;
                 case "--editorconfig":
                     result.EditorConfig = Value();
+                    break;
+                case "--prices":
+                    result.Prices = Value();
                     break;
                 case "--exclude-reported":
                     result.ExcludeReported = Value();

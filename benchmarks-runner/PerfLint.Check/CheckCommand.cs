@@ -68,8 +68,9 @@ public static class CheckCommand
         }
 
         var settings = EditorConfigLoader.Load(projectDirectory, arguments.EditorConfig);
-        // The user price file the analyzers read too: perflint.prices.json beside the project, or perflint_prices_file.
-        if (PerfLint.Prices.PriceFileLocator.Find(null, settings.PricesFile, projectDirectory)?.Book is { } prices)
+        // The user price file the analyzers read too: --prices (the build passes $(PerfLintPricesFile)), else
+        // perflint.prices.json beside the project, or perflint_prices_file.
+        if (PerfLint.Prices.PriceFileLocator.Find(arguments.Prices, settings.PricesFile, projectDirectory)?.Book is { } prices)
         {
             settings.UsePrices(prices);
         }

@@ -38,6 +38,9 @@ namespace PerfLint.Tasks
         /// <summary>The compiler's SARIF log ($(ErrorLog), "file,version=2.1"): findings already reported there are not repeated.</summary>
         public string? ErrorLog { get; set; }
 
+        /// <summary>The user price file the analyzers quote ($(PerfLintPricesFile)); passed on so both front ends quote the same prices.</summary>
+        public string? PricesFile { get; set; }
+
         /// <summary>The dotnet host; defaults to DOTNET_HOST_PATH (set by `dotnet build`), else "dotnet".</summary>
         public string? DotnetHostPath { get; set; }
 
@@ -138,6 +141,12 @@ namespace PerfLint.Tasks
             try
             {
                 var arguments = new List<string> { "exec", RunnerPath, "check", CloudAssemblyDirectory, "--format", "json", "--output", results, "--project", ProjectDirectory, "--fail-on", "never" };
+                if (!string.IsNullOrWhiteSpace(PricesFile))
+                {
+                    arguments.Add("--prices");
+                    arguments.Add(Path.GetFullPath(Path.Combine(ProjectDirectory, PricesFile!)));
+                }
+
                 var sarif = CompilerSarif();
                 if (sarif != null)
                 {

@@ -23,6 +23,7 @@ public sealed class MsBuildIntegrationTests
 
         new CfnVolume(stack, "DataVolume", new CfnVolumeProps { AvailabilityZone = "us-east-1a", Size = 100, VolumeType = "gp2" });
         new CfnVolume(stack, "JournalVolume", new CfnVolumeProps { AvailabilityZone = "us-east-1a", Size = 100, VolumeType = "io1", Iops = 3000 });
+        new CfnInstance(stack, "Worker", new CfnInstanceProps { InstanceType = "c4.large" });
         app.Synth();
         """;
 
@@ -64,6 +65,20 @@ public sealed class MsBuildIntegrationTests
     }
 
     [Test, Order(2)]
+    public void ThePricesFilePropertyReachesTheWholeAppCheck()
+    {
+        Directory.CreateDirectory(Path.Combine(_project, "prices"));
+        File.WriteAllText(Path.Combine(_project, "prices", "aws.json"), """
+            { "formatVersion": 1, "imported": "2026-12-01", "prices": [
+              { "service": "AmazonEC2", "instanceType": "c4.large", "region": "us-east-1", "usdPerHour": 0.105 },
+              { "service": "AmazonEC2", "instanceType": "c8i.large", "region": "us-east-1", "usdPerHour": 0.0893 } ] }
+            """);
+        var build = ProcessRunner.DotnetBuild(_project, null, "-p:PerfLintSynth=true", "-p:PerfLintPricesFile=prices/aws.json");
+        Assert.That(build.ExitCode, Is.Zero, build.Output);
+        Assert.That(build.Output, Does.Contain("use 'c8i.large' (2 vCPU, 4 GiB vs 2 vCPU, 3.75 GiB; $0.0893/h vs $0.105/h, EC2 On-Demand us-east-1, 2026-12-01 (aws.json);"));
+    }
+
+    [Test, Order(3)]
     public void ThrowingAppGivesOneClearError()
     {
         var build = ProcessRunner.DotnetBuild(_project, new Dictionary<string, string> { ["PERFLINT_TEST_APP_THROW"] = "1" }, "-p:PerfLintSynth=true", "-clp:ErrorsOnly;NoSummary");

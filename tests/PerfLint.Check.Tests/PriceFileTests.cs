@@ -23,8 +23,8 @@ public sealed class PriceFileTests
 
     private const string Tail = "; newer generations also do more work per vCPU) [successor: analyst mapping: newest family of the same CPU line; offered by EC2 in 23 of 38 regions; region unknown: set perflint_region to check yours]";
 
-    private static string Message(string project) =>
-        CheckRun.Json(TemplateAssembly.Write(("Prices", Template)), "--project", project).FindingsOf("PL1001").Single().GetProperty("message").GetString()!;
+    private static string Message(string project, params string[] extra) =>
+        CheckRun.Json(TemplateAssembly.Write(("Prices", Template)), new[] { "--project", project }.Concat(extra).ToArray()).FindingsOf("PL1001").Single().GetProperty("message").GetString()!;
 
     private static string Project(string editorConfigLines = "")
     {
@@ -52,6 +52,17 @@ public sealed class PriceFileTests
         Directory.CreateDirectory(Path.Combine(project, "prices"));
         File.WriteAllText(Path.Combine(project, "prices", "aws.json"), Prices);
         Assert.That(Message(project), Is.EqualTo(Why + "$0.0893/h vs $0.105/h, EC2 On-Demand us-east-1, 2026-12-01 (aws.json)" + Tail));
+    }
+
+    [Test]
+    public void ThePriceFileGivenWithPricesWinsOverTheOneBesideTheProject()
+    {
+        // The build passes $(PerfLintPricesFile) as --prices, so check quotes the file the analyzers quote.
+        var project = Project();
+        File.WriteAllText(Path.Combine(project, "perflint.prices.json"), Prices.Replace("0.105", "9").Replace("0.0893", "8"));
+        var chosen = Path.Combine(Paths.NewScratchDirectory("prices-file"), "aws.json");
+        File.WriteAllText(chosen, Prices);
+        Assert.That(Message(project, "--prices", chosen), Is.EqualTo(Why + "$0.0893/h vs $0.105/h, EC2 On-Demand us-east-1, 2026-12-01 (aws.json)" + Tail));
     }
 
     [Test]
