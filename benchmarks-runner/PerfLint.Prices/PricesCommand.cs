@@ -1,12 +1,14 @@
 using System.Globalization;
 using PerfLint.Knowledge.Pricing;
+using PerfLint.Prices.Refresh;
 
 namespace PerfLint.Prices;
 
 /// <summary>
 /// `perflint prices import`: reads one or more AWS Price List GetProducts outputs, keeps the hourly On-Demand prices of
 /// instance types PerfLint names, merges them (the latest effective date wins) and writes the user price file that
-/// both front ends prefer to the embedded snapshot. Exit 0 (written), 2 (bad input or usage).
+/// both front ends prefer to the embedded snapshot. Exit 0 (written), 2 (bad input or usage). `perflint prices refresh`
+/// (<see cref="RefreshCommand"/>) fetches the same results from the Price List API itself.
 /// </summary>
 public static class PricesCommand
 {
@@ -18,7 +20,8 @@ public static class PricesCommand
         "  <getproducts.json>   output of `aws pricing get-products --service-code AmazonSageMaker|AmazonRDS|AmazonElastiCache|AmazonES|AmazonEC2 ...`\n" +
         "  --output FILE        the user price file to write (default: " + PriceFile.DefaultFileName + ")\n" +
         "  --date YYYY-MM-DD    the import date quotes will carry (default: today, UTC)\n" +
-        "exit codes: 0 written, 2 bad input or usage";
+        "exit codes: 0 written, 2 bad input or usage\n" +
+        RefreshCommand.Usage;
 
     public static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
     {
@@ -28,6 +31,11 @@ public static class PricesCommand
             {
                 stdout.WriteLine(Usage);
                 return Task.FromResult(ExitOk);
+            }
+
+            if (args.Length > 0 && args[0] == "refresh")
+            {
+                return RefreshCommand.RunAsync(args[1..], stdout, stderr, RefreshSettings.Default);
             }
 
             if (args.Length == 0 || args[0] != "import")
@@ -88,9 +96,7 @@ public static class PricesCommand
             throw new PricesInputException($"missing the GetProducts file(s)\n{Usage}");
         }
 
-        var merged = new Dictionary<string, ImportedPrice>(StringComparer.Ordinal);
-        var skipped = new SortedDictionary<string, int>(StringComparer.Ordinal);
-        var replaced = 0;
+        var merge = new PriceMerge();
         foreach (var input in inputs)
         {
             if (!File.Exists(input))
@@ -98,47 +104,16 @@ public static class PricesCommand
                 throw new PricesInputException($"{input}: file not found");
             }
 
-            var result = GetProductsReader.Read(File.ReadAllText(input), Path.GetFileName(input));
-            foreach (var price in result.Prices)
-            {
-                if (!merged.TryGetValue(price.Key, out var kept))
-                {
-                    merged[price.Key] = price;
-                }
-                else if (string.CompareOrdinal(price.EffectiveDate, kept.EffectiveDate) > 0)
-                {
-                    merged[price.Key] = price;
-                    replaced++;
-                }
-                else
-                {
-                    replaced++;
-                }
-            }
-
-            foreach (var (reason, count) in result.Skipped)
-            {
-                skipped[reason] = skipped.TryGetValue(reason, out var n) ? n + count : count;
-            }
+            merge.Add(GetProductsReader.Read(File.ReadAllText(input), Path.GetFileName(input)));
         }
 
         using (var file = File.Create(output))
         {
-            PriceFileWriter.Write(file, date, merged.Values);
+            PriceFileWriter.Write(file, date, merge.Prices);
         }
 
-        var perService = merged.Values.GroupBy(p => p.Service).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} {g.Count()}");
-        stdout.WriteLine($"perflint prices: {merged.Count} prices ({string.Join(", ", perService)}) from {inputs.Count} file(s), imported {date}, written to {output}");
-        if (replaced > 0)
-        {
-            stdout.WriteLine($"  {replaced} duplicate price(s) merged (the latest effective date kept)");
-        }
-
-        foreach (var (reason, count) in skipped)
-        {
-            stdout.WriteLine($"  skipped {count}: {reason}");
-        }
-
+        stdout.WriteLine($"perflint prices: {merge.Summary()} from {inputs.Count} file(s), imported {date}, written to {output}");
+        merge.WriteDetails(stdout);
         return ExitOk;
     }
 }
