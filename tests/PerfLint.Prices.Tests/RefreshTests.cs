@@ -155,6 +155,8 @@ public class RefreshTests
             "AmazonRDS: regionCode=eu-west-1, productFamily=Database Instance, deploymentOption=Single-AZ, databaseEngine=PostgreSQL",
             "AmazonRDS: regionCode=eu-west-1, productFamily=Database Instance, deploymentOption=Single-AZ, databaseEngine=MySQL",
             "AmazonRDS: regionCode=eu-west-1, productFamily=Database Instance, deploymentOption=Single-AZ, databaseEngine=MariaDB",
+            "AmazonRDS: regionCode=eu-west-1, productFamily=Database Instance, deploymentOption=Single-AZ, databaseEngine=Aurora PostgreSQL",
+            "AmazonRDS: regionCode=eu-west-1, productFamily=Database Instance, deploymentOption=Single-AZ, databaseEngine=Aurora MySQL",
             "AmazonElastiCache: regionCode=eu-west-1, productFamily=Cache Instance",
             "AmazonES: regionCode=eu-west-1",
             "AmazonEC2: regionCode=eu-west-1, operatingSystem=Linux, tenancy=Shared, preInstalledSw=NA, capacitystatus=Used",

@@ -45,11 +45,13 @@ public class RefreshWorkflowTests
         var steps = Steps();
         int Index(Func<YamlMappingNode, bool> match) => steps.FindIndex(s => match(s));
         var credentials = Index(s => Text(s, "uses")?.StartsWith("aws-actions/configure-aws-credentials@", StringComparison.Ordinal) == true);
-        var refresh = Index(s => Text(s, "run")?.TrimStart().StartsWith("perflint prices refresh", StringComparison.Ordinal) == true);
+        var refresh = Index(s => Text(s, "run")?.TrimStart().StartsWith("$PERFLINT prices refresh", StringComparison.Ordinal) == true);
+        var runner = Index(s => Text(s, "run")?.Contains("-path '*/tools/perflint.dll'") == true);
         var pullRequest = Index(s => Text(s, "uses")?.StartsWith("peter-evans/create-pull-request@", StringComparison.Ordinal) == true);
         Assert.Multiple(() =>
         {
             Assert.That(credentials, Is.GreaterThanOrEqualTo(0), "a configure-aws-credentials step");
+            Assert.That(runner, Is.GreaterThanOrEqualTo(0).And.LessThan(refresh), "the runner is found in the restored PerfLint package first");
             Assert.That(refresh, Is.GreaterThan(credentials), "perflint prices refresh runs after the credentials step");
             Assert.That(pullRequest, Is.GreaterThan(refresh), "the pull request is opened after the refresh");
         });
@@ -63,9 +65,15 @@ public class RefreshWorkflowTests
     }
 
     [Test]
+    public void The_package_ships_the_runner_where_the_workflow_looks_for_it() =>
+        // The workflow runs tools/perflint.dll from the restored PerfLint package (analyzers/PerfLint.Package).
+        Assert.That(File.ReadAllText(Path.Combine(PerfLint.Testing.RepositoryRoot.Path, "analyzers", "PerfLint.Package", "PerfLint.Package.csproj")),
+            Does.Contain("PackagePath=\"tools/"));
+
+    [Test]
     public void The_refresh_arguments_are_ones_the_command_accepts()
     {
-        var run = Text(Steps().Single(s => Text(s, "run")?.Contains("perflint prices refresh") == true), "run")!;
+        var run = Text(Steps().Single(s => Text(s, "run")?.Contains("$PERFLINT prices refresh") == true), "run")!;
         var words = run.Split((char[])[' ', '\n'], StringSplitOptions.RemoveEmptyEntries).Skip(3).ToList();
         var services = words.Select((w, i) => (w, i)).Where(p => p.w == "--service").Select(p => words[p.i + 1]).ToList();
         var regions = words.Select((w, i) => (w, i)).Where(p => p.w == "--region").Select(p => words[p.i + 1]).ToList();

@@ -8,7 +8,7 @@ using System.Text;
 namespace PerfLint.Knowledge.Pricing
 {
     /// <summary>
-    /// The user price file (<c>perflint.prices.json</c>, written by <c>perflint prices import</c>; schema
+    /// The user price file (<c>perflint.prices.json</c>, written by <c>perflint prices import</c> or <c>perflint prices refresh</c>; schema
     /// docs/schemas/prices.schema.json): the import date and one row per service, use/engine/deployment, instance type
     /// and region with its USD per hour. Read with the framework's DataContractJsonSerializer, which every compiler host
     /// has: analyzers cannot carry System.Text.Json into Visual Studio's .NET Framework compiler.

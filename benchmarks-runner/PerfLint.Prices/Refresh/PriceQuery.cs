@@ -15,8 +15,12 @@ public static class PriceQuery
 {
     public static readonly IReadOnlyList<string> Services = new[] { "AmazonSageMaker", "AmazonRDS", "AmazonElastiCache", "AmazonES", "AmazonEC2" };
 
-    /// <summary>RDS engines asked for by default: the engines without license editions (one query each, since TERM_MATCH takes one value).</summary>
-    public static readonly IReadOnlyList<string> RdsEngines = new[] { "PostgreSQL", "MySQL", "MariaDB" };
+    /// <summary>
+    /// RDS engines asked for by default: the engines without license editions (one query each, since TERM_MATCH takes one
+    /// value). Oracle and SQL Server are left out: their editions differ several-fold in price, and a quote names the
+    /// engine but not the edition.
+    /// </summary>
+    public static readonly IReadOnlyList<string> RdsEngines = new[] { "PostgreSQL", "MySQL", "MariaDB", "Aurora PostgreSQL", "Aurora MySQL" };
 
     /// <summary>The filters of a service's queries, without the per-region <c>regionCode</c> filter every query also has.</summary>
     public static IReadOnlyList<IReadOnlyList<TermMatch>> FiltersOf(string service) => service switch
