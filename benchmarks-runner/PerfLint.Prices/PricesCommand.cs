@@ -73,12 +73,7 @@ public static class PricesCommand
                     output = Value();
                     break;
                 case "--date":
-                    date = Value();
-                    if (!DateTime.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
-                    {
-                        throw new PricesInputException($"--date '{date}' is not YYYY-MM-DD");
-                    }
-
+                    date = PricesInputException.CheckDate(Value());
                     break;
                 default:
                     if (arg.StartsWith('-'))

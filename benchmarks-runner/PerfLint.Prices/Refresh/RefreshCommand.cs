@@ -82,12 +82,7 @@ public static class RefreshCommand
                     output = Value();
                     break;
                 case "--date":
-                    date = Value();
-                    if (!DateTime.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
-                    {
-                        throw new PricesInputException($"--date '{date}' is not YYYY-MM-DD");
-                    }
-
+                    date = PricesInputException.CheckDate(Value());
                     break;
                 case "--api-region":
                     apiRegion = Value();
