@@ -17,7 +17,11 @@ public static class KnowledgeCommand
         "                  or .editorconfig " + PriceFile.EditorConfigKey + ")\n" +
         "  --prices FILE   report this user price file instead";
 
-    public static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
+    /// <param name="pricesFileSetting">
+    /// The <c>perflint_prices_file</c> setting of a project directory's <c>.editorconfig</c>, read by the same loader as
+    /// <c>perflint check</c> (the runner passes it: this library does not reference the check).
+    /// </param>
+    public static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, Func<string, string?> pricesFileSetting)
     {
         string? project = null, prices = null;
         try
@@ -48,7 +52,7 @@ public static class KnowledgeCommand
                 throw new PricesInputException($"{project}: --project directory not found");
             }
 
-            var editorConfig = project == null ? null : EditorConfigValue.Find(project, PriceFile.EditorConfigKey);
+            var editorConfig = project == null ? null : pricesFileSetting(project);
             Write(stdout, PriceFileLocator.Find(prices, editorConfig, project));
             return Task.FromResult(0);
         }

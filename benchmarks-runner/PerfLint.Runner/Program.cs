@@ -24,7 +24,8 @@ public static class Program
             case "prices":
                 return await PerfLint.Prices.PricesCommand.RunAsync(rest, Console.Out, Console.Error);
             case "knowledge":
-                return await PerfLint.Prices.KnowledgeCommand.RunAsync(rest, Console.Out, Console.Error);
+                return await PerfLint.Prices.KnowledgeCommand.RunAsync(rest, Console.Out, Console.Error,
+                    project => PerfLint.Check.Config.EditorConfigLoader.Load(project, null).PricesFile);
             case "--version":
                 Console.Out.WriteLine(typeof(Program).Assembly.GetName().Version);
                 return ExitOk;
