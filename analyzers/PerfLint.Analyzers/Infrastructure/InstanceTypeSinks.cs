@@ -118,7 +118,7 @@ namespace PerfLint.Analyzers.Infrastructure
                 }
 
                 // The literal region of the stack that holds the value; else perflint_region from the options.
-                var use = InstanceUses.Of(hit.Sink, parsed, hit.Cdk.StackRegions(hit.CancellationToken).For(value.Node));
+                var use = InstanceUses.Of(hit, parsed, hit.Cdk.StackRegions(hit.CancellationToken).For(value.Node));
                 if (use == null)
                 {
                     continue;

@@ -12,6 +12,53 @@ namespace PerfLint.Analyzers.Infrastructure
     /// </summary>
     public static class RdsEngines
     {
+        /// <summary>
+        /// The engine of the RDS props a sink is in: the <c>Engine</c> assigned in the sink's initializer, else in an
+        /// enclosing one (a cluster's writer and readers); read as <see cref="Of"/> reads it, else as a string the value
+        /// flow resolves (a constant); null when not visible.
+        /// </summary>
+        public static string? Near(SinkHit hit)
+        {
+            var engine = EngineAssignedNear(hit.Sink);
+            if (engine == null)
+            {
+                return null;
+            }
+
+            if (Of(engine) is string name)
+            {
+                return name;
+            }
+
+            var values = hit.Resolve(engine);
+            return values.Length == 1 && values[0].Kind == ResolvedValueKind.String ? values[0].Text : null;
+        }
+
+        private static IOperation? EngineAssignedNear(CdkSink sink)
+        {
+            for (var operation = sink.Operation.Parent; operation != null; operation = operation.Parent)
+            {
+                if (operation is IObjectOrCollectionInitializerOperation initializer)
+                {
+                    foreach (var initialization in initializer.Initializers)
+                    {
+                        if (initialization is ISimpleAssignmentOperation assignment &&
+                            assignment.Target is IPropertyReferenceOperation property && property.Property.Name == "Engine")
+                        {
+                            return assignment.Value;
+                        }
+                    }
+                }
+
+                if (operation is IMethodBodyBaseOperation || operation is ILocalFunctionOperation || operation is IAnonymousFunctionOperation)
+                {
+                    break;
+                }
+            }
+
+            return null;
+        }
+
         /// <summary><c>postgres</c>, <c>sqlserver-web</c>, <c>aurora-postgresql</c>, a string as written; null when not visible.</summary>
         public static string? Of(IOperation? value)
         {

@@ -81,7 +81,7 @@ namespace PerfLint.Analyzers.Rules
 
                 var volumeType = VolumeTypeOf(value, hit.Cdk);
                 var service = ServiceOf(hit.Sink, value, hit.Cdk);
-                var finding = VolumeTypeRule.Evaluate(volumeType, service, service == StorageService.Rds ? EngineOf(CdkSinks.Sibling(hit.Sink, "Engine"), hit) : null);
+                var finding = VolumeTypeRule.Evaluate(volumeType, service, service == StorageService.Rds ? RdsEngines.Near(hit) : null);
                 if (finding?.Replacement != null)
                 {
                     hit.Report(finding, value, FixProperties(value, finding.Replacement));
@@ -104,26 +104,6 @@ namespace PerfLint.Analyzers.Rules
             return CdkTypes.InNamespace(type, "Amazon.CDK.AWS.OpenSearchService") || CdkTypes.InNamespace(type, "Amazon.CDK.AWS.Elasticsearch")
                 ? StorageService.OpenSearch
                 : StorageService.Ebs;
-        }
-
-        /// <summary>
-        /// The engine an RDS props object names: a <c>DatabaseInstanceEngine</c> member or factory
-        /// (<c>DatabaseInstanceEngine.Postgres(..)</c>, <c>.MYSQL</c>), or a string (<c>CfnDBInstanceProps.Engine = "oracle-ee"</c>); null when unknown.
-        /// </summary>
-        private static string? EngineOf(IOperation? engine, SinkHit hit)
-        {
-            if (engine == null)
-            {
-                return null;
-            }
-
-            if (RdsEngines.Of(engine) is string name)
-            {
-                return name;
-            }
-
-            var values = hit.Resolve(engine);
-            return values.Length == 1 && values[0].Kind == ResolvedValueKind.String ? values[0].Text : null;
         }
 
         /// <summary>
