@@ -45,9 +45,6 @@ namespace PerfLint.Knowledge.Catalog
         // few types on every sink. A one-element array stores "none".
         private static readonly ConcurrentDictionary<string, Successor?[]> Cache = new ConcurrentDictionary<string, Successor?[]>(StringComparer.Ordinal);
 
-        /// <summary>The successor offered by the use the name implies (<c>db.</c>: RDS, any engine), in any region.</summary>
-        public static Successor? For(InstanceTypeInfo info) => For(info, InstanceUse.For(info.Name, null));
-
         public static Successor? For(InstanceTypeInfo info, InstanceUse use) =>
             Cache.GetOrAdd(info.Name + "|" + use.Key, _ => new[] { Curated(info, use) ?? Derived(info, use) })[0];
 

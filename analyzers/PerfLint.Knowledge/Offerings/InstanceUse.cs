@@ -39,14 +39,27 @@ namespace PerfLint.Knowledge.Offerings
         public static InstanceUse For(InstanceTypeName name, string? region) => new InstanceUse(ServiceOf(name.Service), null, region);
 
         /// <summary>Every use that spells names like <paramref name="name"/> (<c>db.</c>: RDS instances, Multi-AZ clusters, DocumentDB, Neptune), any engine or use, any region.</summary>
-        public static IReadOnlyList<InstanceUse> PossibleUses(InstanceTypeName name) =>
-            name.Service == InstanceService.Rds ? DatabaseUses : new[] { new InstanceUse(ServiceOf(name.Service)) };
+        public static IReadOnlyList<InstanceUse> PossibleUses(InstanceTypeName name) => UsesBySpelling[(int)name.Service];
 
-        private static readonly IReadOnlyList<InstanceUse> DatabaseUses = new[]
+        // The syntax gates ask this of every distinct instance-type text of a compilation: one fixed list per spelling.
+        private static readonly IReadOnlyList<InstanceUse>[] UsesBySpelling = SpelledUses();
+
+        private static IReadOnlyList<InstanceUse>[] SpelledUses()
         {
-            new InstanceUse(OfferingService.Rds), new InstanceUse(OfferingService.RdsMultiAzCluster),
-            new InstanceUse(OfferingService.DocumentDb), new InstanceUse(OfferingService.Neptune),
-        };
+            var uses = new IReadOnlyList<InstanceUse>[Enum.GetValues(typeof(InstanceService)).Length];
+            foreach (InstanceService service in Enum.GetValues(typeof(InstanceService)))
+            {
+                uses[(int)service] = service == InstanceService.Rds
+                    ? new[]
+                    {
+                        new InstanceUse(OfferingService.Rds), new InstanceUse(OfferingService.RdsMultiAzCluster),
+                        new InstanceUse(OfferingService.DocumentDb), new InstanceUse(OfferingService.Neptune),
+                    }
+                    : new[] { new InstanceUse(ServiceOf(service)) };
+            }
+
+            return uses;
+        }
 
         /// <summary>This use, in <paramref name="region"/> when its own region is unknown (a stack's literal region wins over the <c>perflint_region</c> option).</summary>
         public InstanceUse OrRegion(string? region) => Region != null || region == null ? this : new InstanceUse(Service, EnginesOrUses, region);
