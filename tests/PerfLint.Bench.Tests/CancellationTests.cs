@@ -1,3 +1,4 @@
+using TempDirectory = PerfLint.Testing.TempDirectory;
 using System.Diagnostics;
 using PerfLint.Bench.Containers;
 
@@ -13,7 +14,7 @@ public class CancellationTests : ContainerFixture
     public async Task CancellingTheTokenRemovesTheContainer()
     {
         var name = UniqueName("cancel");
-        using var dir = new TempDir();
+        using var dir = new TempDirectory("perflint-bench-test");
         var spec = dir.File("perflint.bench.json", LongSpec(name));
         var stdout = new StringWriter();
         using var cts = new CancellationTokenSource();
@@ -33,7 +34,7 @@ public class CancellationTests : ContainerFixture
     public async Task SignalToTheRunnerProcessRemovesTheContainer(string signal)
     {
         var name = UniqueName("sig" + signal.ToLowerInvariant());
-        using var dir = new TempDir();
+        using var dir = new TempDirectory("perflint-bench-test");
         var spec = dir.File("perflint.bench.json", LongSpec(name));
         // Started as from a terminal, with SIGINT at its default disposition: when the tests themselves run as a
         // background job of a script, they inherit SIGINT as ignored and would pass that on (a runner that ignores

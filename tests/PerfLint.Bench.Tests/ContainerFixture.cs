@@ -1,3 +1,4 @@
+using TempDirectory = PerfLint.Testing.TempDirectory;
 using PerfLint.Bench.Containers;
 using PerfLint.Bench.Results;
 
@@ -34,7 +35,7 @@ public abstract class ContainerFixture
     /// <summary>Runs `perflint bench` in process on a spec written to a temp dir.</summary>
     protected static async Task<BenchRun> RunBenchAsync(string specJson, params string[] extraArgs)
     {
-        using var dir = new TempDir();
+        using var dir = new TempDirectory("perflint-bench-test");
         var spec = dir.File("perflint.bench.json", specJson);
         var output = Path.Combine(dir.Path, "out");
         var stdout = new StringWriter();

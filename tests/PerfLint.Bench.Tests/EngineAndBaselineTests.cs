@@ -1,3 +1,4 @@
+using TempDirectory = PerfLint.Testing.TempDirectory;
 using System.Diagnostics;
 using PerfLint.Bench.Containers;
 using PerfLint.Bench.Results;
@@ -11,7 +12,7 @@ public class EngineAndBaselineTests : ContainerFixture
     public async Task DockerCliIsUsedWhenDockerHostPointsAtAPodmanSocket()
     {
         if (ProcessRunner.FindOnPath("docker") == null) Assert.Ignore("no docker CLI installed");
-        using var dir = new TempDir();
+        using var dir = new TempDirectory("perflint-bench-test");
         var socket = Path.Combine(dir.Path, "podman.sock");
         using var service = Process.Start(new ProcessStartInfo("podman", $"system service --time=0 unix://{socket}") { UseShellExecute = false })!;
         try
@@ -36,7 +37,7 @@ public class EngineAndBaselineTests : ContainerFixture
     [Test]
     public async Task RegressionAgainstABaselineFails()
     {
-        using var dir = new TempDir();
+        using var dir = new TempDirectory("perflint-bench-test");
         var name = UniqueName("baseline");
         const string load = "\"concurrency\": [1], \"durationSeconds\": 1.5, \"warmupSeconds\": 0.3";
         var before = await RunBenchAsync(FaultSpec(name, "\"RESPONSE_DELAY_MS\": \"5\"", "\"p50Ms\": 500", load));

@@ -1,3 +1,4 @@
+using TempDirectory = PerfLint.Testing.TempDirectory;
 using System.Text.RegularExpressions;
 using PerfLint.Bench.Containers;
 
@@ -19,7 +20,7 @@ public class MsBuildIntegrationTests : ContainerFixture
         </Project>
         """;
 
-    private static async Task<ProcessResult> BuildAsync(TempDir dir)
+    private static async Task<ProcessResult> BuildAsync(TempDirectory dir)
     {
         dir.File("app.csproj", Project());
         dir.File("Lib.cs", "namespace App; public static class Lib { }");
@@ -30,7 +31,7 @@ public class MsBuildIntegrationTests : ContainerFixture
     [Test]
     public async Task MissedBudgetFailsTheBuildAtItsLine()
     {
-        using var dir = new TempDir();
+        using var dir = new TempDirectory("perflint-bench-test");
         var name = UniqueName("msbuild");
         var spec = FaultSpec(name, "\"FAULT_MODE\": \"slow\", \"FAULT_DELAY_MS\": \"30\"",
             "\"maxErrorRate\": 0.5,\n      \"p50Ms\": 10,\n      \"p90Ms\": { \"max\": 5, \"level\": \"warn\" }");
@@ -53,7 +54,7 @@ public class MsBuildIntegrationTests : ContainerFixture
     [Test]
     public async Task BadSpecIsOneErrorAtItsPosition()
     {
-        using var dir = new TempDir();
+        using var dir = new TempDirectory("perflint-bench-test");
         var specPath = dir.File("perflint.bench.json", "{\n  \"benchmarks\": [ {\n    \"name\": \"x\", \"image\": \"y\", \"request\": { \"body\": \"a\" },\n    \"load\": { \"concurrency\": [0] } } ] }");
         var build = await BuildAsync(dir);
         var output = build.Stdout + build.Stderr;
@@ -69,7 +70,7 @@ public class MsBuildCancellationTests : ContainerFixture
     [Test]
     public async Task CancellingTheBuildRemovesTheContainer()
     {
-        using var dir = new TempDir();
+        using var dir = new TempDirectory("perflint-bench-test");
         var name = UniqueName("msbuild-cancel");
         dir.File("perflint.bench.json", FaultSpec(name, "\"RESPONSE_DELAY_MS\": \"5\"", "\"p50Ms\": 500",
             load: "\"concurrency\": [1], \"durationSeconds\": 300, \"warmupSeconds\": 0"));

@@ -1,3 +1,4 @@
+using TempDirectory = PerfLint.Testing.TempDirectory;
 using PerfLint.Bench.Cli;
 using PerfLint.Bench.Containers;
 using PerfLint.Bench.Utilization;
@@ -58,7 +59,7 @@ public class ParsingTests
     [Test]
     public async Task BadSpecExitsTwoWithFileLineColumn()
     {
-        using var dir = new TempDir();
+        using var dir = new TempDirectory("perflint-bench-test");
         var spec = dir.File("perflint.bench.json", "{\n  \"benchmarks\": [\n    { \"name\": 5 }\n  ]\n}");
         var stdout = new StringWriter();
         var stderr = new StringWriter();

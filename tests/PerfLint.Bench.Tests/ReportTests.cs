@@ -1,3 +1,4 @@
+using TempDirectory = PerfLint.Testing.TempDirectory;
 using System.Xml.Linq;
 using PerfLint.Bench.Cli;
 using PerfLint.Bench.Results;
@@ -25,7 +26,7 @@ public class ReportTests
     [Test]
     public void WritesAllFourReports()
     {
-        using var dir = new TempDir();
+        using var dir = new TempDirectory("perflint-bench-test");
         ReportWriter.Write(Sample(), dir.Path);
         Assert.That(Directory.GetFiles(dir.Path).Select(Path.GetFileName).Order(),
             Is.EqualTo(new[] { "junit.xml", "report.html", "report.md", "results.json" }));

@@ -1,3 +1,4 @@
+using TempDirectory = PerfLint.Testing.TempDirectory;
 using System.Text;
 using PerfLint.Bench.Spec;
 
@@ -134,7 +135,7 @@ public class SpecReaderTests
     [Test]
     public void BodyFileResolvesBesideTheSpec()
     {
-        using var dir = new TempDir();
+        using var dir = new TempDirectory("perflint-bench-test");
         dir.File("payload.bin", "PAYLOAD");
         var spec = dir.File("perflint.bench.json", Valid.Replace("\"body\": \"abc\"", "\"bodyFile\": \"payload.bin\""));
         var b = SpecReader.ReadFile(spec).Benchmarks.Single();

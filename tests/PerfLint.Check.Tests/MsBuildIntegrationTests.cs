@@ -1,3 +1,4 @@
+using PerfLint.Testing;
 using System.Text.RegularExpressions;
 using PerfLint.Check.Tests.Infrastructure;
 

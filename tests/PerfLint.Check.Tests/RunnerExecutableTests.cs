@@ -1,3 +1,4 @@
+using PerfLint.Testing;
 using PerfLint.Check.Tests.Infrastructure;
 
 namespace PerfLint.Check.Tests;

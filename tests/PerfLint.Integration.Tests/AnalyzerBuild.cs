@@ -1,3 +1,4 @@
+using PerfLint.Testing;
 using PerfLint.Integration.Tests.Infrastructure;
 
 namespace PerfLint.Integration.Tests;
@@ -10,12 +11,12 @@ namespace PerfLint.Integration.Tests;
 [SetUpFixture]
 public sealed class AnalyzerBuild
 {
-    internal static CliResult? Result { get; private set; }
+    internal static ProcessResult? Result { get; private set; }
 
     [OneTimeSetUp]
     public void BuildAnalyzers()
     {
-        Result = DotnetCli.Run(Repository.Root, TimeSpan.FromMinutes(4),
+        Result = ProcessRunner.Dotnet(Repository.Root, TimeSpan.FromMinutes(4), null,
             "build", Repository.ProjectPath("analyzers/PerfLint.CodeFixes/PerfLint.CodeFixes.csproj"),
             "-c", Repository.Configuration, "-nologo", "-v", "q");
         Assert.That(Result.ExitCode, Is.Zero, "building the analyzers failed:\n" + Result.Tail());

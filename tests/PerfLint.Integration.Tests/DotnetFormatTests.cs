@@ -1,3 +1,4 @@
+using PerfLint.Testing;
 using PerfLint.Integration.Tests.Infrastructure;
 
 namespace PerfLint.Integration.Tests;
@@ -13,10 +14,10 @@ public sealed class DotnetFormatTests
     public void Dotnet_format_applies_the_gp3_and_successor_fixes()
     {
         using var project = ScratchProject.Copy("WorkerStack", referenceCdk: true);
-        var restore = DotnetCli.Run(project.Directory, TimeSpan.FromMinutes(3), "restore", project.ProjectFile, "-nologo");
+        var restore = ProcessRunner.Dotnet(project.Directory, TimeSpan.FromMinutes(3), null, "restore", project.ProjectFile, "-nologo");
         Assert.That(restore.ExitCode, Is.Zero, restore.Tail());
 
-        var format = DotnetCli.Run(project.Directory, TimeSpan.FromMinutes(4),
+        var format = ProcessRunner.Dotnet(project.Directory, TimeSpan.FromMinutes(4), null,
             "format", "analyzers", project.ProjectFile, "--diagnostics", "PL4001", "PL1001", "--severity", "info", "--no-restore", "-v", "diag");
         Assert.That(format.ExitCode, Is.Zero, format.Tail());
 

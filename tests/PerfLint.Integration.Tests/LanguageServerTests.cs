@@ -1,3 +1,4 @@
+using PerfLint.Testing;
 using System.Text.Json.Nodes;
 using PerfLint.Integration.Tests.Infrastructure;
 
@@ -18,14 +19,14 @@ public sealed class LanguageServerTests
     public async Task Csharp_ls_reports_PerfLint_diagnostic_for_an_open_document()
     {
         using var tools = new TempDirectory("perflint-csharp-ls");
-        var install = DotnetCli.Run(tools.Path, TimeSpan.FromMinutes(2), "tool", "install", "csharp-ls", "--version", CsharpLsVersion, "--tool-path", tools.Path);
+        var install = ProcessRunner.Dotnet(tools.Path, TimeSpan.FromMinutes(2), null, "tool", "install", "csharp-ls", "--version", CsharpLsVersion, "--tool-path", tools.Path);
         if (install.ExitCode != 0)
         {
             Assert.Inconclusive("csharp-ls could not be installed from the NuGet feed (offline?):\n" + install.Tail(2000));
         }
 
         using var project = ScratchProject.Copy("WorkerStack", referenceCdk: true);
-        var restore = DotnetCli.Run(project.Directory, TimeSpan.FromMinutes(3), "restore", project.ProjectFile, "-nologo");
+        var restore = ProcessRunner.Dotnet(project.Directory, TimeSpan.FromMinutes(3), null, "restore", project.ProjectFile, "-nologo");
         Assert.That(restore.ExitCode, Is.Zero, restore.Tail());
 
         var document = Path.Combine(project.Directory, "WorkerStack.cs");

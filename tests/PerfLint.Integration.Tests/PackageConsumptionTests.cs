@@ -1,3 +1,4 @@
+using PerfLint.Testing;
 using PerfLint.Integration.Tests.Infrastructure;
 
 namespace PerfLint.Integration.Tests;
@@ -34,7 +35,7 @@ public class PackageConsumptionTests
         using var work = new TempDirectory("perflint-package");
         var feed = work.Combine("feed");
         var version = "0.1.0-test." + DateTime.UtcNow.ToString("yyyyMMddHHmmss");
-        var pack = DotnetCli.Run(Repository.Root, TimeSpan.FromMinutes(5),
+        var pack = ProcessRunner.Dotnet(Repository.Root, TimeSpan.FromMinutes(5), null,
             "pack", Repository.ProjectPath("analyzers/PerfLint.Package/PerfLint.Package.csproj"), "-c", Repository.Configuration,
             "-o", feed, "-p:PackageVersion=" + version, "-nologo");
         Assert.That(pack.ExitCode, Is.Zero, pack.Tail());
@@ -73,7 +74,7 @@ public class PackageConsumptionTests
         var tmp = work.Combine("tmp");
         Directory.CreateDirectory(tmp);
         // -v:n shows the compiler's command line: which analyzer images it was handed.
-        var build = DotnetCli.Run(app, TimeSpan.FromMinutes(8), new Dictionary<string, string> { ["TMPDIR"] = tmp },
+        var build = ProcessRunner.Dotnet(app, TimeSpan.FromMinutes(8), new Dictionary<string, string> { ["TMPDIR"] = tmp },
             "build", "-p:PerfLintSynth=true", "-nologo", "-v:n");
 
         Assert.That(build.ExitCode, Is.Zero, build.Tail());

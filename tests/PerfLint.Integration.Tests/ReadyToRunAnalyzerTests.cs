@@ -1,3 +1,4 @@
+using PerfLint.Testing;
 using System.Reflection.Metadata;
 using System.Reflection.PortableExecutable;
 using System.Text.RegularExpressions;
@@ -81,7 +82,7 @@ public sealed class ReadyToRunAnalyzerTests
     /// A full build with a fresh compiler whose JIT lists every method it compiles (every process of the build
     /// appends to the file; only the compiler loads PerfLint): the number of PerfLint methods JIT-compiled.
     /// </summary>
-    private static (int PerfLintMethodsJitted, CliResult Build) BuildWithJitLog(ScratchProject project, string name, params string[] extra)
+    private static (int PerfLintMethodsJitted, ProcessResult Build) BuildWithJitLog(ScratchProject project, string name, params string[] extra)
     {
         var log = Path.Combine(project.Directory, "jit-" + name + ".txt");
         var environment = new Dictionary<string, string> { ["DOTNET_JitStdOutFile"] = log, ["DOTNET_JitDisasmSummary"] = "1" };

@@ -1,3 +1,4 @@
+using PerfLint.Testing;
 using System.Text.RegularExpressions;
 using PerfLint.Integration.Tests.Infrastructure;
 
@@ -20,7 +21,7 @@ public sealed partial class SampleSynthTests
         using var output = new TempDirectory("perflint-sample-synth");
         // jsii unpacks ~66 MB per synth into TMPDIR: give it one that is deleted with the folder.
         var jsiiTemp = Directory.CreateDirectory(output.Combine("tmp")).FullName;
-        var build = DotnetCli.Run(Repository.Root, TimeSpan.FromMinutes(5), new Dictionary<string, string> { ["TMPDIR"] = jsiiTemp },
+        var build = ProcessRunner.Dotnet(Repository.Root, TimeSpan.FromMinutes(5), new Dictionary<string, string> { ["TMPDIR"] = jsiiTemp },
             "build", Path.Combine(Repository.SampleDirectory, "CdkApp.csproj"), "-c", Repository.Configuration, "-nologo",
             "-p:PerfLintSampleOutput=" + output.Path, "-p:PerfLintSynth=true");
 

@@ -7,7 +7,7 @@ public static class Paths
 {
     public static string RepositoryRoot => PerfLint.Testing.RepositoryRoot.Path;
 
-    public static string Configuration => Metadata("Configuration");
+    public static string Configuration => PerfLint.Testing.RepositoryRoot.Configuration;
 
     public static string WholeAppAssembly => Metadata("WholeAppAssembly");
 
@@ -15,9 +15,9 @@ public static class Paths
 
     public static string WholeAppSources => Path.Combine(RepositoryRoot, "tests", "PerfLint.Check.Tests", "Apps", "WholeApp");
 
-    public static string RunnerAssembly => Path.Combine(RepositoryRoot, "benchmarks-runner", "PerfLint.Runner", "bin", Configuration, "net10.0", "perflint.dll");
+    public static string RunnerAssembly => PerfLint.Testing.RepositoryRoot.RunnerAssembly;
 
-    public static string TasksTargets => Path.Combine(RepositoryRoot, "tasks", "PerfLint.Tasks", "bin", Configuration, "netstandard2.0", "build", "PerfLint.targets");
+    public static string TasksTargets => PerfLint.Testing.RepositoryRoot.TasksTargets;
 
     /// <summary>One scratch directory per test run; <see cref="TestRunCleanup"/> deletes it.</summary>
     public static string RunDirectory { get; } = Directory.CreateTempSubdirectory("perflint-check-tests-").FullName;

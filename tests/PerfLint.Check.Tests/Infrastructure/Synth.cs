@@ -1,3 +1,4 @@
+using PerfLint.Testing;
 namespace PerfLint.Check.Tests.Infrastructure;
 
 /// <summary>
@@ -29,7 +30,7 @@ public static class Synth
                 environment[k] = v;
             }
 
-            var result = ProcessRunner.Run("dotnet", new[] { "exec", appAssembly }, Path.GetDirectoryName(appAssembly)!, environment, timeoutSeconds: 300);
+            var result = ProcessRunner.Run("dotnet", new[] { "exec", appAssembly }, Path.GetDirectoryName(appAssembly)!, environment, timeout: TimeSpan.FromSeconds(300));
             Assert.That(result.ExitCode, Is.Zero, "synth failed:\n" + result.Output);
             Assert.That(File.Exists(Path.Combine(outDir, "manifest.json")), Is.True, "synth wrote no manifest.json:\n" + result.Output);
             return outDir;

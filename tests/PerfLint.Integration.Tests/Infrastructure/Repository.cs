@@ -1,5 +1,3 @@
-using System.Reflection;
-
 namespace PerfLint.Integration.Tests.Infrastructure;
 
 /// <summary>Where the repository and its build outputs are, seen from the test assembly.</summary>
@@ -8,8 +6,7 @@ internal static class Repository
     public static string Root => PerfLint.Testing.RepositoryRoot.Path;
 
     /// <summary>The configuration this test assembly was built in; the analyzers are built (and read) in the same one.</summary>
-    public static string Configuration { get; } =
-        typeof(Repository).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
+    public static string Configuration => PerfLint.Testing.RepositoryRoot.Configuration;
 
     public static string SampleDirectory => Path.Combine(Root, "samples", "CdkApp");
 

@@ -1,3 +1,4 @@
+using PerfLint.Testing;
 namespace PerfLint.Integration.Tests.Infrastructure;
 
 /// <summary>
@@ -14,7 +15,7 @@ internal sealed class SampleBuild
         Output = new TempDirectory("perflint-sample");
         AppDomain.CurrentDomain.ProcessExit += (_, _) => Output.Dispose();
         SarifPath = Output.Combine("out.sarif");
-        Result = DotnetCli.Run(Repository.Root, TimeSpan.FromMinutes(5),
+        Result = ProcessRunner.Dotnet(Repository.Root, TimeSpan.FromMinutes(5), null,
             "build", Path.Combine(Repository.SampleDirectory, "CdkApp.csproj"),
             "-c", Repository.Configuration, "-nologo",
             // The analyzers were built by AnalyzerBuild; building them again here would race nothing but cost time.
@@ -29,7 +30,7 @@ internal sealed class SampleBuild
 
     public string SarifPath { get; }
 
-    public CliResult Result { get; }
+    public ProcessResult Result { get; }
 
     public SarifLog Sarif => SarifLog.Load(SarifPath);
 }

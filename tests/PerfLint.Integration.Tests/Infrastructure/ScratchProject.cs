@@ -1,3 +1,4 @@
+using PerfLint.Testing;
 namespace PerfLint.Integration.Tests.Infrastructure;
 
 /// <summary>
@@ -33,11 +34,11 @@ internal sealed class ScratchProject : IDisposable
     public string Read(string file) => File.ReadAllText(Path.Combine(_directory.Path, file));
 
     /// <summary>`dotnet build` with a SARIF 2.1 error log; extra arguments go last.</summary>
-    public CliResult Build(params string[] extra) => Build(null, extra);
+    public ProcessResult Build(params string[] extra) => Build(null, extra);
 
     /// <summary>As <see cref="Build(string[])"/>, with environment variables for the build's processes.</summary>
-    public CliResult Build(IReadOnlyDictionary<string, string>? environment, params string[] extra) =>
-        DotnetCli.Run(_directory.Path, TimeSpan.FromMinutes(4), environment,
+    public ProcessResult Build(IReadOnlyDictionary<string, string>? environment, params string[] extra) =>
+        ProcessRunner.Dotnet(_directory.Path, TimeSpan.FromMinutes(4), environment,
             new[] { "build", ProjectFile, "-nologo", "-p:ErrorLog=" + SarifPath + "%2Cversion=2.1" }.Concat(extra).ToArray());
 
     public void Dispose() => _directory.Dispose();

@@ -6,11 +6,11 @@
 # Usage: warnings-split.sh [rounds=120] [warm-up rounds=10]; the compiler mode comes from UseSharedCompilation.
 set -euo pipefail
 source "$(dirname "$0")/three-way.sh"
-cd "$(dirname "$0")/../.."
+cd "$(dirname "$0")/../../.."
 rounds="${1:-120}"
 warmup="${2:-10}"
-dotnet build benchmarks-runner/PerfLint.AnalyzerBenchmarks -c Release -nologo -v q > /dev/null
-bench="dotnet benchmarks-runner/PerfLint.AnalyzerBenchmarks/bin/Release/net10.0/PerfLint.AnalyzerBenchmarks.dll"
+dotnet build benchmarks-runner/perf/PerfLint.AnalyzerBenchmarks -c Release -nologo -v q > /dev/null
+bench="dotnet benchmarks-runner/perf/PerfLint.AnalyzerBenchmarks/bin/Release/net10.0/PerfLint.AnalyzerBenchmarks.dll"
 dir="$(mktemp -d /tmp/perflint-warnings-split.XXXXXX)"
 $bench generate "$dir" cdk > /dev/null
 message='is an old Xen-era m4 instance type, 3 generations behind its successor; use m7i.xlarge (4 vCPU, 16 GiB, $0.2016/h vs 4 vCPU, 16 GiB, $0.2/h us-east-1 On-Demand; newer generations also do more work per vCPU) [successor: analyst mapping] (https://github.com/perflint/perflint/blob/main/docs/rules/PL1001.md)'

@@ -13,7 +13,7 @@ old="$(cd "${1:?usage: compare-analyzers.sh OLD NEW [rounds] [warm-up]}" && pwd)
 new="$(cd "${2:?usage: compare-analyzers.sh OLD NEW [rounds] [warm-up]}" && pwd)"
 rounds="${3:-100}"
 warmup="${4:-10}"
-cd "$(dirname "$0")/../.."
+cd "$(dirname "$0")/../../.."
 bench="dotnet $new/PerfLint.AnalyzerBenchmarks.dll"
 dir="$(mktemp -d /tmp/perflint-compare.XXXXXX)"
 $bench generate "$dir" cdk > /dev/null

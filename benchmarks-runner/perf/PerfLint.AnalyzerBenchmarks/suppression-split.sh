@@ -11,14 +11,14 @@
 # Usage: suppression-split.sh [rounds=100] [warm-up rounds=10]; the compiler mode comes from UseSharedCompilation.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
-root="$(cd "$here/../.." && pwd)"
+root="$(cd "$here/../../.." && pwd)"
 rounds="${1:-100}"
 warmup="${2:-10}"
 tree="$(mktemp -d /tmp/perflint-split.XXXXXX)"
 git -C "$root" worktree add -q --detach "$tree" HEAD
 trap 'git -C "$root" worktree remove --force "$tree"' EXIT
 git -C "$tree" apply "$here/compiler-tag.patch"
-dotnet build "$root/benchmarks-runner/PerfLint.AnalyzerBenchmarks" -c Release -nologo -v q > /dev/null
-dotnet build "$tree/benchmarks-runner/PerfLint.AnalyzerBenchmarks" -c Release -nologo -v q > /dev/null
-bash "$here/compare-analyzers.sh" "$root/benchmarks-runner/PerfLint.AnalyzerBenchmarks/bin/Release/net10.0" \
-  "$tree/benchmarks-runner/PerfLint.AnalyzerBenchmarks/bin/Release/net10.0" "$rounds" "$warmup"
+dotnet build "$root/benchmarks-runner/perf/PerfLint.AnalyzerBenchmarks" -c Release -nologo -v q > /dev/null
+dotnet build "$tree/benchmarks-runner/perf/PerfLint.AnalyzerBenchmarks" -c Release -nologo -v q > /dev/null
+bash "$here/compare-analyzers.sh" "$root/benchmarks-runner/perf/PerfLint.AnalyzerBenchmarks/bin/Release/net10.0" \
+  "$tree/benchmarks-runner/perf/PerfLint.AnalyzerBenchmarks/bin/Release/net10.0" "$rounds" "$warmup"

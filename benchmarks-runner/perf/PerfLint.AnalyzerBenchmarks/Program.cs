@@ -14,7 +14,7 @@ namespace PerfLint.AnalyzerBenchmarks;
 ///   retained [cdk|plain] [set] [pause s]   the heap an analysis leaves alive (one set per process; see RetainedMemory)
 ///   build [cdk|plain] [runs] [dir] [warm-up pairs]   `dotnet build` with and without the analyzers, medians,
 ///                                       ReportAnalyzer (warm-up pairs: compiler server only, default 10)
-/// Run in Release: dotnet run -c Release --project benchmarks-runner/PerfLint.AnalyzerBenchmarks -- &lt;command&gt;
+/// Run in Release: dotnet run -c Release --project benchmarks-runner/perf/PerfLint.AnalyzerBenchmarks -- &lt;command&gt;
 /// </summary>
 public static class Program
 {
