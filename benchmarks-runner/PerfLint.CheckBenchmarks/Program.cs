@@ -4,7 +4,7 @@ using PerfLint.CheckBenchmarks;
 
 // Benchmark of `perflint check` (not a test): a generated cloud assembly of N stacks x M resources, timed with and
 // without C# line mapping, against cdk-nag on the same templates (benchmarks-runner/cdk-nag-compare). Optionally
-// also both tools' findings on a synthesized sample app. Prints a Markdown report (docs/check.md takes it).
+// also both tools' findings on a synthesized sample app. Prints a Markdown report (docs/performance.md takes it).
 //
 // usage: dotnet run -c Release --project benchmarks-runner/PerfLint.CheckBenchmarks -- [--stacks 50] [--resources-per-stack 200]
 //        [--runs 5] [--sample-assembly DIR --sample-project DIR] [--report FILE] [--generate-only DIR] [--r2r-runner perflint.dll]
