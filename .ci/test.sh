@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The test command of README.md: builds the solution and runs every test project, then prints one line
-# "N passed, N failed". Each run gets its own TMPDIR (CDK synth leaves ~66 MB of jsii files per run).
+# "N passed, N failed". Each run gets its own TMPDIR (every CDK synth leaves jsii's files there).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 run_tmp=$(mktemp -d /tmp/perflint-test.XXXXXX)

@@ -84,7 +84,7 @@ namespace PerfLint.Tasks
                 var environment = new Dictionary<string, string>
                 {
                     ["CDK_OUTDIR"] = CloudAssemblyDirectory,
-                    // jsii unpacks ~66 MB per run into TMPDIR; a private one is deleted afterwards.
+                    // jsii unpacks its files into TMPDIR on every run; a private one is deleted afterwards.
                     ["TMPDIR"] = temp,
                     ["TMP"] = temp,
                     ["TEMP"] = temp,

@@ -19,7 +19,7 @@ public sealed partial class SampleSynthTests
     public void Synth_build_reports_template_findings_at_sample_lines()
     {
         using var output = new TempDirectory("perflint-sample-synth");
-        // jsii unpacks ~66 MB per synth into TMPDIR: give it one that is deleted with the folder.
+        // jsii unpacks its files into TMPDIR on every synth: give it one that is deleted with the folder.
         var jsiiTemp = Directory.CreateDirectory(output.Combine("tmp")).FullName;
         var build = ProcessRunner.Dotnet(Repository.Root, TimeSpan.FromMinutes(5), new Dictionary<string, string> { ["TMPDIR"] = jsiiTemp },
             "build", Path.Combine(Repository.SampleDirectory, "CdkApp.csproj"), "-c", Repository.Configuration, "-nologo",

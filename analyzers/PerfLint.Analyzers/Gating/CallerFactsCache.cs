@@ -10,10 +10,9 @@ namespace PerfLint.Analyzers.Gating
     /// <summary>
     /// The caller facts of body owners (<see cref="CallSiteDependence"/>), kept across the compilations of one process
     /// by the owner's text. The compiler server and the IDE analyze the same unchanged code again and again, each time
-    /// in new syntax trees, and reading those owners' syntax was the largest part of the gates there: ~6 ms of the
-    /// ~19 ms PerfLint spent per warm server build of the 600-file benchmark app (sampled profile), plus the red nodes it
-    /// allocates. A fresh compiler has nothing to reuse, so nothing is kept for the first compilation of a set of declared
-    /// names (it would copy ~0.3 M characters of the benchmark app's text for nobody): the second compilation of that set
+    /// in new syntax trees, and reading those owners' syntax is the largest part of the gates there, plus the red nodes
+    /// it allocates. A fresh compiler has nothing to reuse, so nothing is kept for the first compilation of a set of
+    /// declared names (it would copy the app's text for nobody): the second compilation of that set
     /// keeps what it reads, the third and later ones reuse it.
     /// </summary>
     /// <remarks>
@@ -27,7 +26,7 @@ namespace PerfLint.Analyzers.Gating
     /// </remarks>
     public static class CallerFactsCache
     {
-        /// <summary>About 4 MB of text (the 600-file benchmark app keeps ~0.3 M characters).</summary>
+        /// <summary>About 4 MB of text: room for several generations of a large app's kept declarations.</summary>
         public const int MaxChars = 2 * 1024 * 1024;
 
         /// <summary>Sets of declared names kept at once (a solution's projects, one compiler server).</summary>

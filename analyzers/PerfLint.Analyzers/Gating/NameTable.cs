@@ -2,7 +2,7 @@ namespace PerfLint.Analyzers.Gating
 {
     /// <summary>
     /// One string per distinct spelling, for the index of one compilation: the scanner meets each identifier and literal
-    /// many times (a 600-file app: ~19,000 identifiers, ~800 distinct), and taking the table's string instead of a new one
+    /// many times (a project repeats a few distinct spellings over and over), and taking the table's string instead of a new one
     /// saves the allocations and makes later set lookups compare equal references first. Not thread-safe: the index is
     /// built on one thread.
     /// </summary>

@@ -5,8 +5,8 @@ namespace PerfLint.Analyzers.Gating
 {
     /// <summary>
     /// The numbers of one code body as the scan collects them, in an array rather than a <c>HashSet&lt;double&gt;</c>:
-    /// a set over a value type is generic code of its own, which a fresh compiler JIT-compiles in every build (17 methods
-    /// and ~4 ms in the JIT trace of one compile) for bodies that hold a handful of numbers each. A repeat is dropped
+    /// a set over a value type is generic code of its own, which a fresh compiler JIT-compiles in every build, for
+    /// bodies that hold a handful of numbers each. A repeat is dropped
     /// by a search of the first <see cref="DistinctLimit"/> entries; a body with more numbers than that (a data table)
     /// may keep later repeats, which only lengthens what a gate reads, never changes its answer.
     /// </summary>

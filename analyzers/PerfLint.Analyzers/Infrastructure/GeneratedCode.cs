@@ -21,8 +21,8 @@ namespace PerfLint.Analyzers.Infrastructure
     /// PerfLint's analyzers ask the driver not to run them on generated files but let it report anywhere
     /// (<see cref="Microsoft.CodeAnalysis.Diagnostics.GeneratedCodeAnalysisFlags.ReportDiagnostics"/>), and drop
     /// diagnostics in generated code here instead: for every reported location the driver would search the whole file
-    /// for <c>GeneratedCode</c> tokens and the symbols declared in it (measured: 12 ms of a 600-file build's 84
-    /// findings, more than binding the bodies that hold them). This looks only at the declarations around the location.
+    /// for <c>GeneratedCode</c> tokens and the symbols declared in it (more than binding the bodies that hold the
+    /// findings). This looks only at the declarations around the location.
     /// </remarks>
     public sealed class GeneratedCode
     {

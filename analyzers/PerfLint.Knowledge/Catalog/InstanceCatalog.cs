@@ -176,7 +176,7 @@ namespace PerfLint.Knowledge.Catalog
                 var acceleratorName = table.Get(row, "accelerator_name");
                 var count = ParseInt(table.Get(row, "accelerator_count")) ?? 0;
                 var memory = ParseDouble(table.Get(row, "accelerator_memory_gib")) ?? 0;
-                // Most types have none: one shared instance keeps ~1,400 objects out of every heap the catalog lives in.
+                // Most types have none: one shared instance keeps an object per type out of every heap the catalog lives in.
                 var accelerator = kind == AcceleratorKind.None && acceleratorName.Length == 0 && count == 0 && memory == 0
                     ? AcceleratorInfo.None
                     : new AcceleratorInfo(kind, acceleratorName, count, memory);

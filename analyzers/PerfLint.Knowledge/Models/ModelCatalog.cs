@@ -19,7 +19,7 @@ namespace PerfLint.Knowledge.Models
         public const string StatedSource = "stated in PL1004.model_parameters";
 
         // The analyzers ask this of each distinct string of a project once per compilation. Not compiled optimized up
-        // front (HotLoop): a fresh compiler spent more on compiling it (3 ms) than the strings of a 600-file app take.
+        // front (HotLoop): a fresh compiler would spend more on compiling it than a large app's strings take.
         public static ModelSize? Estimate(string? modelId, IReadOnlyDictionary<string, double>? stated = null)
         {
             if (string.IsNullOrWhiteSpace(modelId))

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Two builds of the analyzers compared in the same time window: three-way paired builds of the generated CDK app (600
 # files) without PerfLint, with the analyzers in OLD and with those in NEW, in rotating order. Runs of the build
-# benchmark an hour apart have differed by a percentage point on this shared VM, more than a change of a few
-# milliseconds; this keeps the machine's drift out of the comparison. Prints OLD-none, NEW-none and NEW-OLD as the mean
+# benchmark an hour apart differ on a shared VM by more than a small analyzer change moves them; this keeps the
+# machine's drift out of the comparison. Prints OLD-none, NEW-none and NEW-OLD as the mean
 # of the differences with a 95 % interval, relative to the median without PerfLint.
 # OLD and NEW: folders holding PerfLint.{Knowledge,Analyzers,CodeFixes}.dll, readytorun/ and build/, such as this
 # benchmark's bin/Release/net10.0 built at two commits (git worktree add /tmp/old <commit>; dotnet build there).

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Every figure of docs/analyzer-performance.md, in one go (about 40 minutes on 2 cores). Writes the raw outputs to
+# The analyzer-cost figures of docs/performance.md and the in-process ones, in one go. Writes the raw outputs to
 # $1 (default: a new temp folder) and prints them. Run on an otherwise idle machine: the build timings are wall clock.
 set -euo pipefail
 cd "$(dirname "$0")/../../.."

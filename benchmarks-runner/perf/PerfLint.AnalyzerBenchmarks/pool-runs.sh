@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Pools several outputs of `build` (one configuration, e.g. six server runs) into the figures of
-# docs/analyzer-performance.md: the mean of all paired differences with a 95 % interval, and the mean of the runs'
+# docs/performance.md: the mean of all paired differences with a 95 % interval, and the mean of the runs'
 # means with a Student-t interval (each run one observation, so the drift between runs counts).
 # With --column N, the runs are compare-analyzers.sh's triples.txt files instead (microseconds: without, old, new), and
 # column N (2: old, 3: new) is the build with PerfLint.

@@ -4,14 +4,14 @@ using PerfLint.CheckBenchmarks;
 
 // Benchmark of `perflint check` (not a test): a generated cloud assembly of N stacks x M resources, timed with and
 // without C# line mapping, against cdk-nag on the same templates (benchmarks-runner/perf/cdk-nag-compare). Optionally
-// also both tools' findings on a synthesized sample app. Prints a Markdown report (docs/check.md takes it).
+// also both tools' findings on a synthesized sample app. Prints a Markdown report (docs/performance.md takes it).
 //
 // usage: dotnet run -c Release --project benchmarks-runner/perf/PerfLint.CheckBenchmarks -- [--stacks 50] [--resources-per-stack 200]
 //        [--runs 5] [--sample-assembly DIR --sample-project DIR] [--report FILE] [--generate-only DIR] [--r2r-runner perflint.dll]
 var options = Options.Parse(args);
 var repo = FindRepositoryRoot();
 var runner = Path.Combine(repo, "benchmarks-runner", "PerfLint.Runner", "bin", options.Configuration, "net10.0", "perflint.dll");
-var nagDirectory = Path.Combine(repo, "benchmarks-runner", "perf", "cdk-nag-compare");
+var nagDirectory = Path.Combine(repo, "benchmarks-runner", "cdk-nag-compare");
 if (!File.Exists(runner))
 {
     Console.Error.WriteLine($"perflint.dll not found at {runner}; build benchmarks-runner/PerfLint.Runner -c {options.Configuration} first");

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Reproduces the `perflint check` figures in docs/check.md: builds the runner (plain and ReadyToRun), installs cdk-nag,
+# Reproduces the `perflint check` figures in docs/performance.md: builds the runner (plain and ReadyToRun), installs cdk-nag,
 # synthesizes samples/CdkApp, then times perflint check and cdk-nag on a generated 50-stack, 10,000-resource app.
 # usage: benchmarks-runner/perf/PerfLint.CheckBenchmarks/run.sh [report.md]
 set -euo pipefail
@@ -13,7 +13,7 @@ flock /tmp/perflint-build.lock dotnet publish benchmarks-runner/PerfLint.Runner/
   --self-contained false -p:PublishReadyToRun=true -o "$work/r2r" -v q -nologo
 (cd benchmarks-runner/perf/cdk-nag-compare && npm ci --no-audit --no-fund >/dev/null)
 
-# The sample app's cloud assembly (its own TMPDIR: jsii unpacks ~66 MB per synth).
+# The sample app's cloud assembly (its own TMPDIR: jsii unpacks its files there on every synth).
 flock /tmp/perflint-build.lock dotnet build samples/CdkApp -v q -nologo -p:PerfLintSampleOutput="$work/sample"
 app="$(find "$work/sample/bin" -name CdkApp.dll | head -1)"
 mkdir -p "$work/synth-tmp"

@@ -8,7 +8,7 @@ using PerfLint.Bench.Stats;
 namespace PerfLint.LoadGenBenchmarks;
 
 /// <summary>
-/// Two figures for docs/bench.md, in one run on this machine:
+/// Two figures for docs/performance.md, in one run on this machine:
 ///  1. Ceiling: requests/s of PerfLint's closed-loop generator vs wrk, same connections, same trivial server (FaultServer,
 ///     FAULT_MODE=ok, loopback), alternating runs, median reported. Target: at least 50 % of wrk.
 ///  2. Accuracy: p50 against a server that answers after exactly RESPONSE_DELAY_MS; added latency = p50 - delay

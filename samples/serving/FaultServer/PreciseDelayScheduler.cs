@@ -4,8 +4,8 @@ using System.Runtime.InteropServices;
 namespace PerfLint.Serving.Fault;
 
 /// <summary>
-/// Completes tasks a fixed delay after they were requested, accurate to tens of microseconds.
-/// Task.Delay rides the runtime's timer queue (1 ms granularity, typically 0.1-1.1 ms late on Linux), which would
+/// Completes tasks a fixed delay after they were requested, far more precisely than Task.Delay.
+/// Task.Delay rides the runtime's timer queue (millisecond granularity, so it ends late), which would
 /// blur a latency-accuracy benchmark. Because every request gets the same delay, deadlines are in FIFO order, so one
 /// dedicated thread sleeping until the head's absolute deadline (clock_nanosleep, CLOCK_MONOTONIC, TIMER_ABSTIME)
 /// serves any number of concurrent requests without spinning.

@@ -3,7 +3,7 @@ namespace PerfLint.Check.Tests.Infrastructure;
 
 /// <summary>
 /// Synthesizes CDK C# apps for real (node via jsii), once per app per test run. Each synth gets its own TMPDIR
-/// (jsii unpacks ~66 MB there), deleted afterwards.
+/// (jsii unpacks its files there on every synth), deleted afterwards.
 /// </summary>
 public static class Synth
 {

@@ -22,8 +22,8 @@ public static class BuildTimer
 
         // Warm-up: restore outputs and the file cache settle; with the compiler server on, it starts and loads the
         // analyzers once (with UseSharedCompilation=false every build starts a fresh compiler, which loads and JITs them).
-        // The server keeps tiering up its JIT over the first builds: ten pairs by default (PerfLint's builds settled
-        // after about eight in an earlier round; forty measured no lower at c7f6279), more when asked.
+        // The server keeps tiering up its JIT over the first builds: ten pairs by default (enough for PerfLint's builds
+        // to settle; more warm-up measured no lower), more when asked.
         for (var warmUp = 0; warmUp < (FreshCompiler ? 1 : serverWarmUps); warmUp++)
         {
             Build(directory, project, perfLint: false).ThrowIfFailed("warm-up build");
@@ -94,7 +94,7 @@ public static class BuildTimer
 
     /// <summary>
     /// The mean of the paired differences with a 95% confidence interval (normal approximation: mean ± 1.96 standard
-    /// errors). On a small VM single builds scatter by ±5%; the interval says how far the mean can be trusted, and
+    /// errors). On a small VM single builds scatter by several percent; the interval says how far the mean can be trusted, and
     /// shrinks with the square root of the number of runs.
     /// </summary>
     public static (double Mean, double Low, double High) MeanWithInterval(IReadOnlyList<double> differences)
