@@ -40,8 +40,11 @@ namespace PerfLint.Tasks
         /// <summary>Seconds to wait for the runner to clean up after SIGTERM before it is killed.</summary>
         public int CancelGraceSeconds { get; set; } = 30;
 
-        // Progress lines go to the build log as they come.
+        // Progress lines go to the build log as they come; standard error is kept for the error it explains. ToolTask
+        // tells the streams apart only by their importance, so they differ.
         protected override MessageImportance StandardOutputLoggingImportance => MessageImportance.Normal;
+
+        protected override MessageImportance StandardErrorLoggingImportance => MessageImportance.High;
 
         public override bool Execute()
         {
