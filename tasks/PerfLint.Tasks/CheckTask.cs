@@ -12,6 +12,7 @@ namespace PerfLint.Tasks
     public sealed class PerfLintCheck : DotnetToolTask
     {
         private const string CheckFailedCode = "PLCHECK";
+        private readonly System.Text.StringBuilder _errors = new System.Text.StringBuilder();
 
         /// <summary>The cloud assembly the synth step wrote.</summary>
         [Required]
@@ -62,7 +63,13 @@ namespace PerfLint.Tasks
             var finding = RunnerLine.TryParse(singleLine);
             if (finding == null)
             {
-                base.LogEventsFromTextOutput(singleLine, messageImportance);
+                // Standard error (its importance differs from standard output's) explains a failed check.
+                if (messageImportance == StandardErrorImportanceToUse)
+                {
+                    _errors.AppendLine(singleLine);
+                }
+
+                Log.LogMessage(messageImportance, "{0}", singleLine);
                 return;
             }
 
@@ -72,7 +79,7 @@ namespace PerfLint.Tasks
 
         protected override bool HandleTaskExecutionErrors()
         {
-            Log.LogError(null, CheckFailedCode, null, CloudAssemblyDirectory, 0, 0, 0, 0, "PerfLint: perflint check failed (exit code {0}); its output is above.", ExitCode);
+            Log.LogError(null, CheckFailedCode, null, CloudAssemblyDirectory, 0, 0, 0, 0, "PerfLint: perflint check failed (exit code {0}): {1}", ExitCode, _errors.ToString().Trim());
             return false;
         }
 
