@@ -7,6 +7,7 @@ public enum ReportFormat
     Text,
     Sarif,
     Json,
+    MsBuild,
 }
 
 /// <summary>The command line of `perflint check`.</summary>
@@ -64,6 +65,7 @@ public sealed class CheckArguments
                         "text" => ReportFormat.Text,
                         "sarif" => ReportFormat.Sarif,
                         "json" => ReportFormat.Json,
+                        "msbuild" => ReportFormat.MsBuild,
                         var other => throw new CheckInputException($"perflint check: unknown format '{other}' (text, sarif, json)\n{Usage}"),
                     };
                     break;

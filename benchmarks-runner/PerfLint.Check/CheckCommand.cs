@@ -105,16 +105,17 @@ public static class CheckCommand
 
     private static void Write(CheckReport report, CheckArguments arguments, TextWriter stdout)
     {
-        if (arguments.Format == ReportFormat.Text)
+        if (arguments.Format is ReportFormat.Text or ReportFormat.MsBuild)
         {
+            Action<CheckReport, TextWriter> write = arguments.Format == ReportFormat.Text ? TextReportWriter.Write : MsBuildReportWriter.Write;
             if (arguments.Output == null)
             {
-                TextReportWriter.Write(report, stdout);
+                write(report, stdout);
                 return;
             }
 
             using var file = new StreamWriter(arguments.Output);
-            TextReportWriter.Write(report, file);
+            write(report, file);
             return;
         }
 

@@ -3,72 +3,83 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
+using System.Text.Json;
 
 namespace PerfLint.Tasks
 {
-    /// <summary>The parts of the runner's results.json the MSBuild task reports (schema: docs/schemas/bench-results.schema.json).</summary>
+    /// <summary>
+    /// The parts of the runner's results.json the MSBuild task reports (schema: docs/schemas/bench-results.schema.json),
+    /// read with System.Text.Json: compiled against its netstandard2.0 reference, loaded from the MSBuild that runs the
+    /// task (MSBuild on .NET has it in the runtime; Visual Studio's MSBuild ships it).
+    /// </summary>
     internal sealed class BenchResultsFile
     {
         public List<BenchBenchmark> Benchmarks { get; } = new List<BenchBenchmark>();
 
         public static BenchResultsFile Read(string path)
         {
-            var root = RunnerJson.Parse(File.ReadAllText(path)) as Dictionary<string, object?>
-                       ?? throw new FormatException("results.json is not a JSON object");
-            var file = new BenchResultsFile();
-            foreach (var b in List(root, "benchmarks").OfType<Dictionary<string, object?>>())
+            using (var document = JsonDocument.Parse(File.ReadAllBytes(path)))
             {
-                var benchmark = new BenchBenchmark
+                var file = new BenchResultsFile();
+                foreach (var b in Array(document.RootElement, "benchmarks"))
                 {
-                    Name = Str(b, "name") ?? "?",
-                    Passed = Bool(b, "passed"),
-                    Valid = Bool(b, "valid"),
-                    Error = Str(b, "error"),
-                    CostNote = Str(b, "costNote"),
-                    JudgementNote = Str(b, "judgementNote"),
-                };
-                foreach (var s in List(b, "steps").OfType<Dictionary<string, object?>>())
-                {
-                    benchmark.Steps.Add(new BenchStep
+                    var benchmark = new BenchBenchmark
                     {
-                        Concurrency = Num(s, "concurrency"),
-                        RatePerSecond = Num(s, "ratePerSecond"),
-                        P99Ms = Num(s, "p99Ms"),
-                        ThroughputPerSecond = Num(s, "throughputPerSecond") ?? 0,
-                        CostPerMillionUsd = Num(s, "costPerMillionUsd"),
-                    });
-                }
-                foreach (var x in List(b, "budgets").OfType<Dictionary<string, object?>>())
-                {
-                    benchmark.Budgets.Add(new BenchBudget
+                        Name = Str(b, "name") ?? "?",
+                        Passed = Bool(b, "passed"),
+                        Valid = Bool(b, "valid"),
+                        Error = Str(b, "error"),
+                        CostNote = Str(b, "costNote"),
+                        JudgementNote = Str(b, "judgementNote"),
+                    };
+                    foreach (var s in Array(b, "steps"))
                     {
-                        Name = Str(x, "name") ?? "",
-                        Code = Str(x, "code") ?? "PLB0000",
-                        Level = Str(x, "level") ?? "error",
-                        Passed = Bool(x, "passed"),
-                        Skipped = Bool(x, "skipped"),
-                        Message = Str(x, "message") ?? "",
-                        SpecFile = Str(x, "specFile") ?? "",
-                        Line = (int)(Num(x, "line") ?? 0),
-                        Column = (int)(Num(x, "column") ?? 0),
-                    });
+                        benchmark.Steps.Add(new BenchStep
+                        {
+                            Concurrency = Num(s, "concurrency"),
+                            RatePerSecond = Num(s, "ratePerSecond"),
+                            P99Ms = Num(s, "p99Ms"),
+                            ThroughputPerSecond = Num(s, "throughputPerSecond") ?? 0,
+                            CostPerMillionUsd = Num(s, "costPerMillionUsd"),
+                        });
+                    }
+
+                    foreach (var x in Array(b, "budgets"))
+                    {
+                        benchmark.Budgets.Add(new BenchBudget
+                        {
+                            Name = Str(x, "name") ?? "",
+                            Code = Str(x, "code") ?? "PLB0000",
+                            Level = Str(x, "level") ?? "error",
+                            Passed = Bool(x, "passed"),
+                            Skipped = Bool(x, "skipped"),
+                            Message = Str(x, "message") ?? "",
+                            SpecFile = Str(x, "specFile") ?? "",
+                            Line = (int)(Num(x, "line") ?? 0),
+                            Column = (int)(Num(x, "column") ?? 0),
+                        });
+                    }
+
+                    file.Benchmarks.Add(benchmark);
                 }
-                file.Benchmarks.Add(benchmark);
+
+                return file;
             }
-            return file;
         }
 
-        private static List<object?> List(Dictionary<string, object?> o, string key) =>
-            o.TryGetValue(key, out var v) && v is List<object?> l ? l : new List<object?>();
+        private static IEnumerable<JsonElement> Array(JsonElement o, string key) =>
+            o.ValueKind == JsonValueKind.Object && o.TryGetProperty(key, out var v) && v.ValueKind == JsonValueKind.Array
+                ? v.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.Object)
+                : Enumerable.Empty<JsonElement>();
 
-        private static string? Str(Dictionary<string, object?> o, string key) =>
-            o.TryGetValue(key, out var v) ? v as string : null;
+        private static string? Str(JsonElement o, string key) =>
+            o.TryGetProperty(key, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
 
-        private static bool Bool(Dictionary<string, object?> o, string key) =>
-            o.TryGetValue(key, out var v) && v is bool b && b;
+        private static bool Bool(JsonElement o, string key) =>
+            o.TryGetProperty(key, out var v) && v.ValueKind == JsonValueKind.True;
 
-        private static double? Num(Dictionary<string, object?> o, string key) =>
-            o.TryGetValue(key, out var v) && v is double d ? d : (double?)null;
+        private static double? Num(JsonElement o, string key) =>
+            o.TryGetProperty(key, out var v) && v.ValueKind == JsonValueKind.Number ? v.GetDouble() : (double?)null;
     }
 
     internal sealed class BenchBenchmark

@@ -4,8 +4,6 @@ using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Text;
-using System.Text.RegularExpressions;
-using System.Threading;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 
@@ -17,13 +15,13 @@ namespace PerfLint.Tasks
     /// budget, plus one summary line per benchmark. Exit code 2 (bad spec, no engine, never ready) is one clear error
     /// with the runner's stderr. Cancelling the build sends the runner SIGTERM so it removes its containers.
     /// </summary>
-    public sealed class BenchRunTask : Task, ICancelableTask
+    public sealed class BenchRunTask : DotnetToolTask
     {
-        private static readonly Regex CanonicalError =
-            new Regex(@"^(?<file>.+?)\((?<line>\d+),(?<col>\d+)\): error (?<code>PLB\d+): (?<msg>.*)$", RegexOptions.Compiled);
-
-        private readonly object _gate = new object();
-        private Process? _current;
+        private readonly StringBuilder _stderr = new StringBuilder();
+        private string _spec = "";
+        private string _outDir = "";
+        private Process? _process;
+        // Set before the runner gets SIGTERM: it may exit, cleaned up, before the base class learns of the cancel.
         private volatile bool _cancelled;
 
         /// <summary>Path of perflint.dll (started with `dotnet exec`).</summary>
@@ -38,11 +36,15 @@ namespace PerfLint.Tasks
         public string? RegressionThreshold { get; set; }
         public string? Engine { get; set; }
         public string? ExtraArguments { get; set; }
-        /// <summary>The dotnet host; defaults to DOTNET_HOST_PATH (set by MSBuild under the .NET SDK), then `dotnet` on PATH.</summary>
-        public string? DotnetHostPath { get; set; }
         public string? WorkingDirectory { get; set; }
         /// <summary>Seconds to wait for the runner to clean up after SIGTERM before it is killed.</summary>
         public int CancelGraceSeconds { get; set; } = 30;
+
+        // Progress lines go to the build log as they come; standard error is kept for the error it explains. ToolTask
+        // tells the streams apart only by their importance, so they differ.
+        protected override MessageImportance StandardOutputLoggingImportance => MessageImportance.Normal;
+
+        protected override MessageImportance StandardErrorLoggingImportance => MessageImportance.High;
 
         public override bool Execute()
         {
@@ -52,97 +54,128 @@ namespace PerfLint.Tasks
                     "perflint runner not found at '{0}'. Set PerfLintRunnerPath to perflint.dll.", RunnerPath);
                 return false;
             }
+            // Plain progress lines, not a live terminal line, in the build log.
+            EnvironmentVariables = new[] { "CI=true" };
             var index = 0;
             foreach (var spec in SpecFiles)
             {
                 if (_cancelled) break;
-                var specPath = spec.GetMetadata("FullPath");
-                var outDir = Path.Combine(OutputDirectory, SpecFiles.Length == 1
-                    ? Path.GetFileNameWithoutExtension(specPath)
-                    : index + "-" + Path.GetFileNameWithoutExtension(specPath));
+                _spec = spec.GetMetadata("FullPath");
+                _outDir = Path.Combine(OutputDirectory, SpecFiles.Length == 1
+                    ? Path.GetFileNameWithoutExtension(_spec)
+                    : index + "-" + Path.GetFileNameWithoutExtension(_spec));
                 index++;
-                RunOne(specPath, outDir);
+                RunOne();
             }
             return !Log.HasLoggedErrors && !_cancelled;
         }
 
-        private void RunOne(string specPath, string outDir)
+        private void RunOne()
         {
-            if (!File.Exists(specPath))
+            if (!File.Exists(_spec))
             {
-                Log.LogError(null, "PLB0100", null, specPath, 0, 0, 0, 0, "benchmark spec not found: {0}", specPath);
+                Log.LogError(null, "PLB0100", null, _spec, 0, 0, 0, 0, "benchmark spec not found: {0}", _spec);
                 return;
             }
-            var resultsFile = Path.Combine(outDir, "results.json");
+            var resultsFile = Path.Combine(_outDir, "results.json");
             if (File.Exists(resultsFile)) File.Delete(resultsFile);
-
-            var args = new List<string> { "exec", RunnerPath, "bench", specPath, "--output", outDir };
-            if (!string.IsNullOrEmpty(Baseline)) { args.Add("--baseline"); args.Add(Baseline!); }
-            if (!string.IsNullOrEmpty(RegressionThreshold)) { args.Add("--regression-threshold"); args.Add(RegressionThreshold!); }
-            if (!string.IsNullOrEmpty(Engine)) { args.Add("--engine"); args.Add(Engine!); }
-            var commandLine = string.Join(" ", args.Select(Quote)) +
-                              (string.IsNullOrWhiteSpace(ExtraArguments) ? "" : " " + ExtraArguments);
-            var dotnet = DotnetHost();
-            Log.LogMessage(MessageImportance.Normal, "{0} {1}", dotnet, commandLine);
-
-            var stderr = new StringBuilder();
-            int exitCode;
-            using (var process = new Process())
-            {
-                process.StartInfo = new ProcessStartInfo(dotnet, commandLine)
-                {
-                    UseShellExecute = false,
-                    RedirectStandardOutput = true,
-                    RedirectStandardError = true,
-                    WorkingDirectory = string.IsNullOrEmpty(WorkingDirectory) ? Path.GetDirectoryName(specPath) : WorkingDirectory,
-                };
-                // Plain progress lines, not a live terminal line, in the build log.
-                process.StartInfo.EnvironmentVariables["CI"] = "true";
-                process.OutputDataReceived += (_, e) => { if (e.Data != null) Log.LogMessage(MessageImportance.Normal, "{0}", e.Data); };
-                process.ErrorDataReceived += (_, e) => { if (e.Data != null) lock (stderr) stderr.AppendLine(e.Data); };
-                lock (_gate)
-                {
-                    if (_cancelled) return;
-                    process.Start();
-                    _current = process;
-                }
-                process.BeginOutputReadLine();
-                process.BeginErrorReadLine();
-                process.WaitForExit();
-                lock (_gate) _current = null;
-                exitCode = process.ExitCode;
-            }
-
-            string err;
-            lock (stderr) err = stderr.ToString().Trim();
+            _stderr.Clear();
+            base.Execute();
+            var err = _stderr.ToString().Trim();
             if (_cancelled)
             {
-                Log.LogWarning(null, "PLB0103", null, specPath, 0, 0, 0, 0, "benchmark run cancelled; the runner removed its containers");
+                Log.LogWarning(null, "PLB0103", null, _spec, 0, 0, 0, 0, "benchmark run cancelled; the runner removed its containers");
                 return;
             }
-            if (exitCode == 2)
+            if (ExitCode == 2)
             {
-                ReportRunnerError(specPath, err);
+                ReportRunnerError(_spec, err);
                 return;
             }
-            if ((exitCode == 0 || exitCode == 1) && File.Exists(resultsFile))
+            if ((ExitCode == 0 || ExitCode == 1) && File.Exists(resultsFile))
             {
-                ReportResults(resultsFile, exitCode);
+                ReportResults(resultsFile, ExitCode);
                 return;
             }
-            Log.LogError(null, "PLB0100", null, specPath, 0, 0, 0, 0,
-                "perflint bench exited with code {0} without results: {1}", exitCode, err.Length > 0 ? err : "(no output)");
+            Log.LogError(null, "PLB0100", null, _spec, 0, 0, 0, 0,
+                "perflint bench exited with code {0} without results: {1}", ExitCode, err.Length > 0 ? err : "(no output)");
+        }
+
+        protected override string GenerateCommandLineCommands()
+        {
+            var builder = new CommandLineBuilder();
+            builder.AppendSwitch("exec");
+            builder.AppendFileNameIfNotNull(RunnerPath);
+            builder.AppendSwitch("bench");
+            builder.AppendFileNameIfNotNull(_spec);
+            builder.AppendSwitchIfNotNull("--output ", _outDir);
+            if (!string.IsNullOrEmpty(Baseline)) builder.AppendSwitchIfNotNull("--baseline ", Baseline);
+            if (!string.IsNullOrEmpty(RegressionThreshold)) builder.AppendSwitchIfNotNull("--regression-threshold ", RegressionThreshold);
+            if (!string.IsNullOrEmpty(Engine)) builder.AppendSwitchIfNotNull("--engine ", Engine);
+            if (!string.IsNullOrWhiteSpace(ExtraArguments)) builder.AppendTextUnquoted(" " + ExtraArguments);
+            return builder.ToString();
+        }
+
+        protected override string GetWorkingDirectory() =>
+            string.IsNullOrEmpty(WorkingDirectory) ? Path.GetDirectoryName(_spec)! : WorkingDirectory!;
+
+        protected override void LogEventsFromTextOutput(string singleLine, MessageImportance messageImportance)
+        {
+            if (messageImportance == StandardOutputImportanceToUse)
+                Log.LogMessage(messageImportance, "{0}", singleLine);
+            else
+                lock (_stderr) _stderr.AppendLine(singleLine);
+        }
+
+        // Exit codes 1 and 2 are outcomes the task reports itself (RunOne).
+        protected override bool HandleTaskExecutionErrors() => false;
+
+        /// <summary>
+        /// Ctrl+C on the build: SIGTERM lets the runner remove its containers (it handles it as it handles Ctrl+C); kill
+        /// only after the grace period. Not SIGINT: a build started from a script in the background (<c>dotnet build &amp;</c>,
+        /// CI wrappers) inherits SIGINT as ignored, as POSIX shells set it for background jobs, and so does the runner,
+        /// which would then sit out the whole grace period with its containers running.
+        /// </summary>
+        protected override Process StartToolProcess(Process proc)
+        {
+            lock (_stderr) _process = base.StartToolProcess(proc);
+            return _process;
+        }
+
+        /// <summary>
+        /// Ctrl+C on the build: SIGTERM lets the runner remove its containers (it handles it as it handles Ctrl+C); the
+        /// base kills it only after the grace period. Not SIGINT: a build started from a script in the background
+        /// (<c>dotnet build &amp;</c>, CI wrappers) inherits SIGINT as ignored, as POSIX shells set it for background jobs,
+        /// and so does the runner, which would then sit out the whole grace period with its containers running.
+        /// </summary>
+        public override void Cancel()
+        {
+            Process? process;
+            _cancelled = true;
+            lock (_stderr) process = _process;
+            try
+            {
+                if (process != null && !process.HasExited && Environment.OSVersion.Platform == PlatformID.Unix)
+                {
+                    using (var kill = Process.Start(new ProcessStartInfo("kill", "-TERM " + process.Id) { UseShellExecute = false }))
+                        kill?.WaitForExit(5000);
+                    process.WaitForExit(CancelGraceSeconds * 1000);
+                }
+            }
+            catch (InvalidOperationException)
+            {
+                // Already exited.
+            }
+            base.Cancel();
         }
 
         /// <summary>One error: at the spec position when the runner printed one (bad spec), else at the spec file.</summary>
         private void ReportRunnerError(string specPath, string stderr)
         {
-            var first = stderr.Split('\n').Select(l => CanonicalError.Match(l.Trim())).FirstOrDefault(m => m.Success);
+            var first = stderr.Split('\n').Select(RunnerLine.TryParse).FirstOrDefault(l => l != null && l.Severity == "error");
             if (first != null)
             {
-                Log.LogError(null, first.Groups["code"].Value, null, first.Groups["file"].Value,
-                    int.Parse(first.Groups["line"].Value), int.Parse(first.Groups["col"].Value), 0, 0,
-                    "perflint bench: {0}", first.Groups["msg"].Value);
+                first.Log(Log, "perflint bench: " + first.Text);
                 return;
             }
             Log.LogError(null, "PLB0100", null, specPath, 0, 0, 0, 0,
@@ -156,7 +189,7 @@ namespace PerfLint.Tasks
             {
                 results = BenchResultsFile.Read(resultsFile);
             }
-            catch (Exception ex) when (ex is FormatException || ex is IOException || ex is InvalidCastException)
+            catch (Exception ex) when (ex is System.Text.Json.JsonException || ex is IOException)
             {
                 Log.LogError(null, "PLB0100", null, resultsFile, 0, 0, 0, 0, "cannot read {0}: {1}", resultsFile, ex.Message);
                 return;
@@ -183,51 +216,5 @@ namespace PerfLint.Tasks
                 Log.LogError(null, "PLB0100", null, resultsFile, 0, 0, 0, 0, "perflint bench reported a failure; see {0}", resultsFile);
             Log.LogMessage(MessageImportance.Normal, "perflint bench reports: {0}", Path.GetDirectoryName(resultsFile));
         }
-
-        private string DotnetHost()
-        {
-            if (!string.IsNullOrEmpty(DotnetHostPath)) return DotnetHostPath!;
-            var fromMsBuild = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH");
-            return string.IsNullOrEmpty(fromMsBuild) ? "dotnet" : fromMsBuild!;
-        }
-
-        /// <summary>
-        /// Ctrl+C on the build: SIGTERM lets the runner remove its containers (it handles it as it handles Ctrl+C); kill
-        /// only after the grace period. Not SIGINT: a build started from a script in the background (<c>dotnet build &amp;</c>,
-        /// CI wrappers) inherits SIGINT as ignored, as POSIX shells set it for background jobs, and so does the runner,
-        /// which would then sit out the whole grace period with its containers running.
-        /// </summary>
-        public void Cancel()
-        {
-            Process? process;
-            lock (_gate)
-            {
-                _cancelled = true;
-                process = _current;
-            }
-            if (process == null) return;
-            try
-            {
-                if (Environment.OSVersion.Platform == PlatformID.Unix || Environment.OSVersion.Platform == PlatformID.MacOSX)
-                {
-                    SendSignal(process.Id, "TERM");
-                    if (process.WaitForExit(CancelGraceSeconds * 1000)) return;
-                }
-                process.Kill();
-            }
-            catch (InvalidOperationException)
-            {
-                // Already exited.
-            }
-        }
-
-        private static void SendSignal(int pid, string signal)
-        {
-            using (var kill = Process.Start(new ProcessStartInfo("kill", "-" + signal + " " + pid) { UseShellExecute = false }))
-                kill?.WaitForExit(5000);
-        }
-
-        private static string Quote(string arg) =>
-            arg.Length > 0 && arg.IndexOfAny(new[] { ' ', '"', '\t', '\'' }) < 0 ? arg : "\"" + arg.Replace("\"", "\\\"") + "\"";
     }
 }

@@ -79,15 +79,44 @@ public sealed class EditorConfigTests
         Assert.That(settings.Effective("PL5003", Knowledge.Rules.RuleSeverity.Warning), Is.EqualTo(Knowledge.Rules.RuleSeverity.Info));
         Assert.That(settings.Effective("PL4002", Knowledge.Rules.RuleSeverity.Warning), Is.EqualTo(Knowledge.Rules.RuleSeverity.Warning), "above root=true");
         Assert.That(settings.Effective("PL1001", Knowledge.Rules.RuleSeverity.Warning), Is.EqualTo(Knowledge.Rules.RuleSeverity.Warning), "[*.py] does not apply to C#");
-        Assert.That(settings.Sources, Has.Count.EqualTo(2));
     }
 
-    [TestCase("*.cs", "src/Stack.cs", true)]
-    [TestCase("*.cs", "Stack.py", false)]
-    [TestCase("**.cs", "a/b/Stack.cs", true)]
-    [TestCase("src/*.cs", "src/Stack.cs", true)]
-    [TestCase("src/*.cs", "lib/src/Stack.cs", false)]
-    [TestCase("*.{cs,vb}", "Stack.vb", true)]
-    [TestCase("*", "any/File.cs", true)]
-    public void GlobMatching(string glob, string path, bool matches) => Assert.That(new EditorConfigSection(glob).Matches(path), Is.EqualTo(matches));
+    [Test]
+    public void GlobalConfigAppliesEverywhereBelowTheEditorConfig()
+    {
+        // .globalconfig (is_global = true) applies to every file regardless of directory and root = true; an
+        // .editorconfig setting of the same key wins over it (compiler precedence).
+        var top = Paths.NewScratchDirectory("global");
+        var app = Directory.CreateDirectory(Path.Combine(top, "app")).FullName;
+        File.WriteAllText(Path.Combine(top, ".globalconfig"), "is_global = true\ndotnet_diagnostic.PL4001.severity = error\ndotnet_diagnostic.PL5003.severity = error\n");
+        File.WriteAllText(Path.Combine(app, ".editorconfig"), "root = true\n[*.cs]\ndotnet_diagnostic.PL5003.severity = none\n");
+        var settings = EditorConfigLoader.Load(app, null);
+        Assert.That(settings.Effective("PL4001", Knowledge.Rules.RuleSeverity.Warning), Is.EqualTo(Knowledge.Rules.RuleSeverity.Error));
+        Assert.That(settings.Effective("PL5003", Knowledge.Rules.RuleSeverity.Warning), Is.Null);
+    }
+
+    // The section applies to a C# file of the project directory (the directory under the .editorconfig).
+    [TestCase("*.cs", "src", true)]
+    [TestCase("*.py", "", false)]
+    [TestCase("**.cs", "a/b", true)]
+    [TestCase("src/*.cs", "src", true)]
+    [TestCase("src/*.cs", "lib/src", false)]
+    [TestCase("*.{cs,vb}", "", true)]
+    [TestCase("*", "any", true)]
+    [TestCase("[!P]*.cs", "", false)]
+    // EditorConfig spec: {num1..num2} matches any integer between num1 and num2.
+    [TestCase("src{1..3}/*.cs", "src2", true)]
+    [TestCase("src{1..3}/*.cs", "src4", false)]
+    // EditorConfig spec: {s1,s2} braces can be nested, and each choice is itself a glob.
+    [TestCase("*.{c{s,sx},vb}", "", true)]
+    [TestCase("{Perf*.cs,*.vb}", "", true)]
+    [TestCase("{Other*.cs,*.vb}", "", false)]
+    public void SectionMatching(string section, string projectSubdirectory, bool applies)
+    {
+        var top = Paths.NewScratchDirectory("glob");
+        var project = Directory.CreateDirectory(Path.Combine(top, projectSubdirectory)).FullName;
+        File.WriteAllText(Path.Combine(top, ".editorconfig"), $"root = true\n[{section}]\ndotnet_diagnostic.PL4001.severity = error\n");
+        var severity = EditorConfigLoader.Load(project, null).Effective("PL4001", Knowledge.Rules.RuleSeverity.Warning);
+        Assert.That(severity == Knowledge.Rules.RuleSeverity.Error, Is.EqualTo(applies));
+    }
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using PerfLint.Testing;
 using System.Text.RegularExpressions;
 using PerfLint.Check.Tests.Infrastructure;
@@ -19,7 +20,16 @@ public sealed class MsBuildIntegrationTests
         var stack = new Stack(app, "StorageStack");
         if (System.Environment.GetEnvironmentVariable("PERFLINT_TEST_APP_THROW") == "1")
         {
+            System.Console.WriteLine("!! jsii node version banner !!");
             throw new System.InvalidOperationException("settings.json is missing");
+        }
+
+        if (System.Environment.GetEnvironmentVariable("PERFLINT_TEST_APP_PID_FILE") is { Length: > 0 } pidFile)
+        {
+            // A child of the app, as node is under jsii: cancelling the build must end it too.
+            var sleeper = System.Diagnostics.Process.Start("sleep", "300");
+            System.IO.File.WriteAllText(pidFile, sleeper.Id.ToString());
+            sleeper.WaitForExit();
         }
 
         new CfnVolume(stack, "DataVolume", new CfnVolumeProps { AvailabilityZone = "us-east-1a", Size = 100, VolumeType = "gp2" });
@@ -87,6 +97,56 @@ public sealed class MsBuildIntegrationTests
         // Each error is one MSBuild event; a multi-line message repeats the "error PLSYNTH:" prefix per line.
         Assert.That(Regex.Matches(build.Output, "error PLSYNTH: PerfLint: CDK synth failed").Count, Is.EqualTo(1), build.Output);
         Assert.That(build.Output, Does.Contain("settings.json is missing"));
+        Assert.That(build.Output, Does.Not.Contain("!! jsii"), "the jsii banner is not part of the tail");
         Assert.That(build.Output, Does.Not.Contain("Microsoft.Build.").And.Not.Contain("PerfLint.Tasks."), "no task stack dump");
+    }
+
+    [Test, Order(4)]
+    public void CancellingTheBuildKillsTheAppAndItsChildren()
+    {
+        var pidFile = Path.Combine(_project, "sleeper.pid");
+        // SIGINT at its default disposition, as from a terminal: the build gets the Ctrl+C and cancels the task.
+        var psi = new ProcessStartInfo("env") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = _project };
+        foreach (var a in new[] { "--default-signal=INT", "dotnet", "build", "-nologo", "-v:m", "-m:1", "-nodeReuse:false", "-p:PerfLintSynth=true" })
+        {
+            psi.ArgumentList.Add(a);
+        }
+
+        psi.Environment["PERFLINT_TEST_APP_PID_FILE"] = pidFile;
+        using var build = Process.Start(psi)!;
+        var output = new System.Collections.Concurrent.ConcurrentQueue<string?>();
+        build.OutputDataReceived += (_, e) => output.Enqueue(e.Data);
+        build.ErrorDataReceived += (_, e) => output.Enqueue(e.Data);
+        build.BeginOutputReadLine();
+        build.BeginErrorReadLine();
+        try
+        {
+            SpinWait.SpinUntil(() => build.HasExited || (File.Exists(pidFile) && File.ReadAllText(pidFile).Length > 0), TimeSpan.FromMinutes(5));
+            Assert.That(File.Exists(pidFile), Is.True, "the app started its child: " + string.Join("\n", output));
+            var pid = int.Parse(File.ReadAllText(pidFile));
+            using (var interrupt = Process.Start("kill", new[] { "-INT", build.Id.ToString() }))
+            {
+                interrupt.WaitForExit();
+            }
+
+            Assert.That(build.WaitForExit(60_000), Is.True, "the build stops after Ctrl+C");
+            Assert.That(build.ExitCode, Is.Not.Zero);
+            SpinWait.SpinUntil(() => !IsAlive(pid), TimeSpan.FromSeconds(10));
+            Assert.That(IsAlive(pid), Is.False, "the app's child was killed with it");
+        }
+        finally
+        {
+            if (!build.HasExited)
+            {
+                build.Kill(entireProcessTree: true);
+            }
+        }
+    }
+
+    private static bool IsAlive(int pid)
+    {
+        // A killed child not yet reaped by its (also killed) parent shows as a zombie: that counts as gone.
+        var status = $"/proc/{pid}/status";
+        return File.Exists(status) && !File.ReadAllText(status).Contains("State:\tZ", StringComparison.Ordinal);
     }
 }

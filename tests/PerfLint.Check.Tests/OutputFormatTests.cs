@@ -84,6 +84,17 @@ public sealed class OutputFormatTests
     }
 
     [Test]
+    public void MsBuildFormatIsOneCanonicalLinePerFinding()
+    {
+        var result = CheckRun.Run(Synth.WholeAppAssembly, "--format", "msbuild", "--project", Paths.WholeAppSources, "--editorconfig", _editorConfig);
+        Assert.That(result.ExitCode, Is.Zero, result.Stderr);
+        var lines = result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.That(lines, Has.Length.EqualTo(_json.Findings.Count), "no summary, no template lines");
+        Assert.That(lines.All(l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^/.+\.(cs|json)\(\d+,\d+\): PerfLint (warning|info|error) PL\d{4}: .+ \[.+\]$")), Is.True, result.Stdout);
+        Assert.That(lines, Has.Some.Match(@"^/.+/\w+\.cs\(\d+,\d+\): PerfLint warning PL1003: .+ \[EndpointsStack/ClassifierConfig\]$"));
+    }
+
+    [Test]
     public void OutputFileGetsTheReport()
     {
         var file = Path.Combine(Paths.NewScratchDirectory("out"), "r.sarif");

@@ -1,5 +1,6 @@
-using System.Diagnostics;
-using System.Text;
+using System.ComponentModel;
+using CliWrap;
+using CliWrap.Buffered;
 
 namespace PerfLint.Bench.Containers;
 
@@ -15,59 +16,31 @@ public sealed record ProcessResult(int ExitCode, string Stdout, string Stderr, b
     }
 }
 
-/// <summary>Runs a CLI (the container engine, nvidia-smi) with an argument list, a timeout and cancellation.</summary>
+/// <summary>Runs a CLI (the container engine, nvidia-smi) with an argument list, a timeout and cancellation, through CliWrap.</summary>
 public static class ProcessRunner
 {
     public static async Task<ProcessResult> RunAsync(string file, IEnumerable<string> args, TimeSpan timeout,
         CancellationToken ct = default, IReadOnlyDictionary<string, string>? env = null)
     {
-        var psi = new ProcessStartInfo(file)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-        };
-        foreach (var a in args) psi.ArgumentList.Add(a);
-        if (env != null) foreach (var (k, v) in env) psi.Environment[k] = v;
-
-        using var process = new Process { StartInfo = psi };
-        var stdout = new StringBuilder();
-        var stderr = new StringBuilder();
-        process.OutputDataReceived += (_, e) => { if (e.Data != null) lock (stdout) stdout.AppendLine(e.Data); };
-        process.ErrorDataReceived += (_, e) => { if (e.Data != null) lock (stderr) stderr.AppendLine(e.Data); };
-        try
-        {
-            process.Start();
-        }
-        catch (System.ComponentModel.Win32Exception ex)
-        {
-            return new ProcessResult(127, "", $"cannot start {file}: {ex.Message}", false);
-        }
-        process.StandardInput.Close();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-
         using var timeoutCts = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeoutCts.CancelAfter(timeout);
-        var timedOut = false;
         try
         {
-            await process.WaitForExitAsync(timeoutCts.Token).ConfigureAwait(false);
+            // Cancellation (ours or the timeout) kills the process tree; stdin is empty and closed.
+            var result = await CliWrap.Cli.Wrap(file).WithArguments(args)
+                .WithEnvironmentVariables(e => { foreach (var (k, v) in env ?? new Dictionary<string, string>()) e.Set(k, v); })
+                .WithValidation(CommandResultValidation.None)
+                .ExecuteBufferedAsync(timeoutCts.Token).ConfigureAwait(false);
+            return new ProcessResult(result.ExitCode, result.StandardOutput, result.StandardError, false);
         }
-        catch (OperationCanceledException)
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
-            timedOut = !ct.IsCancellationRequested;
-            try { process.Kill(entireProcessTree: true); } catch (InvalidOperationException) { }
-            await process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
-            ct.ThrowIfCancellationRequested();
+            return new ProcessResult(-1, "", "", true);
         }
-        // WaitForExitAsync returns once the process exits; the async readers may still hold the last lines.
-        process.WaitForExit();
-        string o, e;
-        lock (stdout) o = stdout.ToString();
-        lock (stderr) e = stderr.ToString();
-        return new ProcessResult(timedOut ? -1 : process.ExitCode, o, e, timedOut);
+        catch (Exception ex) when (ex is Win32Exception || ex.InnerException is Win32Exception)
+        {
+            return new ProcessResult(127, "", $"cannot start {file}: {(ex.InnerException ?? ex).Message}", false);
+        }
     }
 
     /// <summary>Full path of an executable found on PATH, or null.</summary>

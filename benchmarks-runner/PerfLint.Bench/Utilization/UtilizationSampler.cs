@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using System.Globalization;
+using CliWrap;
 using System.Text.Json;
 using PerfLint.Bench.Containers;
 using PerfLint.Bench.Spec;
@@ -110,23 +110,20 @@ public sealed class UtilizationSampler
     /// <summary>neuron-monitor streams one JSON report per period; we average every neuroncore_utilization value seen.</summary>
     private sealed class NeuronMonitor
     {
-        private readonly Process _process;
+        private readonly CancellationTokenSource _stop = new();
         private readonly List<double> _values = new();
-
-        private NeuronMonitor(Process process) => _process = process;
+        private Task _run = Task.CompletedTask;
 
         public static NeuronMonitor? TryStart()
         {
             var path = ProcessRunner.FindOnPath("neuron-monitor");
             if (path == null) return null;
+            var monitor = new NeuronMonitor();
             try
             {
-                var p = new Process { StartInfo = new ProcessStartInfo(path) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false } };
-                var monitor = new NeuronMonitor(p);
-                p.OutputDataReceived += (_, e) => monitor.OnLine(e.Data);
-                p.Start();
-                p.BeginOutputReadLine();
-                p.BeginErrorReadLine();
+                // Runs until StopAndAverage cancels it, which kills it.
+                monitor._run = CliWrap.Cli.Wrap(path).WithStandardOutputPipe(PipeTarget.ToDelegate(monitor.OnLine))
+                    .WithValidation(CommandResultValidation.None).ExecuteAsync(monitor._stop.Token).Task;
                 return monitor;
             }
             catch (Exception)
@@ -160,8 +157,9 @@ public sealed class UtilizationSampler
 
         public double? StopAndAverage()
         {
-            try { _process.Kill(); } catch (InvalidOperationException) { }
-            _process.Dispose();
+            _stop.Cancel();
+            try { _run.Wait(TimeSpan.FromSeconds(5)); } catch (AggregateException) { }
+            _stop.Dispose();
             lock (_values) return _values.Count > 0 ? _values.Average() : null;
         }
     }

@@ -1,61 +1,44 @@
+using Microsoft.CodeAnalysis;
+
 namespace PerfLint.Check.Config;
 
 /// <summary>
-/// Collects the .editorconfig values that apply to a C# file in the project directory: every .editorconfig from
-/// that directory up to the first with <c>root = true</c>; nearer files and later sections win.
+/// The .editorconfig values that apply to a C# file in the project directory, resolved by Roslyn's own
+/// <see cref="AnalyzerConfigSet"/>: the files the .NET SDK hands the compiler (every .editorconfig and .globalconfig
+/// in the directory and above), with the compiler's section matching, <c>root = true</c> and precedence.
 /// </summary>
 public static class EditorConfigLoader
 {
-    /// <summary>The name of the virtual file the settings are computed for (any .cs file of the project).</summary>
+    /// <summary>The virtual file the settings are computed for (any .cs file of the project).</summary>
     private const string ProbeFile = "PerfLintProbe.cs";
 
     public static CheckSettings Load(string? projectDirectory, string? explicitFile)
     {
-        var files = new List<EditorConfigFile>();
-        if (explicitFile != null)
+        if (explicitFile != null && !File.Exists(explicitFile))
         {
-            if (!File.Exists(explicitFile))
-            {
-                throw new CheckInputException($"{explicitFile}: .editorconfig file not found");
-            }
-
-            files.Add(EditorConfigFile.Parse(explicitFile));
-        }
-        else if (projectDirectory != null)
-        {
-            for (var dir = new DirectoryInfo(projectDirectory); dir != null; dir = dir.Parent)
-            {
-                var candidate = Path.Combine(dir.FullName, ".editorconfig");
-                if (File.Exists(candidate))
-                {
-                    var parsed = EditorConfigFile.Parse(candidate);
-                    files.Insert(0, parsed);
-                    if (parsed.IsRoot)
-                    {
-                        break;
-                    }
-                }
-            }
+            throw new CheckInputException($"{explicitFile}: .editorconfig file not found");
         }
 
-        var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        var probeDirectory = Path.GetFullPath(projectDirectory ?? Directory.GetCurrentDirectory());
-        foreach (var file in files)
+        var probeDirectory = Path.GetFullPath(explicitFile != null ? Path.GetDirectoryName(Path.GetFullPath(explicitFile))! : projectDirectory ?? ".");
+        var files = explicitFile != null ? new[] { Path.GetFullPath(explicitFile) } : projectDirectory != null ? Discover(probeDirectory) : Array.Empty<string>();
+        var configs = files.Select(f => AnalyzerConfig.Parse(File.ReadAllText(f), f)).ToList();
+        var set = AnalyzerConfigSet.Create(configs);
+        var file = set.GetOptionsForSourcePath(Path.Combine(probeDirectory, ProbeFile));
+        // A .globalconfig's own section is compilation-wide (GlobalConfigOptions); the file's sections override it.
+        var global = set.GlobalConfigOptions;
+        return new CheckSettings(global.AnalyzerOptions.SetItems(file.AnalyzerOptions), global.TreeOptions.SetItems(file.TreeOptions));
+    }
+
+    /// <summary>What the SDK's DiscoverEditorConfigFiles hands the compiler; the set applies <c>root = true</c>.</summary>
+    private static string[] Discover(string directory)
+    {
+        var files = new List<string>();
+        for (var dir = new DirectoryInfo(directory); dir != null; dir = dir.Parent)
         {
-            var probe = explicitFile != null
-                ? ProbeFile
-                : Path.GetRelativePath(file.Directory, Path.Combine(probeDirectory, ProbeFile)).Replace('\\', '/');
-            foreach (var section in file.Sections.Where(s => s.Matches(probe)))
-            {
-                foreach (var (key, value) in section.Values)
-                {
-                    values[key] = value;
-                }
-            }
+            files.Add(Path.Combine(dir.FullName, ".editorconfig"));
+            files.Add(Path.Combine(dir.FullName, ".globalconfig"));
         }
 
-        var settings = new CheckSettings(values);
-        settings.Sources.AddRange(files.Select(f => Path.Combine(f.Directory, ".editorconfig")));
-        return settings;
+        return files.Where(File.Exists).ToArray();
     }
 }
