@@ -14,14 +14,14 @@ public static class BenchCommandDefinition
         var spec = new Argument<string?>("spec") { Description = "the benchmark spec (perflint.bench.json)", Arity = ArgumentArity.ZeroOrOne };
         var output = new Option<string>("--output", "-o")
         {
-            Description = "where results.json, report.md, report.html and junit.xml go",
+            Description = "where results.json and the reports go",
             HelpName = "DIR",
             DefaultValueFactory = _ => defaults.OutputDir,
         };
         var baseline = new Option<string?>("--baseline") { Description = "compare with an earlier run's results.json", HelpName = "results.json" };
         var threshold = new Option<double>("--regression-threshold")
         {
-            Description = "how much worse than the baseline fails: a percentage (10%) or a fraction (0.1)",
+            Description = "how much worse than the baseline fails: 10% or 0.1",
             HelpName = "PERCENT",
             DefaultValueFactory = _ => defaults.RegressionThreshold,
             CustomParser = r => ParseFraction(r.Tokens[0].Value) ?? Reject(r,
