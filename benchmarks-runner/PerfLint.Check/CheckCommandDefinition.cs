@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.CommandLine.Parsing;
 using PerfLint.Knowledge.Rules;
 
 namespace PerfLint.Check;
@@ -13,19 +12,8 @@ public static class CheckCommandDefinition
         {
             Description = "the synthesized cloud assembly directory (cdk.out) or one template.json",
         };
-        var format = new Option<ReportFormat>("--format", "-f")
-        {
-            Description = "the report format",
-            HelpName = "text|sarif|json",
-            DefaultValueFactory = _ => ReportFormat.Text,
-            CustomParser = r => r.Tokens[0].Value.ToLowerInvariant() switch
-            {
-                "text" => ReportFormat.Text,
-                "sarif" => ReportFormat.Sarif,
-                "json" => ReportFormat.Json,
-                var other => Reject<ReportFormat>(r, $"unknown format '{other}' (text, sarif, json)"),
-            },
-        };
+        var format = Choice("--format", "format", "the report format", Formats, "text");
+        format.Aliases.Add("-f");
         var output = new Option<string?>("--output", "-o") { Description = "write the report to this file (default: stdout)", HelpName = "FILE" };
         var project = new Option<string?>("--project")
         {
@@ -47,20 +35,7 @@ public static class CheckCommandDefinition
             Description = "drop findings the Roslyn analyzers already reported (compiler SARIF 2.1 error log)",
             HelpName = "SARIF",
         };
-        var failOn = new Option<RuleSeverity?>("--fail-on")
-        {
-            Description = "exit 1 when a finding has at least this severity",
-            HelpName = "error|warning|info|never",
-            DefaultValueFactory = _ => RuleSeverity.Error,
-            CustomParser = r => r.Tokens[0].Value.ToLowerInvariant() switch
-            {
-                "error" => RuleSeverity.Error,
-                "warning" => RuleSeverity.Warning,
-                "info" => RuleSeverity.Info,
-                "never" => null,
-                var other => Reject<RuleSeverity?>(r, $"unknown --fail-on '{other}' (error, warning, info, never)"),
-            },
-        };
+        var failOn = Choice("--fail-on", "--fail-on", "exit 1 when a finding has at least this severity", FailOnLevels, "error");
         var command = new Command("check",
             "Run the whole-app rules over a synthesized CDK app and report at its C# lines. " +
             "Exit codes: 0 no finding at the --fail-on severity, 1 at least one, 2 bad input or usage.")
@@ -70,22 +45,50 @@ public static class CheckCommandDefinition
         command.SetAction(parse => CheckCommand.Run(
             new CheckArguments(parse.GetRequiredValue(input))
             {
-                Format = parse.GetValue(format),
+                Format = Formats[parse.GetRequiredValue(format)],
                 Output = parse.GetValue(output),
                 Project = parse.GetValue(project),
                 EditorConfig = parse.GetValue(editorConfig),
                 Prices = parse.GetValue(prices),
                 ExcludeReported = parse.GetValue(excludeReported),
-                FailOn = parse.GetValue(failOn),
+                FailOn = FailOnLevels[parse.GetRequiredValue(failOn)],
             },
             parse.InvocationConfiguration.Output,
             parse.InvocationConfiguration.Error));
         return command;
     }
 
-    private static T Reject<T>(ArgumentResult result, string message)
+    private static readonly Dictionary<string, ReportFormat> Formats = new(StringComparer.OrdinalIgnoreCase)
     {
-        result.AddError(message);
-        return default!;
+        ["text"] = ReportFormat.Text,
+        ["sarif"] = ReportFormat.Sarif,
+        ["json"] = ReportFormat.Json,
+    };
+
+    private static readonly Dictionary<string, RuleSeverity?> FailOnLevels = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["error"] = RuleSeverity.Error,
+        ["warning"] = RuleSeverity.Warning,
+        ["info"] = RuleSeverity.Info,
+        ["never"] = null,
+    };
+
+    /// <summary>An option whose value is one of <paramref name="choices"/>' keys, in any case; <paramref name="noun"/> names it in the error.</summary>
+    private static Option<string> Choice<T>(string name, string noun, string description, Dictionary<string, T> choices, string defaultValue)
+    {
+        var option = new Option<string>(name)
+        {
+            Description = description,
+            HelpName = string.Join('|', choices.Keys),
+            DefaultValueFactory = _ => defaultValue,
+        };
+        option.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<string>() is { } value && !choices.ContainsKey(value))
+            {
+                r.AddError($"unknown {noun} '{value}' ({string.Join(", ", choices.Keys)})");
+            }
+        });
+        return option;
     }
 }

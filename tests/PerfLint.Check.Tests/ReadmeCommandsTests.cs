@@ -23,7 +23,7 @@ public sealed class ReadmeCommandsTests
             var run = ProcessRunner.Run("dotnet", new[] { "exec", Paths.RunnerAssembly }.Concat(args.Split(' ')), Paths.RunDirectory);
             Assert.That(run.ExitCode, Is.Zero, run.Output);
             Assert.That(Lines(block.Groups["help"].Value), Is.EqualTo(Lines(run.Output)),
-                $"README.md is stale: replace the `perflint {args}` block with the output of `dotnet {Paths.RunnerAssembly} {args} | cat`");
+                $"README.md is stale: replace the `perflint {args}` block with the output of `dotnet {Path.GetRelativePath(Paths.RepositoryRoot, Paths.RunnerAssembly)} {args} | cat`");
         }
     }
 
