@@ -10,7 +10,9 @@ namespace PerfLint.Prices;
 /// </summary>
 public static class PricesCommandDefinition
 {
-    public static Command Create(RefreshSettings refresh) => new("prices", "Write the user price file both front ends prefer to the embedded snapshot.")
+    /// <param name="refresh">What `refresh` asks the Price List API with; null: <see cref="RefreshSettings.Default"/>, made
+    /// only when `refresh` runs (it loads the AWS SDK).</param>
+    public static Command Create(RefreshSettings? refresh) => new("prices", "Write the user price file both front ends prefer to the embedded snapshot.")
     {
         Import(),
         Refresh(refresh),
@@ -37,7 +39,7 @@ public static class PricesCommandDefinition
         return command;
     }
 
-    private static Command Refresh(RefreshSettings settings)
+    private static Command Refresh(RefreshSettings? settings)
     {
         var services = new Option<string[]>("--service")
         {
@@ -63,7 +65,7 @@ public static class PricesCommandDefinition
         command.SetAction((parse, ct) => RefreshCommand.RunAsync(
             new RefreshArguments(parse.GetValue(services) ?? [], parse.GetValue(regions) ?? [], parse.GetRequiredValue(output),
                 parse.GetValue(date), parse.GetRequiredValue(apiRegion)),
-            parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, settings, ct));
+            parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, settings ?? RefreshSettings.Default, ct));
         return command;
     }
 
