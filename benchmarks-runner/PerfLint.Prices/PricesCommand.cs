@@ -20,35 +20,31 @@ public static class PricesCommand
     {
         try
         {
-            return Import(inputs, output, date is null ? DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : PricesInputException.CheckDate(date), stdout);
+            date = date is null ? DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : PricesInputException.CheckDate(date);
+            var merge = new PriceMerge();
+            foreach (var input in inputs)
+            {
+                if (!File.Exists(input))
+                {
+                    throw new PricesInputException($"{input}: file not found");
+                }
+
+                merge.Add(GetProductsReader.Read(File.ReadAllText(input), Path.GetFileName(input)));
+            }
+
+            using (var file = File.Create(output))
+            {
+                PriceFileWriter.Write(file, date, merge.Prices);
+            }
+
+            stdout.WriteLine($"perflint prices: {merge.Summary()} from {inputs.Count} file(s), imported {date}, written to {output}");
+            merge.WriteDetails(stdout);
+            return ExitOk;
         }
         catch (Exception e) when (e is PricesInputException or IOException or UnauthorizedAccessException)
         {
             stderr.WriteLine("perflint prices: " + e.Message);
             return ExitBadInput;
         }
-    }
-
-    private static int Import(IReadOnlyList<string> inputs, string output, string date, TextWriter stdout)
-    {
-        var merge = new PriceMerge();
-        foreach (var input in inputs)
-        {
-            if (!File.Exists(input))
-            {
-                throw new PricesInputException($"{input}: file not found");
-            }
-
-            merge.Add(GetProductsReader.Read(File.ReadAllText(input), Path.GetFileName(input)));
-        }
-
-        using (var file = File.Create(output))
-        {
-            PriceFileWriter.Write(file, date, merge.Prices);
-        }
-
-        stdout.WriteLine($"perflint prices: {merge.Summary()} from {inputs.Count} file(s), imported {date}, written to {output}");
-        merge.WriteDetails(stdout);
-        return ExitOk;
     }
 }
