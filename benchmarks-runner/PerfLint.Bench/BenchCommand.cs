@@ -17,31 +17,9 @@ public static class BenchCommand
     public const int ExitFailed = 1;
     public const int ExitError = 2;
 
-    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
+    /// <summary>The action of <see cref="BenchCommandDefinition"/>; <paramref name="ct"/> stops the run and removes its containers.</summary>
+    public static async Task<int> RunAsync(BenchOptions options, TextWriter stdout, TextWriter stderr, CancellationToken ct)
     {
-        using var cts = new CancellationTokenSource();
-        using var signals = new CancellationSignals(cts);
-        return await RunAsync(args, stdout, stderr, cts.Token);
-    }
-
-    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken ct)
-    {
-        BenchOptions options;
-        try
-        {
-            options = BenchOptions.Parse(args);
-        }
-        catch (ArgumentException ex)
-        {
-            stderr.WriteLine($"perflint bench: {ex.Message}");
-            stderr.WriteLine(BenchOptions.Usage);
-            return ExitError;
-        }
-        if (options.Help)
-        {
-            stdout.WriteLine(BenchOptions.Usage);
-            return ExitPassed;
-        }
         if (options.Cleanup) return await CleanupAsync(options, stdout, stderr, ct);
 
         BenchSpecFile spec;

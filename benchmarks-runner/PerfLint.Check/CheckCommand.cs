@@ -18,35 +18,24 @@ public static class CheckCommand
     public const int ExitFindings = 1;
     public const int ExitBadInput = 2;
 
-    public static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
+    /// <summary>The action of <see cref="CheckCommandDefinition"/>: check, write the report, return the exit code.</summary>
+    public static int Run(CheckArguments arguments, TextWriter stdout, TextWriter stderr)
     {
         try
         {
-            var arguments = CheckArguments.Parse(args);
-            if (arguments.Help)
-            {
-                stdout.WriteLine(CheckArguments.Usage);
-                return Task.FromResult(ExitOk);
-            }
-
-            var report = Run(arguments);
+            var report = Report(arguments);
             Write(report, arguments, stdout);
             var failing = arguments.FailOn is { } threshold && report.Findings.Any(f => f.Severity >= threshold);
-            return Task.FromResult(failing ? ExitFindings : ExitOk);
+            return failing ? ExitFindings : ExitOk;
         }
-        catch (CheckInputException e)
-        {
-            stderr.WriteLine(e.Message.StartsWith("perflint", StringComparison.Ordinal) ? e.Message : "perflint check: " + e.Message);
-            return Task.FromResult(ExitBadInput);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is CheckInputException or IOException or UnauthorizedAccessException)
         {
             stderr.WriteLine("perflint check: " + e.Message);
-            return Task.FromResult(ExitBadInput);
+            return ExitBadInput;
         }
     }
 
-    public static CheckReport Run(CheckArguments arguments)
+    public static CheckReport Report(CheckArguments arguments)
     {
         // PERFLINT_CHECK_TIMINGS=1 prints where the time goes (stderr), for performance work.
         var timings = Environment.GetEnvironmentVariable("PERFLINT_CHECK_TIMINGS") == "1";

@@ -11,56 +11,17 @@ namespace PerfLint.Prices;
 /// </summary>
 public static class KnowledgeCommand
 {
-    public const string Usage =
-        "usage: perflint knowledge [--project DIR] [--prices FILE]\n" +
-        "  --project DIR   report the user price file in force for this project (" + PriceFile.DefaultFileName + " beside it,\n" +
-        "                  or .editorconfig " + PriceFile.EditorConfigKey + ")\n" +
-        "  --prices FILE   report this user price file instead";
-
-    /// <param name="pricesFileSetting">
-    /// The <c>perflint_prices_file</c> setting of a project directory's <c>.editorconfig</c>, read by the same loader as
-    /// <c>perflint check</c> (the runner passes it: this library does not reference the check).
-    /// </param>
-    public static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, Func<string, string?> pricesFileSetting)
+    /// <summary>The action of <see cref="KnowledgeCommandDefinition"/>.</summary>
+    public static int Run(string? project, string? prices, Func<string, string?> pricesFileSetting, TextWriter stdout, TextWriter stderr)
     {
-        string? project = null, prices = null;
-        try
+        if (project != null && !Directory.Exists(project))
         {
-            for (var i = 0; i < args.Length; i++)
-            {
-                var arg = args[i];
-                string Value() => i + 1 < args.Length ? args[++i] : throw new PricesInputException($"{arg} needs a value\n{Usage}");
-                switch (arg)
-                {
-                    case "-h":
-                    case "--help":
-                        stdout.WriteLine(Usage);
-                        return Task.FromResult(0);
-                    case "--project":
-                        project = Value();
-                        break;
-                    case "--prices":
-                        prices = Value();
-                        break;
-                    default:
-                        throw new PricesInputException($"unexpected argument '{arg}'\n{Usage}");
-                }
-            }
-
-            if (project != null && !Directory.Exists(project))
-            {
-                throw new PricesInputException($"{project}: --project directory not found");
-            }
-
-            var editorConfig = project == null ? null : pricesFileSetting(project);
-            Write(stdout, PriceFileLocator.Find(prices, editorConfig, project));
-            return Task.FromResult(0);
+            stderr.WriteLine($"perflint knowledge: {project}: --project directory not found");
+            return PricesCommand.ExitBadInput;
         }
-        catch (PricesInputException e)
-        {
-            stderr.WriteLine("perflint knowledge: " + e.Message);
-            return Task.FromResult(PricesCommand.ExitBadInput);
-        }
+
+        Write(stdout, PriceFileLocator.Find(prices, project == null ? null : pricesFileSetting(project), project));
+        return PricesCommand.ExitOk;
     }
 
     internal static void Write(TextWriter w, PriceFileLocator.Located? userFile)

@@ -15,100 +15,36 @@ public static class PricesCommand
     public const int ExitOk = 0;
     public const int ExitBadInput = 2;
 
-    public const string Usage =
-        "usage: perflint prices import <getproducts.json>... [--output FILE] [--date YYYY-MM-DD]\n" +
-        "  <getproducts.json>   output of `aws pricing get-products --service-code AmazonSageMaker|AmazonRDS|AmazonElastiCache|AmazonES|AmazonEC2 ...`\n" +
-        "  --output FILE        the user price file to write (default: " + PriceFile.DefaultFileName + ")\n" +
-        "  --date YYYY-MM-DD    the import date quotes will carry (default: today, UTC)\n" +
-        "exit codes: 0 written, 2 bad input or usage\n" +
-        RefreshCommand.Usage;
-
-    public static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
+    /// <summary>The action of `prices import` (<see cref="PricesCommandDefinition"/>): merge the inputs, write the file.</summary>
+    public static int Import(IReadOnlyList<string> inputs, string output, string? date, TextWriter stdout, TextWriter stderr)
     {
         try
         {
-            if (args.Length > 0 && args[0] is "-h" or "--help")
+            date = date is null ? DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : PricesInputException.CheckDate(date);
+            var merge = new PriceMerge();
+            foreach (var input in inputs)
             {
-                stdout.WriteLine(Usage);
-                return Task.FromResult(ExitOk);
+                if (!File.Exists(input))
+                {
+                    throw new PricesInputException($"{input}: file not found");
+                }
+
+                merge.Add(GetProductsReader.Read(File.ReadAllText(input), Path.GetFileName(input)));
             }
 
-            if (args.Length > 0 && args[0] == "refresh")
+            using (var file = File.Create(output))
             {
-                return RefreshCommand.RunAsync(args[1..], stdout, stderr, RefreshSettings.Default);
+                PriceFileWriter.Write(file, date, merge.Prices);
             }
 
-            if (args.Length == 0 || args[0] != "import")
-            {
-                throw new PricesInputException((args.Length == 0 ? "missing the subcommand" : $"unknown subcommand '{args[0]}'") + "\n" + Usage);
-            }
-
-            return Task.FromResult(Import(args[1..], stdout));
+            stdout.WriteLine($"perflint prices: {merge.Summary()} from {inputs.Count} file(s), imported {date}, written to {output}");
+            merge.WriteDetails(stdout);
+            return ExitOk;
         }
-        catch (PricesInputException e)
+        catch (Exception e) when (e is PricesInputException or IOException or UnauthorizedAccessException)
         {
             stderr.WriteLine("perflint prices: " + e.Message);
-            return Task.FromResult(ExitBadInput);
+            return ExitBadInput;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            stderr.WriteLine("perflint prices: " + e.Message);
-            return Task.FromResult(ExitBadInput);
-        }
-    }
-
-    private static int Import(string[] args, TextWriter stdout)
-    {
-        var inputs = new List<string>();
-        var output = PriceFile.DefaultFileName;
-        var date = DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        for (var i = 0; i < args.Length; i++)
-        {
-            var arg = args[i];
-            string Value() => i + 1 < args.Length ? args[++i] : throw new PricesInputException($"{arg} needs a value\n{Usage}");
-            switch (arg)
-            {
-                case "--output":
-                case "-o":
-                    output = Value();
-                    break;
-                case "--date":
-                    date = PricesInputException.CheckDate(Value());
-                    break;
-                default:
-                    if (arg.StartsWith('-'))
-                    {
-                        throw new PricesInputException($"unexpected argument '{arg}'\n{Usage}");
-                    }
-
-                    inputs.Add(arg);
-                    break;
-            }
-        }
-
-        if (inputs.Count == 0)
-        {
-            throw new PricesInputException($"missing the GetProducts file(s)\n{Usage}");
-        }
-
-        var merge = new PriceMerge();
-        foreach (var input in inputs)
-        {
-            if (!File.Exists(input))
-            {
-                throw new PricesInputException($"{input}: file not found");
-            }
-
-            merge.Add(GetProductsReader.Read(File.ReadAllText(input), Path.GetFileName(input)));
-        }
-
-        using (var file = File.Create(output))
-        {
-            PriceFileWriter.Write(file, date, merge.Prices);
-        }
-
-        stdout.WriteLine($"perflint prices: {merge.Summary()} from {inputs.Count} file(s), imported {date}, written to {output}");
-        merge.WriteDetails(stdout);
-        return ExitOk;
     }
 }

@@ -18,7 +18,7 @@ public class CancellationTests : ContainerFixture
         var spec = dir.File("perflint.bench.json", LongSpec(name));
         var stdout = new StringWriter();
         using var cts = new CancellationTokenSource();
-        var run = BenchCommand.RunAsync(new[] { spec, "--output", Path.Combine(dir.Path, "out") }, TextWriter.Synchronized(stdout), TextWriter.Null, cts.Token);
+        var run = Perflint.RunAsync(new[] { "bench", spec, "--output", Path.Combine(dir.Path, "out") }, TextWriter.Synchronized(stdout), TextWriter.Null, cts.Token);
         await WaitForAsync(() => stdout.ToString().Contains("  ready"), TimeSpan.FromSeconds(30));
         await Task.Delay(1000);
         var watch = Stopwatch.StartNew();

@@ -41,7 +41,7 @@ public abstract class ContainerFixture
         var stdout = new StringWriter();
         var stderr = new StringWriter();
         var watch = System.Diagnostics.Stopwatch.StartNew();
-        var code = await BenchCommand.RunAsync(new[] { spec, "--output", output }.Concat(extraArgs).ToArray(), stdout, stderr, CancellationToken.None);
+        var code = await Perflint.RunAsync(new[] { "bench", spec, "--output", output }.Concat(extraArgs).ToArray(), stdout, stderr, CancellationToken.None);
         var resultsFile = Path.Combine(output, "results.json");
         var results = File.Exists(resultsFile) ? BenchResults.FromJson(File.ReadAllText(resultsFile)) : null;
         return new BenchRun(code, stdout.ToString(), stderr.ToString(), results, watch.Elapsed);

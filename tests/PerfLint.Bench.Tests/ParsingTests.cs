@@ -35,17 +35,29 @@ public class ParsingTests
     [TestCase("10%", 0.10)]
     [TestCase("0.05", 0.05)]
     [TestCase("15", 0.15)]
-    public void RegressionThreshold(string text, double expected) =>
-        Assert.That(BenchOptions.Parse(new[] { "s.json", "--regression-threshold", text }).RegressionThreshold, Is.EqualTo(expected).Within(1e-12));
+    [TestCase("-1", null)]
+    [TestCase("ten", null)]
+    public void RegressionThreshold(string text, double? expected) =>
+        Assert.That(BenchCommandDefinition.ParseFraction(text), Is.EqualTo(expected).Within(1e-12));
 
     [Test]
-    public void OptionsDefaultsAndErrors()
+    public async Task OptionsDefaultsAndErrors()
     {
-        var o = BenchOptions.Parse(new[] { "s.json" });
-        Assert.That((o.OutputDir, o.RegressionThreshold, o.BaselinePath), Is.EqualTo(("perflint-results", 0.10, (string?)null)));
-        Assert.Throws<ArgumentException>(() => BenchOptions.Parse(Array.Empty<string>()));
-        Assert.Throws<ArgumentException>(() => BenchOptions.Parse(new[] { "s.json", "--engine", "lxc" }));
-        Assert.Throws<ArgumentException>(() => BenchOptions.Parse(new[] { "s.json", "--bogus" }));
+        var help = await Perflint.RunAsync("bench", "--help");
+        Assert.That(help.Stdout, Does.Contain("[default: perflint-results]").And.Contain("[default: 0.1]"));
+        foreach (var (args, message) in new[]
+        {
+            (new[] { "bench" }, "perflint bench: missing spec file\n"),
+            (new[] { "bench", "s.json", "--engine", "lxc" }, "perflint bench: --engine must be docker or podman, not lxc\n"),
+            (new[] { "bench", "s.json", "--bogus" }, "perflint bench: Unrecognized command or argument '--bogus'.\n"),
+            (new[] { "bench", "s.json", "--regression-threshold", "ten" },
+                "perflint bench: --regression-threshold must be a percentage like 10% or a fraction like 0.1, not ten\n"),
+        })
+        {
+            var run = await Perflint.RunAsync(args);
+            Assert.That((run.ExitCode, run.Stdout), Is.EqualTo((2, "")), string.Join(' ', args));
+            Assert.That(run.Stderr, Does.StartWith(message).And.Contain("  perflint bench [<spec>] [options]"));
+        }
     }
 
     [TestCase("tcp://gpu-box:2376", "gpu-box")]
@@ -61,11 +73,9 @@ public class ParsingTests
     {
         using var dir = new TempDirectory("perflint-bench-test");
         var spec = dir.File("perflint.bench.json", "{\n  \"benchmarks\": [\n    { \"name\": 5 }\n  ]\n}");
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        var code = await BenchCommand.RunAsync(new[] { spec }, stdout, stderr, CancellationToken.None);
-        Assert.That(code, Is.EqualTo(2));
-        Assert.That(stderr.ToString(), Does.StartWith($"{spec}(3,5): error PLB0100: a benchmark needs \"image\""));
+        var run = await Perflint.RunAsync("bench", spec);
+        Assert.That(run.ExitCode, Is.EqualTo(2));
+        Assert.That(run.Stderr, Does.StartWith($"{spec}(3,5): error PLB0100: a benchmark needs \"image\""));
     }
 }
 

@@ -80,16 +80,28 @@ public sealed class BadInputTests
         Assert.That(result.Json.GetProperty("notes").EnumerateArray().Select(n => n.GetString()), Has.Some.Contains("'NoType' has no Type"));
     }
 
-    [TestCase(new string[0], "missing the cloud assembly")]
-    [TestCase(new[] { "a", "b" }, "unexpected argument 'b'")]
-    [TestCase(new[] { "a", "--format", "xml" }, "unknown format 'xml'")]
-    [TestCase(new[] { "a", "--output" }, "--output needs a value")]
-    [TestCase(new[] { "a", "--fail-on", "sometimes" }, "unknown --fail-on")]
+    // Messages of the command-line library, and of the definition's own value checks, with the generated help.
+    [TestCase(new string[0], "perflint check: Required argument 'cloud-assembly' missing for command: 'check'.")]
+    [TestCase(new[] { "a", "b" }, "perflint check: Unrecognized command or argument 'b'.")]
+    [TestCase(new[] { "--fial-on", "never", "a" }, "perflint check: Unrecognized command or argument '--fial-on'.")]
+    [TestCase(new[] { "a", "--format", "xml" }, "perflint check: unknown format 'xml' (text, sarif, json)")]
+    [TestCase(new[] { "a", "--output" }, "perflint check: Required argument missing for option: '--output'.")]
+    [TestCase(new[] { "a", "--fail-on", "sometimes" }, "perflint check: unknown --fail-on 'sometimes' (error, warning, info, never)")]
     public void UsageErrors(string[] args, string message)
     {
         var result = CheckRun.Run(args);
         Assert.That(result.ExitCode, Is.EqualTo(2));
-        Assert.That(result.Stderr, Does.Contain(message).And.Contain("usage: perflint check"));
+        Assert.That(result.Stderr.Split('\n').Select(l => l.TrimEnd()), Does.Contain(message).And.Contain("  perflint check <cloud-assembly> [options]"));
+        Assert.That(result.Stdout, Is.Empty);
+    }
+
+    [Test]
+    public void FormatAndFailOnIgnoreCase()
+    {
+        var dir = TemplateAssembly.Write(("Solo", """{ "Resources": { "V": { "Type": "AWS::EC2::Volume", "Properties": { "VolumeType": "gp2" } } } }"""));
+        var result = CheckRun.Run(dir, "--format", "JSON", "--fail-on", "Warning", "--editorconfig", CheckRun.EditorConfig());
+        Assert.That(result.ExitCode, Is.EqualTo(1), result.Stderr);
+        Assert.That(result.Summary, Is.EqualTo("PL4001 Solo/V"));
     }
 
     [Test]

@@ -130,12 +130,13 @@ public class ImportTests
         });
     }
 
-    [TestCase(new string[0], "perflint prices: missing the subcommand")]
-    [TestCase(new[] { "export" }, "perflint prices: unknown subcommand 'export'")]
-    [TestCase(new[] { "import" }, "perflint prices: missing the GetProducts file(s)")]
+    // Messages of the command-line library (followed by the generated help), and of the import itself.
+    [TestCase(new string[0], "perflint prices: Required command was not provided.")]
+    [TestCase(new[] { "export" }, "perflint prices: Required command was not provided.\nperflint prices: Unrecognized command or argument 'export'.\n")]
+    [TestCase(new[] { "import" }, "perflint prices import: Required argument 'getproducts.json' missing for command: 'import'.\n\n")]
     [TestCase(new[] { "import", "missing.json" }, "perflint prices: missing.json: file not found")]
     [TestCase(new[] { "import", "x.json", "--date", "5 Dec" }, "perflint prices: --date '5 Dec' is not YYYY-MM-DD")]
-    [TestCase(new[] { "import", "x.json", "--output" }, "perflint prices: --output needs a value")]
+    [TestCase(new[] { "import", "x.json", "--output" }, "perflint prices import: Required argument missing for option: '--output'.\n")]
     public async Task Bad_usage_exits_2(string[] args, string message)
     {
         var run = await CommandRun.RunAsync(new[] { "prices" }.Concat(args).ToArray());

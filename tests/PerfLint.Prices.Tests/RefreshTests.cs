@@ -70,12 +70,8 @@ public class RefreshTests
         },
     };
 
-    private async Task<CommandRun> Refresh(RefreshSettings settings, params string[] args)
-    {
-        var (stdout, stderr) = (new StringWriter(), new StringWriter());
-        var code = await RefreshCommand.RunAsync(args.Concat(new[] { "--output", Output, "--date", "2026-12-05" }).ToArray(), stdout, stderr, settings);
-        return new CommandRun(code, stdout.ToString().Replace("\r\n", "\n"), stderr.ToString().Replace("\r\n", "\n"));
-    }
+    private Task<CommandRun> Refresh(RefreshSettings settings, params string[] args) =>
+        CommandRun.RunAsync(settings, new[] { "prices", "refresh" }.Concat(args).Concat(new[] { "--output", Output, "--date", "2026-12-05" }).ToArray());
 
     private Task<CommandRun> RefreshSageMakerAndEc2(RefreshSettings settings) =>
         Refresh(settings, "--service", "AmazonSageMaker", "--service", "AmazonEC2", "--region", "us-east-1");
@@ -297,6 +293,32 @@ public class RefreshTests
         {
             Assert.That(run.ExitCode, Is.EqualTo(2));
             Assert.That(run.Stderr, Is.EqualTo($"perflint prices refresh: cannot reach the Price List API at http://127.0.0.1:{port}/: connection refused\n"));
+            Assert.That(File.ReadAllText(Output), Is.EqualTo(OldFile));
+        });
+    }
+
+    [Test]
+    public async Task Cancelling_the_command_lines_token_stops_the_refresh_and_keeps_the_old_file()
+    {
+        File.WriteAllText(Output, OldFile);
+        using var cancel = new CancellationTokenSource();
+        var settings = new RefreshSettings
+        {
+            // Ctrl+C while the credential chain is being asked.
+            Credentials = async ct =>
+            {
+                await cancel.CancelAsync();
+                await Task.Delay(Timeout.Infinite, ct);
+                throw new InvalidOperationException("not cancelled");
+            },
+        };
+        var (stdout, stderr) = (new StringWriter(), new StringWriter());
+        var code = await PerfLint.Runner.Program.RunAsync(PerfLint.Runner.Program.CreateRoot(settings),
+            new[] { "prices", "refresh", "--output", Output }, stdout, stderr, ct: cancel.Token);
+        Assert.Multiple(() =>
+        {
+            Assert.That(code, Is.EqualTo(2));
+            Assert.That(stderr.ToString().Replace("\r\n", "\n"), Is.EqualTo($"perflint prices refresh: cancelled; {Output} was left as it was\n"));
             Assert.That(File.ReadAllText(Output), Is.EqualTo(OldFile));
         });
     }

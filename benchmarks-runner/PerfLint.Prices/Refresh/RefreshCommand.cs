@@ -4,6 +4,9 @@ using PerfLint.Knowledge.Pricing;
 
 namespace PerfLint.Prices.Refresh;
 
+/// <summary>What `perflint prices refresh` was asked for; empty lists mean the defaults (all services, us-east-1).</summary>
+public sealed record RefreshArguments(IReadOnlyList<string> Services, IReadOnlyList<string> Regions, string Output, string? Date, string ApiRegion);
+
 /// <summary>
 /// `perflint prices refresh`: asks the AWS Price List Query API (GetProducts, SigV4-signed with the standard
 /// credential chain) for the On-Demand prices of the chosen services and regions, and writes the same user price file
@@ -14,82 +17,39 @@ public static class RefreshCommand
 {
     public const string Generator = "perflint prices refresh";
 
-    public const string Usage =
-        "usage: perflint prices refresh [--service AmazonSageMaker|AmazonRDS|AmazonElastiCache|AmazonES|AmazonEC2]... [--region R]...\n" +
-        "                               [--output FILE] [--date YYYY-MM-DD] [--api-region us-east-1|ap-south-1]\n" +
-        "  --service CODE       a Price List service code (repeatable; default: all five)\n" +
-        "  --region R           a region whose prices to fetch (repeatable; default: us-east-1)\n" +
-        "  --output FILE        the user price file to write (default: " + PriceFile.DefaultFileName + ")\n" +
-        "  --date YYYY-MM-DD    the date quotes will carry (default: today, UTC)\n" +
-        "  --api-region R       the Price List API endpoint's region (default: us-east-1)\n" +
-        "  credentials: the AWS SDK's default chain; endpoint override: AWS_ENDPOINT_URL_PRICING, then AWS_ENDPOINT_URL\n" +
-        "exit codes: 0 written, 2 bad usage, no or rejected credentials, no network, or an API error (the file is left as it was)";
-
-    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, RefreshSettings settings)
+    /// <summary>The action of `prices refresh` (<see cref="PricesCommandDefinition"/>); <paramref name="ct"/> stops it, leaving the file as it was.</summary>
+    public static async Task<int> RunAsync(RefreshArguments arguments, TextWriter stdout, TextWriter stderr, RefreshSettings settings, CancellationToken ct)
     {
         try
         {
-            return await RefreshAsync(args, stdout, settings);
+            return await RefreshAsync(arguments, stdout, settings, ct);
         }
         catch (Exception e) when (e is PricesInputException or PriceListApiException or IOException or UnauthorizedAccessException)
         {
             stderr.WriteLine("perflint prices refresh: " + e.Message);
             return PricesCommand.ExitBadInput;
         }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            stderr.WriteLine($"perflint prices refresh: cancelled; {arguments.Output} was left as it was");
+            return PricesCommand.ExitBadInput;
+        }
     }
 
-    private static async Task<int> RefreshAsync(string[] args, TextWriter stdout, RefreshSettings settings)
+    private static async Task<int> RefreshAsync(RefreshArguments arguments, TextWriter stdout, RefreshSettings settings, CancellationToken ct)
     {
-        var services = new List<string>();
-        var regions = new List<string>();
-        var output = PriceFile.DefaultFileName;
-        var date = settings.UtcNow().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        var apiRegion = PricingEndpoint.ApiRegions[0];
-        for (var i = 0; i < args.Length; i++)
+        var services = arguments.Services.Distinct().ToList();
+        var regions = arguments.Regions.Distinct().ToList();
+        var output = arguments.Output;
+        var date = arguments.Date is { } given ? PricesInputException.CheckDate(given) : settings.UtcNow().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        if (services.FirstOrDefault(s => !PriceQuery.Services.Contains(s, StringComparer.Ordinal)) is { } service)
         {
-            var arg = args[i];
-            string Value() => i + 1 < args.Length ? args[++i] : throw new PricesInputException($"{arg} needs a value\n{Usage}");
-            switch (arg)
-            {
-                case "--service":
-                    var service = Value();
-                    if (!PriceQuery.Services.Contains(service, StringComparer.Ordinal))
-                    {
-                        throw new PricesInputException($"--service '{service}' is not one of {string.Join(", ", PriceQuery.Services)}");
-                    }
+            throw new PricesInputException($"--service '{service}' is not one of {string.Join(", ", PriceQuery.Services)}");
+        }
 
-                    if (!services.Contains(service))
-                    {
-                        services.Add(service);
-                    }
-
-                    break;
-                case "--region":
-                    var region = Value();
-                    if (!Regions.IsKnown(region))
-                    {
-                        throw new PricesInputException($"--region '{region}' is not a region PerfLint knows ({Regions.Count} regions, Data/regions.csv)");
-                    }
-
-                    if (!regions.Contains(region))
-                    {
-                        regions.Add(region);
-                    }
-
-                    break;
-                case "--output":
-                case "-o":
-                    output = Value();
-                    break;
-                case "--date":
-                    date = PricesInputException.CheckDate(Value());
-                    break;
-                case "--api-region":
-                    apiRegion = Value();
-                    break;
-                default:
-                    throw new PricesInputException($"unexpected argument '{arg}'\n{Usage}");
-            }
+        if (regions.FirstOrDefault(r => !Regions.IsKnown(r)) is { } region)
+        {
+            throw new PricesInputException($"--region '{region}' is not a region PerfLint knows ({Regions.Count} regions, Data/regions.csv)");
         }
 
         if (services.Count == 0)
@@ -102,9 +62,9 @@ public static class RefreshCommand
             regions.Add("us-east-1");
         }
 
-        var endpoint = PricingEndpoint.Resolve(apiRegion, settings.Environment);
+        var endpoint = PricingEndpoint.Resolve(arguments.ApiRegion, settings.Environment);
         var requests = PriceQuery.Build(services, regions);
-        var credentials = await settings.Credentials(CancellationToken.None);
+        var credentials = await settings.Credentials(ct);
 
         using var http = new HttpClient { Timeout = settings.Timeout };
         var client = new PriceListClient(http, endpoint, credentials, settings.Retry, settings.UtcNow);
@@ -113,7 +73,7 @@ public static class RefreshCommand
         foreach (var request in requests)
         {
             var source = $"GetProducts {request.ServiceCode} {request.Region}";
-            foreach (var page in await client.GetAllPagesAsync(request, CancellationToken.None))
+            foreach (var page in await client.GetAllPagesAsync(request, ct))
             {
                 merge.Add(GetProductsReader.Read(page, source));
                 pages++;

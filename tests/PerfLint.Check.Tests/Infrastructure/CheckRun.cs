@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace PerfLint.Check.Tests.Infrastructure;
 
-/// <summary>Runs `perflint check` in process (the same entry point the executable calls) and parses its JSON.</summary>
+/// <summary>Runs `perflint check` in process (the command line the executable parses) and parses its JSON.</summary>
 public static class CheckRun
 {
     public sealed record Result(int ExitCode, string Stdout, string Stderr)
@@ -27,7 +27,7 @@ public static class CheckRun
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        var exit = CheckCommand.RunAsync(args, stdout, stderr).GetAwaiter().GetResult();
+        var exit = Runner.Program.RunAsync(Runner.Program.CreateRoot(), args.Prepend("check").ToArray(), stdout, stderr).GetAwaiter().GetResult();
         return new Result(exit, stdout.ToString(), stderr.ToString());
     }
 
