@@ -2,7 +2,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Testing;
 using PerfLint.Analyzers.Tests.Infrastructure;
 using PerfLint.Knowledge.Rules;
-using Verify = PerfLint.Analyzers.Tests.Infrastructure.CSharpAnalyzerVerifier<PerfLint.Analyzers.Rules.PlacementGroupAnalyzer>;
+using Verify = PerfLint.Analyzers.Tests.Infrastructure.CSharpAnalyzerVerifier<PerfLint.Analyzers.Rules.AppRulesAnalyzer>;
 
 namespace PerfLint.Analyzers.Tests.Rules;
 
@@ -191,7 +191,7 @@ public class PL2002PlacementGroupTests
             for (;;) new Instance_(this, "I", new InstanceProps { InstanceType = new InstanceType(
         """;
         var run = await AnalyzerRunner.RunAsync(AnalyzerRunner.Compile(new[] { source }),
-            System.Collections.Immutable.ImmutableArray.Create<Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer>(new PerfLint.Analyzers.Rules.PlacementGroupAnalyzer()));
+            System.Collections.Immutable.ImmutableArray.Create<Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer>(new PerfLint.Analyzers.Rules.AppRulesAnalyzer()));
         Assert.That(run.CompilerDiagnostics.Any(d => d.Severity == DiagnosticSeverity.Error), Is.True, "the source is incomplete");
         Assert.That(run.Exceptions, Is.Empty);
     }
@@ -199,7 +199,7 @@ public class PL2002PlacementGroupTests
     [Test]
     public void Descriptor_is_reported_at_compilation_end_and_links_its_rule_page()
     {
-        var descriptor = new PerfLint.Analyzers.Rules.PlacementGroupAnalyzer().SupportedDiagnostics.Single();
+        var descriptor = new PerfLint.Analyzers.Rules.AppRulesAnalyzer().SupportedDiagnostics.Single();
         Assert.That(descriptor.Id, Is.EqualTo("PL2002"));
         Assert.That(descriptor.CustomTags, Does.Contain(WellKnownDiagnosticTags.CompilationEnd));
         Assert.That(descriptor.HelpLinkUri, Does.EndWith("docs/rules/PL2002.md"));
