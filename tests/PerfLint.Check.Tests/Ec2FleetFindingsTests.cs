@@ -21,5 +21,13 @@ public sealed class Ec2FleetFindingsTests
         Assert.That(finding.GetProperty("message").GetString(), Is.EqualTo(
             "Up to 4 'p5.48xlarge' instances (192 vCPU, 2048 GiB, 8x H100 (640 GiB)) run without a cluster placement group: collective operations between them cross the wider AZ network; add a placement group with strategy 'cluster'"));
         Assert.That(finding.GetProperty("property").GetString(), Is.EqualTo("LaunchTemplateConfigs[0].Overrides[0].InstanceType"));
+
+        // Mapped back to the override's InstanceType in the C# of the Trainers fleet (the first fleet of the file).
+        var file = Path.Combine(Paths.WholeAppSources, "Ec2FleetStack.cs");
+        var lines = File.ReadAllLines(file);
+        var line = Array.FindIndex(lines, l => l.Contains("InstanceType = \"p5.48xlarge\"", StringComparison.Ordinal)) + 1;
+        var source = finding.GetProperty("source");
+        Assert.That(source.GetProperty("file").GetString(), Is.EqualTo(file));
+        Assert.That((source.GetProperty("line").GetInt32(), source.GetProperty("column").GetInt32()), Is.EqualTo((line, lines[line - 1].IndexOf("\"p5.48xlarge\"", StringComparison.Ordinal) + 1)));
     }
 }

@@ -3,7 +3,7 @@ using WholeApp;
 
 // Every stack of the app. Construct ids here are what `perflint check` maps back to C# lines.
 var app = new App();
-if (Environment.GetEnvironmentVariable("WHOLEAPP_STACK") == "Ec2FleetStack")
+if (System.Environment.GetEnvironmentVariable("WHOLEAPP_STACK") == "Ec2FleetStack")
 {
     // Synthesized alone (Ec2FleetFindingsTests): the other tests judge every finding of the stacks below.
     new Ec2FleetStack(app, "Ec2FleetStack");
