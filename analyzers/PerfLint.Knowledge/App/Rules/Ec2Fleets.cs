@@ -10,7 +10,7 @@ namespace PerfLint.Knowledge.App.Rules
     /// <c>TargetCapacitySpecification.TotalTargetCapacity</c> instances of it (divided by the override's
     /// <c>WeightedCapacity</c>), placed by the override's <c>Placement.GroupName</c>, else the launch template's.
     /// </summary>
-    public static class Ec2Fleets
+    internal static class Ec2Fleets
     {
         public const string Ec2Fleet = "AWS::EC2::EC2Fleet";
 

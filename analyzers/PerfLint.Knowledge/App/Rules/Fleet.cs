@@ -1,7 +1,7 @@
 namespace PerfLint.Knowledge.App.Rules
 {
     /// <summary>A group of EC2 instances of one type: an Auto Scaling group, an EC2 Fleet, or standalone instances of one type.</summary>
-    public sealed class Fleet
+    internal sealed class Fleet
     {
         public Fleet(AppResource resource, AppString instanceType, int instanceCount, bool? inClusterPlacementGroup, object? sizeWhere)
         {

@@ -12,7 +12,7 @@ namespace PerfLint.Knowledge.App.Rules
     /// instances of one type in one stack form one fleet (<see cref="AppResource.Multiplicity"/> each). EC2 Fleets:
     /// <see cref="Ec2Fleets"/>.
     /// </summary>
-    public static class Fleets
+    internal static class Fleets
     {
         public const string AutoScalingGroup = "AWS::AutoScaling::AutoScalingGroup";
         public const string LaunchConfiguration = "AWS::AutoScaling::LaunchConfiguration";
