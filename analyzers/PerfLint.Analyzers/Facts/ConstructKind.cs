@@ -1,6 +1,6 @@
 namespace PerfLint.Analyzers.Facts
 {
-    /// <summary>The kinds of CDK constructs whose creation the app-level rules (PL1003, PL1004, PL2001-PL2003, PL3001, PL5001) track.</summary>
+    /// <summary>The kinds of CDK constructs whose creation the app-level rules (PL1003, PL1004, PL2001-PL2003, PL3001, PL5001) and the whole-app model track.</summary>
     public enum ConstructKind
     {
         /// <summary>SageMaker <c>CfnModel</c>: container image and environment.</summary>
@@ -37,5 +37,7 @@ namespace PerfLint.Analyzers.Facts
         Bucket,
         /// <summary>CloudFront <c>Distribution</c>, <c>CloudFrontWebDistribution</c> or <c>CfnDistribution</c>.</summary>
         Distribution,
+        /// <summary>Any other L1 (<c>Cfn*</c>) resource: enters the whole-app model generically, by its CloudFormation type.</summary>
+        OtherCfnResource,
     }
 }

@@ -50,6 +50,7 @@ namespace PerfLint.Analyzers.Facts
         };
 
         private readonly List<(INamedTypeSymbol Type, ConstructClass Class)> _roots = new List<(INamedTypeSymbol, ConstructClass)>();
+        private readonly INamedTypeSymbol? _cfnResource;
         private readonly ConcurrentDictionary<ITypeSymbol, ConstructClass?> _cache =
             new ConcurrentDictionary<ITypeSymbol, ConstructClass?>(SymbolEqualityComparer.Default);
 
@@ -65,6 +66,7 @@ namespace PerfLint.Analyzers.Facts
                 }
             }
 
+            _cfnResource = cdk.Get("Amazon.CDK.CfnResource");
             Connections = cdk.Get("Amazon.CDK.AWS.EC2.Connections_");
             ProxyTarget = cdk.Get("Amazon.CDK.AWS.RDS.ProxyTarget");
         }
@@ -90,6 +92,7 @@ namespace PerfLint.Analyzers.Facts
 
         private ConstructClass? ClassifyUncached(ITypeSymbol type)
         {
+            var isCfnResource = false;
             for (var current = type as INamedTypeSymbol; current != null; current = current.BaseType)
             {
                 foreach (var (root, construct) in _roots)
@@ -99,9 +102,11 @@ namespace PerfLint.Analyzers.Facts
                         return construct;
                     }
                 }
+
+                isCfnResource |= SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, _cfnResource);
             }
 
-            return null;
+            return isCfnResource ? ConstructClass.L1(ConstructKind.OtherCfnResource) : null;
         }
     }
 }

@@ -13,7 +13,7 @@ public static class TemplateChecker
         new VolumeChecks(),
         new SageMakerChecks(),
         new ConnectivityChecks(),
-        new PlacementChecks(),
+        new AppRuleChecks(),
     };
 
     public static List<Finding> Run(CloudAssemblyModel model, CheckSettings settings, Action<string, TimeSpan>? timing = null)

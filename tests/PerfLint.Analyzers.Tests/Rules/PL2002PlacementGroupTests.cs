@@ -2,7 +2,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Testing;
 using PerfLint.Analyzers.Tests.Infrastructure;
 using PerfLint.Knowledge.Rules;
-using Verify = PerfLint.Analyzers.Tests.Infrastructure.CSharpAnalyzerVerifier<PerfLint.Analyzers.Rules.PlacementGroupAnalyzer>;
+using Verify = PerfLint.Analyzers.Tests.Infrastructure.CSharpAnalyzerVerifier<PerfLint.Analyzers.Rules.AppRulesAnalyzer>;
 
 namespace PerfLint.Analyzers.Tests.Rules;
 
@@ -169,6 +169,37 @@ public class PL2002PlacementGroupTests
         } }
         """, Fleet(0, "p5.48xlarge", 2));
 
+    // EC2 Fleets are a shape written only in Knowledge's whole-app rules (App/Rules/Ec2Fleets.cs): no analyzer code.
+    private static string Ec2Fleet(string id, string instanceType, string placement = "") => $$"""
+                new CfnEC2Fleet(this, "{{id}}", new CfnEC2FleetProps {
+                    TargetCapacitySpecification = new CfnEC2Fleet.TargetCapacitySpecificationRequestProperty { TotalTargetCapacity = 8, DefaultTargetCapacityType = "on-demand" },
+                    LaunchTemplateConfigs = new[] { new CfnEC2Fleet.FleetLaunchTemplateConfigRequestProperty {
+                        LaunchTemplateSpecification = new CfnEC2Fleet.FleetLaunchTemplateSpecificationRequestProperty { LaunchTemplateId = template.Ref, Version = "1" },
+                        Overrides = new[] { new CfnEC2Fleet.FleetLaunchTemplateOverridesRequestProperty { InstanceType = {{instanceType}}, WeightedCapacity = 2{{placement}} } },
+                    } },
+                });
+        """;
+
+    [Test]
+    public Task Ec2_fleet_without_cluster_placement_is_reported_on_its_override_and_a_general_purpose_one_is_not() => Verify.VerifyAnalyzerAsync(Usings + $$"""
+        class S : Stack { S(Construct s) : base(s, "s") {
+            var template = new CfnLaunchTemplate(this, "Template", new CfnLaunchTemplateProps { LaunchTemplateData = new CfnLaunchTemplate.LaunchTemplateDataProperty { ImageId = "ami-0123456789abcdef0" } });
+        {{Ec2Fleet("Trainers", "{|#0:\"p5.48xlarge\"|}")}}
+        {{Ec2Fleet("General", "\"m7i.xlarge\"")}}
+        } }
+        """, Expected(0, "Up to 4 'p5.48xlarge' instances (192 vCPU, 2048 GiB, 8x H100 (640 GiB)) run without a cluster placement group: collective operations between them cross the wider AZ network; add a placement group with strategy 'cluster'"));
+
+    // The placed fleet links the cluster group, so the rule still speaks about the unplaced one.
+    [Test]
+    public Task Ec2_fleet_in_a_cluster_placement_group_is_silent() => Verify.VerifyAnalyzerAsync(Usings + $$"""
+        class S : Stack { S(Construct s) : base(s, "s") {
+            var template = new CfnLaunchTemplate(this, "Template", new CfnLaunchTemplateProps { LaunchTemplateData = new CfnLaunchTemplate.LaunchTemplateDataProperty { ImageId = "ami-0123456789abcdef0" } });
+            var spine = new CfnPlacementGroup(this, "Spine", new CfnPlacementGroupProps { Strategy = "cluster" });
+        {{Ec2Fleet("Placed", "\"p5.48xlarge\"", ", Placement = new CfnEC2Fleet.PlacementProperty { GroupName = spine.Ref }")}}
+        {{Ec2Fleet("Unplaced", "{|#0:\"p4d.24xlarge\"|}")}}
+        } }
+        """, Expected(0, "Up to 4 'p4d.24xlarge' instances (96 vCPU, 1152 GiB, 8x A100 (320 GiB)) run without a cluster placement group: collective operations between them cross the wider AZ network; add a placement group with strategy 'cluster'"));
+
     [Test]
     public Task Unlinked_cluster_group_or_unknown_size_keeps_the_rule_silent() => Verify.VerifyAnalyzerAsync(Usings + """
         class S : Stack { S(Construct s, int size) : base(s, "s") {
@@ -191,7 +222,7 @@ public class PL2002PlacementGroupTests
             for (;;) new Instance_(this, "I", new InstanceProps { InstanceType = new InstanceType(
         """;
         var run = await AnalyzerRunner.RunAsync(AnalyzerRunner.Compile(new[] { source }),
-            System.Collections.Immutable.ImmutableArray.Create<Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer>(new PerfLint.Analyzers.Rules.PlacementGroupAnalyzer()));
+            System.Collections.Immutable.ImmutableArray.Create<Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer>(new PerfLint.Analyzers.Rules.AppRulesAnalyzer()));
         Assert.That(run.CompilerDiagnostics.Any(d => d.Severity == DiagnosticSeverity.Error), Is.True, "the source is incomplete");
         Assert.That(run.Exceptions, Is.Empty);
     }
@@ -199,7 +230,7 @@ public class PL2002PlacementGroupTests
     [Test]
     public void Descriptor_is_reported_at_compilation_end_and_links_its_rule_page()
     {
-        var descriptor = new PerfLint.Analyzers.Rules.PlacementGroupAnalyzer().SupportedDiagnostics.Single();
+        var descriptor = new PerfLint.Analyzers.Rules.AppRulesAnalyzer().SupportedDiagnostics.Single();
         Assert.That(descriptor.Id, Is.EqualTo("PL2002"));
         Assert.That(descriptor.CustomTags, Does.Contain(WellKnownDiagnosticTags.CompilationEnd));
         Assert.That(descriptor.HelpLinkUri, Does.EndWith("docs/rules/PL2002.md"));

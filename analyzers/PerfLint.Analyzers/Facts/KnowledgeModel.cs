@@ -1,0 +1,141 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Operations;
+using PerfLint.Knowledge.App;
+using AppModelOfKnowledge = PerfLint.Knowledge.App.AppModel;
+
+namespace PerfLint.Analyzers.Facts
+{
+    /// <summary>
+    /// Builds the whole-app model of Knowledge from the constructs of a compilation: every construct whose CDK class is
+    /// an L1 (<c>Cfn*</c>) or an L2 Knowledge knows becomes a resource of that CloudFormation type, its props read lazily
+    /// through value flow (<see cref="FlowAppValue"/>), escape hatches merged in, and one created in a loop counts twice.
+    /// </summary>
+    internal sealed class KnowledgeModel
+    {
+        private readonly Dictionary<ConstructNode, AppResource> _resources = new Dictionary<ConstructNode, AppResource>();
+
+        private KnowledgeModel(AppModel app)
+        {
+            App = app;
+        }
+
+        public AppModel App { get; }
+
+        public static AppModelOfKnowledge Build(AppModel app)
+        {
+            var model = new KnowledgeModel(app);
+            var hatches = model.EscapeHatchesByConstruct();
+            var resources = new List<AppResource>();
+            foreach (var node in app.Nodes)
+            {
+                var type = CfnTypeOf(node.Type, out var isL1);
+                if (type == null)
+                {
+                    continue;
+                }
+
+                var where = node.Creation.Syntax.GetLocation();
+                hatches.TryGetValue(node, out var hatch);
+                var resource = new AppResource(type, isL1, () => node.Name, path: null, stack: null, region: null, where,
+                    new FlowAppValue(model, node.PropsFlow, hatch, where), InLoop(node) ? 2 : 1);
+                model._resources[node] = resource;
+                resources.Add(resource);
+            }
+
+            // C# can attach a resource in ways value flow does not follow: an unreferenced one may still be in use.
+            return new AppModelOfKnowledge(resources, referencesComplete: false);
+        }
+
+        public AppResource? ResourceOf(ConstructNode node) => _resources.TryGetValue(node, out var resource) ? resource : null;
+
+        /// <summary>The CloudFormation type of a construct class or its nearest base Knowledge knows.</summary>
+        private static string? CfnTypeOf(ITypeSymbol type, out bool isL1)
+        {
+            for (var current = type as INamedTypeSymbol; current != null; current = current.BaseType)
+            {
+                var cfnType = CdkConstructTypes.CfnType(current.ContainingNamespace.ToDisplayString(), current.MetadataName, out isL1);
+                if (cfnType != null)
+                {
+                    return cfnType;
+                }
+            }
+
+            isL1 = false;
+            return null;
+        }
+
+        /// <summary>Escape hatches on each construct, in source order, under every call chain of the code that writes them.</summary>
+        private Dictionary<ConstructNode, EscapeHatches> EscapeHatchesByConstruct()
+        {
+            var byNode = new Dictionary<ConstructNode, EscapeHatches>();
+            void Write(IOperation instance, CallContext? context, IReadOnlyList<string> path, Flow value)
+            {
+                foreach (var node in App.Identity(new Flow(instance, context)))
+                {
+                    if (!byNode.TryGetValue(node, out var hatches))
+                    {
+                        byNode[node] = hatches = new EscapeHatches();
+                    }
+
+                    hatches.Write(path, value);
+                }
+            }
+
+            foreach (var assignment in App.ConstructPropertyAssignments)
+            {
+                if (assignment.Target is IPropertyReferenceOperation property && property.Instance != null)
+                {
+                    foreach (var context in App.ContextsOf(AppModel.OwnerOf(assignment)))
+                    {
+                        Write(property.Instance, context, new[] { property.Property.Name }, new Flow(assignment.Value, context));
+                    }
+                }
+            }
+
+            foreach (var call in App.WiringCalls)
+            {
+                var name = call.TargetMethod.Name;
+                if ((name == "AddPropertyOverride" || name == "AddOverride") && call.Instance != null && call.Arguments.Length >= 2)
+                {
+                    foreach (var context in App.ContextsOf(AppModel.OwnerOf(call)))
+                    {
+                        var path = App.SingleString(new Flow(call.Arguments[0].Value, context))?.Text;
+                        const string Properties = "Properties.";
+                        if (path != null && name == "AddOverride")
+                        {
+                            path = path.StartsWith(Properties, StringComparison.Ordinal) ? path.Substring(Properties.Length) : null;
+                        }
+
+                        if (!string.IsNullOrEmpty(path))
+                        {
+                            Write(call.Instance, context, path!.Split('.'), new Flow(call.Arguments[1].Value, context));
+                        }
+                    }
+                }
+            }
+
+            return byNode;
+        }
+
+        /// <summary>Created in a loop of the method that creates it: at least two such resources.</summary>
+        private static bool InLoop(ConstructNode node)
+        {
+            for (var syntax = node.Creation.Syntax.Parent; syntax != null; syntax = syntax.Parent)
+            {
+                switch (syntax.Kind())
+                {
+                    case SyntaxKind.ForStatement: case SyntaxKind.ForEachStatement: case SyntaxKind.WhileStatement: case SyntaxKind.DoStatement:
+                        return true;
+                    case SyntaxKind.MethodDeclaration: case SyntaxKind.ConstructorDeclaration: case SyntaxKind.ParenthesizedLambdaExpression: case SyntaxKind.SimpleLambdaExpression:
+                        return false;
+                }
+            }
+
+            return false;
+        }
+    }
+}

@@ -1,0 +1,61 @@
+using System;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using PerfLint.Analyzers.Facts;
+using PerfLint.Analyzers.Gating;
+using PerfLint.Analyzers.Infrastructure;
+using PerfLint.Knowledge.App;
+using AppModel = PerfLint.Analyzers.Facts.AppModel;
+
+namespace PerfLint.Analyzers.Rules
+{
+    /// <summary>
+    /// The whole-app rules of Knowledge (<see cref="AppRules"/>, e.g. PL2002) over the C# of a compilation: at its end
+    /// the constructs become Knowledge's app model (<see cref="KnowledgeModel"/>), the rules are evaluated there, and
+    /// each finding is reported where its value is written. A rule added to <see cref="AppRules"/> needs no code here:
+    /// its id, the files to read and the evidence that a finding is possible come from the rule.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class AppRulesAnalyzer : CdkAnalyzer
+    {
+        private static readonly ConstructKind[] Kinds = (ConstructKind[])Enum.GetValues(typeof(ConstructKind));
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+            AppRules.RuleIds.Select(Descriptors.For).ToImmutableArray();
+
+        protected override void OnCdkCompilationStart(CompilationStartAnalysisContext context, CdkTypes cdk) =>
+            AppFactCollector.Register(context, cdk, Kinds, wiring: true, Gate, Analyze);
+
+        /// <summary>
+        /// A finding needs evidence some rule names (an instance type it flags written somewhere in source, or else a
+        /// construct it reads); then the files creating the resources the rules read are read.
+        /// </summary>
+        private static Func<BodyEntry, bool> Gate(SyntaxIndex index, AnalyzerOptions options, CancellationToken cancellationToken)
+        {
+            Func<string, bool>[] flags = AppRules.All.Select(r => r.InstanceTypeEvidence).OfType<Func<string, bool>>().ToArray();
+            var evidence = flags.Length == 0 ? Gates.None : new InstanceTypeEvidence(type => flags.Any(f => f(type))).In(index);
+            var names = Gates.Naming(AppRules.All.SelectMany(Names).Distinct().ToArray());
+            var unflagged = Gates.Naming(AppRules.All.Where(r => r.InstanceTypeEvidence == null).SelectMany(Names).Distinct().ToArray());
+            Func<BodyEntry, bool> anchor = b => evidence(b) || unflagged(b);
+            return Gates.Files(index, anchor, names);
+        }
+
+        private static System.Collections.Generic.IEnumerable<string> Names(AppRule rule) =>
+            rule.ResourceTypes.SelectMany(CdkConstructTypes.CSharpNames).Concat(rule.SupportNames);
+
+        private static void Analyze(AppModel app, CompilationAnalysisContext context)
+        {
+            var sink = app.Findings(context.ReportDiagnostic);
+            foreach (var finding in AppRules.Evaluate(KnowledgeModel.Build(app), where => app.OptionsFor(where as Location ?? Location.None)))
+            {
+                if (finding.Where is Location location)
+                {
+                    sink.Report(finding.Finding, location, finding.Related.OfType<Location>().ToArray());
+                }
+            }
+        }
+    }
+}

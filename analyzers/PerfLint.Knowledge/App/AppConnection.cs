@@ -1,0 +1,24 @@
+namespace PerfLint.Knowledge.App
+{
+    /// <summary>One resource opening connections to another (a security-group rule, a grant, an endpoint or secret handed to compute).</summary>
+    public sealed class AppConnection
+    {
+        public AppConnection(AppResource client, AppResource server, object? where, string how)
+        {
+            Client = client;
+            Server = server;
+            Where = where;
+            How = how;
+        }
+
+        public AppResource Client { get; }
+
+        public AppResource Server { get; }
+
+        /// <summary>The evidence: the call or value that connects them.</summary>
+        public object? Where { get; }
+
+        /// <summary>What connects them: <c>AllowDefaultPortFrom</c>, <c>GrantConnect</c>, <c>environment</c>, an ingress rule, ...</summary>
+        public string How { get; }
+    }
+}

@@ -1,0 +1,39 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace PerfLint.Knowledge.App
+{
+    /// <summary>
+    /// The whole app as both front ends see it: its resources (in source or template order) and the connections between
+    /// them. The whole-app rules (<see cref="AppRules"/>) are evaluated over it, once, here.
+    /// </summary>
+    public sealed class AppModel
+    {
+        private Dictionary<string, List<AppResource>>? _byType;
+
+        public AppModel(IReadOnlyList<AppResource> resources, bool referencesComplete, IReadOnlyList<AppConnection>? connections = null)
+        {
+            Resources = resources;
+            ReferencesComplete = referencesComplete;
+            Connections = connections ?? Array.Empty<AppConnection>();
+        }
+
+        public IReadOnlyList<AppResource> Resources { get; }
+
+        public IReadOnlyList<AppConnection> Connections { get; }
+
+        /// <summary>
+        /// True when every reference between resources is visible (a synthesized template); false where some may be made
+        /// in ways the front end cannot follow (C#), so an unreferenced resource may still be in use.
+        /// </summary>
+        public bool ReferencesComplete { get; }
+
+        /// <summary>The resources of one CloudFormation type, in order.</summary>
+        public IReadOnlyList<AppResource> OfType(string cfnType)
+        {
+            _byType ??= Resources.GroupBy(r => r.Type, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.OrdinalIgnoreCase);
+            return _byType.TryGetValue(cfnType, out var list) ? list : (IReadOnlyList<AppResource>)Array.Empty<AppResource>();
+        }
+    }
+}

@@ -1,0 +1,68 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace PerfLint.Knowledge.App
+{
+    /// <summary>
+    /// Which CloudFormation type a CDK class is or synthesizes: an L1 from its namespace and class name
+    /// (<c>Amazon.CDK.AWS.EC2.CfnEC2Fleet</c> is <c>AWS::EC2::EC2Fleet</c>; the service part's case may differ from the
+    /// template's), an L2 from the table of the constructs the whole-app rules know.
+    /// </summary>
+    public static class CdkConstructTypes
+    {
+        private const string AwsNamespace = "Amazon.CDK.AWS.";
+
+        /// <summary>L2 classes (metadata names; subclasses inherit) and the C# factories that create them.</summary>
+        private static readonly (string CfnType, string[] Classes, string[] Factories)[] L2s =
+        {
+            ("AWS::ApplicationAutoScaling::ScalableTarget", new[] { "Amazon.CDK.AWS.ApplicationAutoScaling.ScalableTarget" }, Array.Empty<string>()),
+            ("AWS::AutoScaling::AutoScalingGroup", new[] { "Amazon.CDK.AWS.AutoScaling.AutoScalingGroup" },
+                new[] { "AddAutoScalingGroupCapacity", "AddCapacity", "AddNodegroupCapacity" }),
+            ("AWS::EC2::Instance", new[] { "Amazon.CDK.AWS.EC2.Instance_" }, Array.Empty<string>()),
+            ("AWS::EC2::LaunchTemplate", new[] { "Amazon.CDK.AWS.EC2.LaunchTemplate" }, Array.Empty<string>()),
+            ("AWS::EC2::PlacementGroup", new[] { "Amazon.CDK.AWS.EC2.PlacementGroup" }, Array.Empty<string>()),
+            ("AWS::EC2::Subnet", new[] { "Amazon.CDK.AWS.EC2.Subnet" }, Array.Empty<string>()),
+            ("AWS::EC2::SecurityGroup", new[] { "Amazon.CDK.AWS.EC2.SecurityGroup" }, Array.Empty<string>()),
+            ("AWS::RDS::DBInstance", new[] { "Amazon.CDK.AWS.RDS.DatabaseInstanceBase" }, Array.Empty<string>()),
+            ("AWS::RDS::DBCluster", new[] { "Amazon.CDK.AWS.RDS.DatabaseClusterBase", "Amazon.CDK.AWS.RDS.ServerlessCluster" }, Array.Empty<string>()),
+            ("AWS::RDS::DBProxy", new[] { "Amazon.CDK.AWS.RDS.DatabaseProxy" }, new[] { "AddProxy" }),
+            ("AWS::Lambda::Function", new[] { "Amazon.CDK.AWS.Lambda.Function" }, Array.Empty<string>()),
+            ("AWS::SecretsManager::Secret", new[] { "Amazon.CDK.AWS.SecretsManager.Secret" }, Array.Empty<string>()),
+            ("AWS::S3::Bucket", new[] { "Amazon.CDK.AWS.S3.Bucket" }, Array.Empty<string>()),
+            ("AWS::CloudFront::Distribution", new[] { "Amazon.CDK.AWS.CloudFront.Distribution", "Amazon.CDK.AWS.CloudFront.CloudFrontWebDistribution" },
+                Array.Empty<string>()),
+        };
+
+        private static readonly Dictionary<string, string> ByClass =
+            L2s.SelectMany(l => l.Classes.Select(c => (Class: c, l.CfnType))).ToDictionary(p => p.Class, p => p.CfnType, StringComparer.Ordinal);
+
+        /// <summary>
+        /// The CloudFormation type of the CDK class <paramref name="className"/> in <paramref name="ns"/>: an L1
+        /// (<c>Cfn*</c> in <c>Amazon.CDK.AWS.*</c>) or a known L2; null for anything else.
+        /// </summary>
+        public static string? CfnType(string ns, string className, out bool isL1)
+        {
+            isL1 = className.StartsWith("Cfn", StringComparison.Ordinal) && className.Length > 3 && ns.StartsWith(AwsNamespace, StringComparison.Ordinal);
+            if (isL1)
+            {
+                return "AWS::" + ns.Substring(AwsNamespace.Length) + "::" + className.Substring(3);
+            }
+
+            return ByClass.TryGetValue(ns + "." + className, out var type) ? type : null;
+        }
+
+        /// <summary>The C# names that create resources of <paramref name="cfnType"/>: its L1 class, L2 classes and factories.</summary>
+        public static IEnumerable<string> CSharpNames(string cfnType)
+        {
+            yield return "Cfn" + cfnType.Substring(cfnType.LastIndexOf(':') + 1);
+            foreach (var l2 in L2s.Where(l => l.CfnType == cfnType))
+            {
+                foreach (var name in l2.Classes.Select(c => c.Substring(c.LastIndexOf('.') + 1)).Concat(l2.Factories))
+                {
+                    yield return name;
+                }
+            }
+        }
+    }
+}
