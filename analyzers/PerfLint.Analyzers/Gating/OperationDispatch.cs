@@ -27,6 +27,9 @@ namespace PerfLint.Analyzers.Gating
         private readonly List<(OperationKind[] Kinds, Action<CdkOperationContext> Action)> _handlers =
             new List<(OperationKind[], Action<CdkOperationContext>)>();
 
+        /// <summary>True once attached with every body admitted (<see cref="AdmitAllBodiesKey"/>): no syntax shortcut may skip code then.</summary>
+        public bool AdmitsAll { get; private set; }
+
         /// <summary>Adds a handler for operations of <paramref name="kinds"/>.</summary>
         public void Register(Action<CdkOperationContext> action, params OperationKind[] kinds) =>
             _handlers.Add((kinds, action));
@@ -44,7 +47,8 @@ namespace PerfLint.Analyzers.Gating
             }
 
             var index = cdk.Syntax(context.CancellationToken);
-            var admits = gate(index, context.Options, context.CancellationToken);
+            AdmitsAll = AdmitsAllBodies(context.Options);
+            var admits = AdmitsAll ? Gates.All : gate(index, context.Options, context.CancellationToken);
             if (admits == Gates.None)
             {
                 return false;
@@ -74,6 +78,17 @@ namespace PerfLint.Analyzers.Gating
             });
             return true;
         }
+
+        /// <summary>
+        /// The global analyzer config key that turns every gate off (every body admitted): the differential tests and
+        /// benchmarks compare gated with ungated analysis through it. Read once per compilation, per analyzer.
+        /// </summary>
+        public const string AdmitAllBodiesKey = "perflint_diagnostics_admit_all_bodies";
+
+        /// <summary>True when the global config sets <see cref="AdmitAllBodiesKey"/> to true.</summary>
+        public static bool AdmitsAllBodies(AnalyzerOptions options) =>
+            options.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue(AdmitAllBodiesKey, out var value) &&
+            string.Equals(value.Trim(), "true", StringComparison.OrdinalIgnoreCase);
 
         private void Dispatch(SemanticModelAnalysisContext context, Action<Diagnostic> report, BodyEntry entry)
         {
