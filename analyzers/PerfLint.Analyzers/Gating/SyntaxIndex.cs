@@ -229,7 +229,8 @@ namespace PerfLint.Analyzers.Gating
             /// <summary>Where each body's tokens are collected before an exact-size copy is taken (<see cref="BodyTokens.Take"/>).</summary>
             public readonly BodyTokens Tokens = new BodyTokens();
 
-            public readonly NameTable Names = new NameTable();
+            /// <summary>One string per spelling of a word (each identifier repeats many times): later set lookups compare equal references first.</summary>
+            public readonly Dictionary<string, string> Names = new Dictionary<string, string>(System.StringComparer.Ordinal);
 
             /// <summary>The bodies and declared names of the tree being scanned, copied to the tree's entry at its end.</summary>
             public readonly List<BodyEntry> TreeBodies = new List<BodyEntry>();
