@@ -495,7 +495,7 @@ namespace PerfLint.Analyzers.Gating
         {
             Identifiers = new HashSet<string>(System.StringComparer.Ordinal);
             Strings = new HashSet<string>(System.StringComparer.Ordinal);
-            Numbers = new NumberSet();
+            Numbers = new HashSet<double>();
             Assigned = new HashSet<string>(System.StringComparer.Ordinal);
         }
 
@@ -504,7 +504,7 @@ namespace PerfLint.Analyzers.Gating
         /// <summary>String literal values and the text parts of interpolated strings.</summary>
         public HashSet<string> Strings { get; }
 
-        public NumberSet Numbers { get; }
+        public HashSet<double> Numbers { get; }
 
         /// <summary>
         /// Identifiers written right before <c>=</c>: properties set in object initializers and by assignment
@@ -525,7 +525,7 @@ namespace PerfLint.Analyzers.Gating
         /// <summary>What this scratch instance collected, as compact arrays (<see cref="BodyWords"/>); it is then emptied for the next body (its capacity kept).</summary>
         internal BodyWords Take()
         {
-            var words = new BodyWords(ToArray(Identifiers), ToArray(Strings), Numbers.ToArray(), ToArray(Assigned), AssignmentArray());
+            var words = new BodyWords(ToArray(Identifiers), ToArray(Strings), ToArray(Numbers), ToArray(Assigned), AssignmentArray());
             Identifiers.Clear();
             Strings.Clear();
             Numbers.Clear();
