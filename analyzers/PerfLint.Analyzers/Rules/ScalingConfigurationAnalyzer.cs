@@ -58,26 +58,11 @@ namespace PerfLint.Analyzers.Rules
 
         private static bool IsTargetValue(string property) => property == TargetValue;
 
-        // An array, not a set: a set over a value type is generic code a fresh compiler JIT-compiles in every build.
         // Repeats (two files' options naming the same value) are harmless.
-        private static double[] ExampleValues(IEnumerable<RuleOptions> options)
-        {
-            var values = new double[4];
-            var count = 0;
-            foreach (var option in options)
-            {
-                var more = option.ExampleTargetValues;
-                for (var i = 0; i < more.Count; i++)
-                {
-                    ArrayPrefix.Append(ref values, ref count, more[i]);
-                }
-            }
-
-            return ArrayPrefix.Copy(values, count);
-        }
+        private static List<double> ExampleValues(IEnumerable<RuleOptions> options) => options.SelectMany(o => o.ExampleTargetValues).ToList();
 
         /// <summary>True when the body writes one of the example values (as <see cref="ScalingRule"/> compares them).</summary>
-        private static bool HoldsAny(BodyWords tokens, double[] examples)
+        private static bool HoldsAny(BodyWords tokens, List<double> examples)
         {
             foreach (var number in tokens.NumberArray)
             {
