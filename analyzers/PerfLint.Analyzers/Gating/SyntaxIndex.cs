@@ -357,7 +357,7 @@ namespace PerfLint.Analyzers.Gating
 
         /// <summary>
         /// Where the body's syntax sends its callers' values, read on first use and kept on the entry (not in a
-        /// concurrent dictionary of the index: its locks cost more than the reads in the profile). Two threads may both
+        /// concurrent dictionary of the index, whose locks would be taken for every body). Two threads may both
         /// read a body at once; the facts are the same and one copy is kept.
         /// </summary>
         internal CallSiteDependence.MethodFacts CallerFacts(HashSet<string> declaredNames, CallerFactsCache.Generation shared)
