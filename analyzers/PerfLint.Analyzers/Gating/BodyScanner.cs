@@ -488,14 +488,13 @@ namespace PerfLint.Analyzers.Gating
     /// </summary>
     public sealed class BodyTokens
     {
-        private Assignment[] _assignments = new Assignment[8];
-        private int _assignmentCount;
+        private readonly List<Assignment> _assignments = new List<Assignment>();
 
         public BodyTokens()
         {
             Identifiers = new HashSet<string>(System.StringComparer.Ordinal);
             Strings = new HashSet<string>(System.StringComparer.Ordinal);
-            Numbers = new NumberSet();
+            Numbers = new HashSet<double>();
             Assigned = new HashSet<string>(System.StringComparer.Ordinal);
         }
 
@@ -504,7 +503,7 @@ namespace PerfLint.Analyzers.Gating
         /// <summary>String literal values and the text parts of interpolated strings.</summary>
         public HashSet<string> Strings { get; }
 
-        public NumberSet Numbers { get; }
+        public HashSet<double> Numbers { get; }
 
         /// <summary>
         /// Identifiers written right before <c>=</c>: properties set in object initializers and by assignment
@@ -517,24 +516,21 @@ namespace PerfLint.Analyzers.Gating
         /// Each <c>name = value</c> of <see cref="Assigned"/>, in order, with the value when it is a lone number literal
         /// (<c>MinCapacity = 1,</c>) and null for anything else (an expression, or a comment the scan does not look past).
         /// </summary>
-        public IReadOnlyList<Assignment> Assignments => AssignmentArray();
+        public IReadOnlyList<Assignment> Assignments => _assignments;
 
-        internal void AddAssignment(string name, double? number) =>
-            ArrayPrefix.Append(ref _assignments, ref _assignmentCount, new Assignment(name, number));
+        internal void AddAssignment(string name, double? number) => _assignments.Add(new Assignment(name, number));
 
         /// <summary>What this scratch instance collected, as compact arrays (<see cref="BodyWords"/>); it is then emptied for the next body (its capacity kept).</summary>
         internal BodyWords Take()
         {
-            var words = new BodyWords(ToArray(Identifiers), ToArray(Strings), Numbers.ToArray(), ToArray(Assigned), AssignmentArray());
+            var words = new BodyWords(ToArray(Identifiers), ToArray(Strings), ToArray(Numbers), ToArray(Assigned), _assignments.ToArray());
             Identifiers.Clear();
             Strings.Clear();
             Numbers.Clear();
             Assigned.Clear();
-            _assignmentCount = 0;
+            _assignments.Clear();
             return words;
         }
-
-        private Assignment[] AssignmentArray() => ArrayPrefix.Copy(_assignments, _assignmentCount);
 
         private static T[] ToArray<T>(HashSet<T> set)
         {

@@ -1,17 +1,20 @@
+using System;
+using System.Collections.Generic;
+
 namespace PerfLint.Analyzers.Gating
 {
     /// <summary>
     /// A span of characters the scanner reads: part of a tree's text copied once into a buffer the index reuses, so that
     /// no body's text becomes a string of its own. Offers the few string operations the scanner needs; the words it
-    /// cuts out come from a <see cref="NameTable"/>, so every spelling of a name is one string per compilation.
+    /// cuts out are interned in the index's table, so every spelling of a name is one string per compilation.
     /// </summary>
     internal readonly struct BodyText
     {
         private readonly char[] _chars;
         private readonly int _start;
-        private readonly NameTable _names;
+        private readonly Dictionary<string, string> _names;
 
-        public BodyText(char[] chars, int start, int length, NameTable names)
+        public BodyText(char[] chars, int start, int length, Dictionary<string, string> names)
         {
             _chars = chars;
             _start = start;
@@ -19,7 +22,7 @@ namespace PerfLint.Analyzers.Gating
             _names = names;
         }
 
-        public static BodyText Of(string text) => new BodyText(text.ToCharArray(), 0, text.Length, new NameTable());
+        public static BodyText Of(string text) => new BodyText(text.ToCharArray(), 0, text.Length, new Dictionary<string, string>(StringComparer.Ordinal));
 
         // Both are read for every character: inlined even into callers the JIT would not inline them into by itself.
         public int Length
@@ -64,6 +67,16 @@ namespace PerfLint.Analyzers.Gating
         }
 
         /// <summary>The characters from <paramref name="start"/>, as the one string the name table holds for them.</summary>
-        public string Substring(int start, int length) => _names.Get(_chars, _start + start, length);
+        public string Substring(int start, int length)
+        {
+            var text = new string(_chars, _start + start, length);
+            if (_names.TryGetValue(text, out var interned))
+            {
+                return interned;
+            }
+
+            _names.Add(text, text);
+            return text;
+        }
     }
 }

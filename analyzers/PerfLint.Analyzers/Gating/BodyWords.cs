@@ -30,7 +30,7 @@ namespace PerfLint.Analyzers.Gating
         /// <summary>String literal values and the text parts of interpolated strings.</summary>
         public IReadOnlyList<string> Strings => _strings;
 
-        /// <summary>The number literals' values (<see cref="NumberSet"/>).</summary>
+        /// <summary>The number literals' values, each once.</summary>
         public IReadOnlyList<double> Numbers => _numbers;
 
         /// <summary>The names the body assigns with <c>=</c> (<see cref="BodyTokens.Assigned"/>).</summary>

@@ -11,21 +11,23 @@ namespace PerfLint.Analyzers.Gating
     /// <summary>
     /// An analyzer's operation handlers, run only over the code bodies its gate admits. Registering operation actions
     /// would make the compiler bind every method body of the project a second time (semantic models and nullable
-    /// analysis are separate from the binding it emits from), a large share of a build whether or not a body
-    /// holds anything a rule looks at. Instead the gate is computed once per compilation from
-    /// <see cref="SyntaxIndex"/> (syntax only), and a semantic model action per syntax tree binds and walks only the
-    /// tree's admitted bodies, handing each operation of a registered kind to its handlers as an operation action would.
+    /// analysis are separate from the binding it emits from), whether or not a body holds anything a rule looks at.
+    /// Instead the gate is computed once per compilation from <see cref="SyntaxIndex"/> (syntax only), and a semantic
+    /// model action per syntax tree binds and walks only the tree's admitted bodies, handing each operation of a
+    /// registered kind to its handlers as an operation action would.
     /// </summary>
     /// <remarks>
-    /// One action per tree costs
-    /// less than a syntax node action per body owner (the compiler would call every analyzer for every method, property
-    /// and variable declarator), and building the index and the gate at compilation start, which a command-line build
-    /// runs on a worker thread while the compiler is still declaring symbols, keeps them off the end of the build.
+    /// One action per tree rather than a syntax node action per body owner (the compiler would call every analyzer for
+    /// every method, property and variable declarator); the index and the gate are built at compilation start, which a
+    /// command-line build runs on a worker thread while the compiler is still declaring symbols.
     /// </remarks>
     public sealed class OperationDispatch
     {
         private readonly List<(OperationKind[] Kinds, Action<CdkOperationContext> Action)> _handlers =
             new List<(OperationKind[], Action<CdkOperationContext>)>();
+
+        /// <summary>True once attached with every body admitted (<see cref="AdmitAllBodiesKey"/>): no syntax shortcut may skip code then.</summary>
+        public bool AdmitsAll { get; private set; }
 
         /// <summary>Adds a handler for operations of <paramref name="kinds"/>.</summary>
         public void Register(Action<CdkOperationContext> action, params OperationKind[] kinds) =>
@@ -44,7 +46,8 @@ namespace PerfLint.Analyzers.Gating
             }
 
             var index = cdk.Syntax(context.CancellationToken);
-            var admits = gate(index, context.Options, context.CancellationToken);
+            AdmitsAll = AdmitsAllBodies(context.Options);
+            var admits = AdmitsAll ? Gates.All : gate(index, context.Options, context.CancellationToken);
             if (admits == Gates.None)
             {
                 return false;
@@ -74,6 +77,17 @@ namespace PerfLint.Analyzers.Gating
             });
             return true;
         }
+
+        /// <summary>
+        /// The global analyzer config key that turns every gate off (every body admitted): the differential tests and
+        /// benchmarks compare gated with ungated analysis through it. Read once per compilation, per analyzer.
+        /// </summary>
+        public const string AdmitAllBodiesKey = "perflint_diagnostics_admit_all_bodies";
+
+        /// <summary>True when the global config sets <see cref="AdmitAllBodiesKey"/> to true.</summary>
+        public static bool AdmitsAllBodies(AnalyzerOptions options) =>
+            options.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue(AdmitAllBodiesKey, out var value) &&
+            string.Equals(value.Trim(), "true", StringComparison.OrdinalIgnoreCase);
 
         private void Dispatch(SemanticModelAnalysisContext context, Action<Diagnostic> report, BodyEntry entry)
         {

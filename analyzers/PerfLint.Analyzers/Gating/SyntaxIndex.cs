@@ -29,86 +29,34 @@ namespace PerfLint.Analyzers.Gating
 
             Bodies = trees.SelectMany(t => t.Bodies).ToList();
             DeclaredNames = new HashSet<string>(trees.SelectMany(t => t.Declared), System.StringComparer.Ordinal);
-            _byIdentifier = new System.Lazy<Dictionary<string, BodyEntry[]>>(() => Group(b => b.Tokens.IdentifierArray));
-            _byName = new System.Lazy<Dictionary<string, BodyEntry[]>>(() =>
-            {
-                var name = new string[1]; // Group reads each body's keys before asking for the next body's
-                return Group(b =>
-                {
-                    name[0] = b.Name;
-                    return name;
-                });
-            });
-            _byString = new System.Lazy<Dictionary<string, BodyEntry[]>>(() => Group(b => b.Tokens.StringArray));
+            _byIdentifier = new System.Lazy<Dictionary<string, List<BodyEntry>>>(() => Group(b => b.Tokens.IdentifierArray));
+            _byName = new System.Lazy<Dictionary<string, List<BodyEntry>>>(() => Group(b => new[] { b.Name }));
+            _byString = new System.Lazy<Dictionary<string, List<BodyEntry>>>(() => Group(b => b.Tokens.StringArray));
         }
 
-        /// <summary>
-        /// The bodies under each of the keys <paramref name="keysOf"/> gives them, each in an array of its exact size:
-        /// after counting each body's keys, one pass numbers the keys and notes each occurrence's number, and a last one
-        /// fills the arrays from those notes without hashing (a list per key, grown by doubling, allocates more).
-        /// </summary>
-        [System.Runtime.CompilerServices.MethodImpl(Knowledge.HotLoop.Optimized)]
-        private Dictionary<string, BodyEntry[]> Group(System.Func<BodyEntry, string[]> keysOf)
+        /// <summary>The bodies under each of the keys <paramref name="keysOf"/> gives them.</summary>
+        private Dictionary<string, List<BodyEntry>> Group(System.Func<BodyEntry, string[]> keysOf)
         {
-            var numbers = new Dictionary<string, int>(System.StringComparer.Ordinal);
-            var keys = new List<string>();
-            var counts = new List<int>();
-            var perBody = new int[Bodies.Count];
-            var total = 0;
-            for (var b = 0; b < perBody.Length; b++)
-            {
-                perBody[b] = keysOf(Bodies[b]).Length;
-                total += perBody[b];
-            }
-
-            var occurrences = new int[total];
-            var next = 0;
+            var map = new Dictionary<string, List<BodyEntry>>(System.StringComparer.Ordinal);
             foreach (var body in Bodies)
             {
                 foreach (var key in keysOf(body))
                 {
-                    if (!numbers.TryGetValue(key, out var number))
+                    if (!map.TryGetValue(key, out var bodies))
                     {
-                        number = keys.Count;
-                        numbers.Add(key, number);
-                        keys.Add(key);
-                        counts.Add(0);
+                        map.Add(key, bodies = new List<BodyEntry>());
                     }
 
-                    counts[number]++;
-                    occurrences[next++] = number;
+                    bodies.Add(body);
                 }
-            }
-
-            var postings = new BodyEntry[keys.Count][];
-            for (var number = 0; number < postings.Length; number++)
-            {
-                postings[number] = new BodyEntry[counts[number]];
-                counts[number] = 0; // from here on: how many are filled
-            }
-
-            next = 0;
-            for (var b = 0; b < perBody.Length; b++)
-            {
-                for (var k = 0; k < perBody[b]; k++)
-                {
-                    var number = occurrences[next++];
-                    postings[number][counts[number]++] = Bodies[b];
-                }
-            }
-
-            var map = new Dictionary<string, BodyEntry[]>(keys.Count, System.StringComparer.Ordinal);
-            for (var number = 0; number < postings.Length; number++)
-            {
-                map.Add(keys[number], postings[number]);
             }
 
             return map;
         }
 
-        private readonly System.Lazy<Dictionary<string, BodyEntry[]>> _byIdentifier;
-        private readonly System.Lazy<Dictionary<string, BodyEntry[]>> _byName;
-        private readonly System.Lazy<Dictionary<string, BodyEntry[]>> _byString;
+        private readonly System.Lazy<Dictionary<string, List<BodyEntry>>> _byIdentifier;
+        private readonly System.Lazy<Dictionary<string, List<BodyEntry>>> _byName;
+        private readonly System.Lazy<Dictionary<string, List<BodyEntry>>> _byString;
 
         private TreeOptions? _treeOptions;
 
@@ -182,10 +130,10 @@ namespace PerfLint.Analyzers.Gating
             _byIdentifier.Value.TryGetValue(identifier, out var list) ? list : (IReadOnlyList<BodyEntry>)System.Array.Empty<BodyEntry>();
 
         /// <summary>Each distinct identifier of the bodies, with the bodies that name it (a gate judges each text once).</summary>
-        public IReadOnlyDictionary<string, BodyEntry[]> ByIdentifier => _byIdentifier.Value;
+        public IReadOnlyDictionary<string, List<BodyEntry>> ByIdentifier => _byIdentifier.Value;
 
         /// <summary>Each distinct string literal value of the bodies, with the bodies that hold it.</summary>
-        public IReadOnlyDictionary<string, BodyEntry[]> ByString => _byString.Value;
+        public IReadOnlyDictionary<string, List<BodyEntry>> ByString => _byString.Value;
 
         /// <summary>Every syntax tree of the compilation, in compilation order.</summary>
         public IReadOnlyList<TreeEntry> Trees { get; }
@@ -228,15 +176,12 @@ namespace PerfLint.Analyzers.Gating
             /// <summary>Where each body's tokens are collected before an exact-size copy is taken (<see cref="BodyTokens.Take"/>).</summary>
             public readonly BodyTokens Tokens = new BodyTokens();
 
-            public readonly NameTable Names = new NameTable();
+            /// <summary>One string per spelling of a word (each identifier repeats many times): later set lookups compare equal references first.</summary>
+            public readonly Dictionary<string, string> Names = new Dictionary<string, string>(System.StringComparer.Ordinal);
 
             /// <summary>The bodies and declared names of the tree being scanned, copied to the tree's entry at its end.</summary>
             public readonly List<BodyEntry> TreeBodies = new List<BodyEntry>();
             public readonly List<string> TreeDeclared = new List<string>();
-
-            /// <summary>How many trees and bodies have been indexed: each new entry's hash code.</summary>
-            public int TreeCount;
-            public int BodyCount;
 
             /// <summary>Copies a tree's text into the buffer, for <see cref="Span"/>.</summary>
             public void Load(SourceText text)
@@ -256,7 +201,7 @@ namespace PerfLint.Analyzers.Gating
         {
             var root = tree.GetRoot(cancellationToken);
             scan.Load(tree.GetText(cancellationToken));
-            var entry = new TreeEntry(tree, scan.TreeCount++);
+            var entry = new TreeEntry(tree);
             var bodies = scan.TreeBodies;
             var declared = scan.TreeDeclared;
             bodies.Clear();
@@ -320,12 +265,9 @@ namespace PerfLint.Analyzers.Gating
     /// <summary>One syntax tree: its bodies and the type and member names it declares.</summary>
     public sealed class TreeEntry
     {
-        private readonly int _id;
-
-        internal TreeEntry(SyntaxTree tree, int id)
+        internal TreeEntry(SyntaxTree tree)
         {
             Tree = tree;
-            _id = id;
         }
 
         public SyntaxTree Tree { get; }
@@ -343,12 +285,6 @@ namespace PerfLint.Analyzers.Gating
             Bodies = bodies.ToArray();
             Declared = declared.ToArray();
         }
-
-        /// <summary>Reference equality, as by default.</summary>
-        public override bool Equals(object? obj) => ReferenceEquals(this, obj);
-
-        /// <summary>The tree's position in the index (see <see cref="BodyEntry.GetHashCode"/>).</summary>
-        public override int GetHashCode() => _id;
     }
 
     /// <summary>
@@ -357,12 +293,10 @@ namespace PerfLint.Analyzers.Gating
     /// </summary>
     public sealed class BodyEntry
     {
-        private readonly int _id;
         private CallSiteDependence.MethodFacts? _callerFacts;
 
-        private BodyEntry(TreeEntry tree, SyntaxNode node, string name, BodyWords tokens, int id)
+        private BodyEntry(TreeEntry tree, SyntaxNode node, string name, BodyWords tokens)
         {
-            _id = id;
             TreeEntry = tree;
             Node = node;
             Name = name;
@@ -403,12 +337,12 @@ namespace PerfLint.Analyzers.Gating
                 }
             }
 
-            return new BodyEntry(tree, owner, name, tokens.Take(), scan.BodyCount++);
+            return new BodyEntry(tree, owner, name, tokens.Take());
         }
 
         /// <summary>
         /// Where the body's syntax sends its callers' values, read on first use and kept on the entry (not in a
-        /// concurrent dictionary of the index: its locks cost more than the reads in the profile). Two threads may both
+        /// concurrent dictionary of the index, whose locks would be taken for every body). Two threads may both
         /// read a body at once; the facts are the same and one copy is kept.
         /// </summary>
         internal CallSiteDependence.MethodFacts CallerFacts(HashSet<string> declaredNames, CallerFactsCache.Generation shared)
@@ -423,14 +357,5 @@ namespace PerfLint.Analyzers.Gating
             return facts;
         }
 
-        /// <summary>Reference equality, as by default.</summary>
-        public override bool Equals(object? obj) => ReferenceEquals(this, obj);
-
-        /// <summary>
-        /// The body's position in the index. The gates keep bodies in hash sets, and the runtime's default hash of an
-        /// object takes a slow path the first time it is asked, which every body of every compilation is: more than the
-        /// sets' own work.
-        /// </summary>
-        public override int GetHashCode() => _id;
     }
 }

@@ -24,7 +24,20 @@ namespace PerfLint.Analyzers.Infrastructure
             });
         }
 
-        /// <summary>Registers the rule's operation actions for a compilation that references the CDK.</summary>
-        protected abstract void OnCdkCompilationStart(CompilationStartAnalysisContext context, CdkTypes cdk);
+        /// <summary>
+        /// Registers the rule's actions for a compilation that references the CDK. Whole-app rules override this; a
+        /// per-value rule overrides <see cref="OnCdkCompilationStart(CdkCompilationStart)"/> instead.
+        /// </summary>
+        protected virtual void OnCdkCompilationStart(CompilationStartAnalysisContext context, CdkTypes cdk)
+        {
+            var start = new CdkCompilationStart(cdk);
+            OnCdkCompilationStart(start);
+            start.Attach(context);
+        }
+
+        /// <summary>Registers a per-value rule's sinks and operations (<see cref="CdkCompilationStart.RegisterCdkSink"/>).</summary>
+        protected virtual void OnCdkCompilationStart(CdkCompilationStart start)
+        {
+        }
     }
 }

@@ -53,7 +53,7 @@ namespace PerfLint.Analyzers.Infrastructure
                 sinkKinds);
 
             var summaries = new ConcurrentDictionary<IMethodSymbol, MethodSummary>(SymbolEqualityComparer.Default);
-            Func<IMethodSymbol, MethodSummary> summarize = m => MethodSummary.Build(m, cdk, matcher, sinkProperty);
+            Func<IMethodSymbol, MethodSummary> summarize = m => MethodSummary.Build(m, cdk, matcher, context.AdmitsAll ? null : sinkProperty);
             context.Register(
                 c =>
                 {
@@ -182,11 +182,11 @@ namespace PerfLint.Analyzers.Infrastructure
 
             public bool IsEmpty => Sinks.IsEmpty && Calls.IsEmpty;
 
-            public static MethodSummary Build(IMethodSymbol method, CdkTypes cdk, SinkMatcher matcher, Func<string, bool> sinkProperty)
+            public static MethodSummary Build(IMethodSymbol method, CdkTypes cdk, SinkMatcher matcher, Func<string, bool>? sinkProperty)
             {
                 // Binding a callee costs as much as compiling it: most constructors reach no sink with a value from
-                // their caller, and their syntax says so.
-                if (!CallSiteDependence.MayReachSink(cdk.MethodFacts(method), sinkProperty))
+                // their caller, and their syntax says so (not asked with every body admitted).
+                if (sinkProperty != null && !CallSiteDependence.MayReachSink(cdk.MethodFacts(method), sinkProperty))
                 {
                     return Empty;
                 }

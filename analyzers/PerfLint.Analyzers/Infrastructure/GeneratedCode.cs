@@ -21,8 +21,7 @@ namespace PerfLint.Analyzers.Infrastructure
     /// PerfLint's analyzers ask the driver not to run them on generated files but let it report anywhere
     /// (<see cref="Microsoft.CodeAnalysis.Diagnostics.GeneratedCodeAnalysisFlags.ReportDiagnostics"/>), and drop
     /// diagnostics in generated code here instead: for every reported location the driver would search the whole file
-    /// for <c>GeneratedCode</c> tokens and the symbols declared in it (more than binding the bodies that hold the
-    /// findings). This looks only at the declarations around the location.
+    /// for <c>GeneratedCode</c> tokens and the symbols declared in it. This looks only at the declarations around the location.
     /// </remarks>
     public sealed class GeneratedCode
     {
@@ -117,71 +116,10 @@ namespace PerfLint.Analyzers.Infrastructure
             return false;
         }
 
-        [ThreadStatic]
-        private static char[]? _chunk;
-
-        /// <summary>
-        /// True when <paramref name="text"/> contains <paramref name="word"/>, read in chunks: the file is not copied
-        /// into one string (each file with a finding is asked once).
-        /// </summary>
-        public static bool Contains(SourceText text, string word)
-        {
-            const int ChunkLength = 4096;
-            if (word.Length == 0 || word.Length > ChunkLength / 2)
-            {
-                return text.ToString().IndexOf(word, StringComparison.Ordinal) >= 0; // chunks must advance: not for such words
-            }
-
-            var chunk = _chunk ??= new char[ChunkLength];
-            var overlap = word.Length - 1; // a match may straddle two chunks: each chunk repeats the last characters of the one before
-            for (var start = 0; start < text.Length; start += ChunkLength - overlap)
-            {
-                var count = Math.Min(ChunkLength, text.Length - start);
-                text.CopyTo(start, chunk, 0, count);
-                if (IndexOf(chunk, count, word) >= 0)
-                {
-                    return true;
-                }
-
-                if (start + count == text.Length)
-                {
-                    break;
-                }
-            }
-
-            return false;
-        }
-
-        private static int IndexOf(char[] chars, int count, string word)
-        {
-            // Array.IndexOf of one character is vectorized on .NET: it skips to the candidates.
-            for (var i = 0; i + word.Length <= count; i++)
-            {
-                i = Array.IndexOf(chars, word[0], i, count - word.Length + 1 - i);
-                if (i < 0)
-                {
-                    return -1;
-                }
-
-                var j = 0;
-                while (j < word.Length && chars[i + j] == word[j])
-                {
-                    j++;
-                }
-
-                if (j == word.Length)
-                {
-                    return i;
-                }
-            }
-
-            return -1;
-        }
-
         /// <summary>A declaration around <paramref name="span"/> whose symbol carries <c>[GeneratedCode]</c> (only in files that name it, as the compiler checks).</summary>
         private bool InGeneratedDeclaration(SyntaxTree tree, TextSpan span, CancellationToken cancellationToken)
         {
-            if (!_mentionsAttribute.GetOrAdd(tree, t => Contains(t.GetText(cancellationToken), "GeneratedCode")) ||
+            if (!_mentionsAttribute.GetOrAdd(tree, t => t.GetText(cancellationToken).ToString().IndexOf("GeneratedCode", StringComparison.Ordinal) >= 0) ||
                 !(_attribute.Value is { } attribute))
             {
                 return false;

@@ -4,6 +4,7 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using PerfLint.Analyzers.Gating;
 using PerfLint.Knowledge.Catalog;
 using PerfLint.Knowledge.Cdk;
 using PerfLint.Knowledge.Offerings;
@@ -34,12 +35,15 @@ namespace PerfLint.Analyzers.Infrastructure
         /// <summary>Replace <c>InstanceType.Of(cls, size)</c> by <c>new InstanceType("...")</c> (the compiled CDK lacks the member).</summary>
         public const string FixOfToString = "OfToString";
 
-        /// <summary>Operation kinds <see cref="Match"/> inspects.</summary>
-        public static readonly OperationKind[] Kinds = { OperationKind.SimpleAssignment };
-
-        /// <summary>Matches an assignment of an instance-type property of a CDK type.</summary>
-        public static CdkSink? Match(IOperation operation, CdkTypes cdk) =>
-            CdkSinks.PropertyAssignment(operation, cdk, p => IsInstanceTypeProperty(p.Name));
+        /// <summary>
+        /// The instance-type sinks of a rule (<see cref="ReportEach"/> with <paramref name="rule"/>), gated by the types
+        /// <paramref name="rule"/> itself flags under the most permissive options of any file
+        /// (<see cref="InstanceTypeEvidence"/>). <paramref name="sink"/> and <paramref name="context"/> narrow both.
+        /// </summary>
+        public static CdkSinkRule For(Func<string, InstanceUse, RuleOptions, RuleFinding?> rule, Func<CdkSink, bool>? sink = null, BodyGate? context = null) =>
+            new CdkSinkRule(IsInstanceTypeProperty, hit => ReportEach(hit, rule),
+                (index, options) => InstanceTypeEvidence.For(rule, InstanceTypeEvidence.MostPermissive(index, options)).In(index),
+                sink: sink, context: context);
 
         /// <summary>True for property names that hold instance or node types.</summary>
         public static bool IsInstanceTypeProperty(string name) =>

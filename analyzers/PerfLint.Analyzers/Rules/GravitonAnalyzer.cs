@@ -41,20 +41,18 @@ namespace PerfLint.Analyzers.Rules
             ImmutableArray.Create(Descriptors.For(RuleIds.GravitonOpportunity));
 
         /// <inheritdoc />
-        protected override void OnCdkCompilationStart(CompilationStartAnalysisContext context, CdkTypes cdk)
+        protected override void OnCdkCompilationStart(CdkCompilationStart start)
         {
-            // Off by default, and its subject (every x86 instance and Lambda function) is everywhere: when a user turns
-            // it on, it reads every body.
-            var dispatch = new OperationDispatch();
-            CdkSinkAnalysis.Register(dispatch, cdk, InstanceTypeSinks.Match, InstanceTypeSinks.IsInstanceTypeProperty,
-                AnalyzeInstanceType, InstanceTypeSinks.Kinds);
-            if (cdk.LambdaArchitecture != null)
+            // Off by default, and its subject (every Lambda function) is everywhere: when a user turns it on, it reads
+            // every body (registered first: the union of the gates stops at the first that admits all).
+            if (start.Cdk.LambdaArchitecture != null)
             {
-                CdkSinkAnalysis.Register(dispatch, cdk, MatchArchitecture, n => n == "Architecture" || n == CfnArchitectures, AnalyzeArchitecture, OperationKind.SimpleAssignment);
-                dispatch.Register(c => AnalyzeUnsetArchitecture(c, cdk), OperationKind.ObjectCreation);
+                start.RegisterCdkSink(new CdkSinkRule(n => n == "Architecture" || n == CfnArchitectures, AnalyzeArchitecture, (_, _) => Gates.All,
+                    property: IsArchitecture));
+                start.RegisterOperation(c => AnalyzeUnsetArchitecture(c, start.Cdk), (_, _) => Gates.All, OperationKind.ObjectCreation);
             }
 
-            dispatch.Attach(context, cdk, (_, _, _) => Gates.All);
+            start.RegisterCdkSink(InstanceTypeSinks.For(GravitonRule.EvaluateInstance).WithReport(AnalyzeInstanceType));
         }
 
         /// <summary>
@@ -78,10 +76,9 @@ namespace PerfLint.Analyzers.Rules
         }
 
         /// <summary><c>Architecture = ..</c> (L2 props) and <c>Architectures = new[] { "x86_64" }</c> (<c>CfnFunctionProps</c>).</summary>
-        private static CdkSink? MatchArchitecture(IOperation operation, CdkTypes cdk) =>
-            CdkSinks.PropertyAssignment(operation, cdk, p =>
-                (p.Name == "Architecture" && CdkTypes.Is(p.Type, cdk.LambdaArchitecture)) ||
-                (p.Name == CfnArchitectures && CdkTypes.InNamespace(p.ContainingType, LambdaNamespace)));
+        private static bool IsArchitecture(IPropertySymbol p, CdkTypes cdk) =>
+            (p.Name == "Architecture" && CdkTypes.Is(p.Type, cdk.LambdaArchitecture)) ||
+            (p.Name == CfnArchitectures && CdkTypes.InNamespace(p.ContainingType, LambdaNamespace));
 
         private static void AnalyzeArchitecture(SinkHit hit)
         {

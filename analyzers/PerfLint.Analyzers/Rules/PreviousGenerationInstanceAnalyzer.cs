@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
-using PerfLint.Analyzers.Gating;
 using PerfLint.Analyzers.Infrastructure;
 using PerfLint.Knowledge.Rules;
 
@@ -21,15 +20,7 @@ namespace PerfLint.Analyzers.Rules
             ImmutableArray.Create(Descriptors.For(RuleIds.PreviousGenerationInstance));
 
         /// <inheritdoc />
-        protected override void OnCdkCompilationStart(CompilationStartAnalysisContext context, CdkTypes cdk)
-        {
-            var dispatch = new OperationDispatch();
-            CdkSinkAnalysis.Register(dispatch, cdk, InstanceTypeSinks.Match, InstanceTypeSinks.IsInstanceTypeProperty,
-                hit => InstanceTypeSinks.ReportEach(hit, PreviousGenerationRule.Evaluate), InstanceTypeSinks.Kinds);
-            // Bodies that may hold a type this rule flags under some file's options (or name one that passes it on).
-            dispatch.Attach(context, cdk, (index, options, _) => Gates.ValueFlow(index,
-                InstanceTypeEvidence.For(PreviousGenerationRule.Evaluate, InstanceTypeEvidence.MostPermissive(index, options)).In(index),
-                InstanceTypeSinks.IsInstanceTypeProperty));
-        }
+        protected override void OnCdkCompilationStart(CdkCompilationStart start) =>
+            start.RegisterCdkSink(InstanceTypeSinks.For(PreviousGenerationRule.Evaluate));
     }
 }

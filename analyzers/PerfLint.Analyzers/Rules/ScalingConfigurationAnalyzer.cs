@@ -40,43 +40,29 @@ namespace PerfLint.Analyzers.Rules
             ImmutableArray.Create(Descriptors.For(RuleIds.ScalingTargetIsDocumentationExample), Descriptors.For(RuleIds.ScalingCannotScale));
 
         /// <inheritdoc />
-        protected override void OnCdkCompilationStart(CompilationStartAnalysisContext context, CdkTypes cdk)
+        protected override void OnCdkCompilationStart(CdkCompilationStart start)
         {
-            var dispatch = new OperationDispatch();
-            CdkSinkAnalysis.Register(dispatch, cdk, MatchTargetValue, IsTargetValue, AnalyzeTargetValue, OperationKind.SimpleAssignment);
-            CdkSinkAnalysis.Register(dispatch, cdk, MatchMaxCapacity, IsCapacity, AnalyzeCapacity, OperationKind.SimpleAssignment);
-            dispatch.Attach(context, cdk, (index, options, _) =>
-            {
-                // The example values any file's options name (the rule reads those of the file it reports in).
-                var examples = ExampleValues(options.DistinctRuleOptions(index));
-                var targets = Gates.ValueFlow(index, b => HoldsAny(b.Tokens, examples), IsTargetValue, b => b.Tokens.Names(TargetValue));
-                var capacities = Gates.ValueFlow(index, MayPinCapacity, IsCapacity);
-                return b => targets(b) || capacities(b);
-            });
+            start.RegisterCdkSink(new CdkSinkRule(IsTargetValue, AnalyzeTargetValue, HoldingExampleValue,
+                property: (p, _) => CdkTypes.InNamespace(p.ContainingType, Namespace), context: (_, _) => b => b.Tokens.Names(TargetValue)));
+            // Judged at MaxCapacity; MinCapacity is read beside it (and may come from a helper's caller).
+            start.RegisterCdkSink(new CdkSinkRule(IsCapacity, AnalyzeCapacity, (_, _) => MayPinCapacity,
+                property: (p, _) => p.Name == MaxCapacity && CdkTypes.InNamespace(p.ContainingType, Namespace) && CapacityTypes.Contains(p.ContainingType.Name)));
+        }
+
+        /// <summary>The bodies that write an example value any file's options name (the rule reads those of the file it reports in).</summary>
+        private static Func<BodyEntry, bool> HoldingExampleValue(SyntaxIndex index, AnalyzerOptions options)
+        {
+            var examples = ExampleValues(options.DistinctRuleOptions(index));
+            return b => HoldsAny(b.Tokens, examples);
         }
 
         private static bool IsTargetValue(string property) => property == TargetValue;
 
-        // An array, not a set: a set over a value type is generic code a fresh compiler JIT-compiles in every build.
         // Repeats (two files' options naming the same value) are harmless.
-        private static double[] ExampleValues(IEnumerable<RuleOptions> options)
-        {
-            var values = new double[4];
-            var count = 0;
-            foreach (var option in options)
-            {
-                var more = option.ExampleTargetValues;
-                for (var i = 0; i < more.Count; i++)
-                {
-                    ArrayPrefix.Append(ref values, ref count, more[i]);
-                }
-            }
-
-            return ArrayPrefix.Copy(values, count);
-        }
+        private static List<double> ExampleValues(IEnumerable<RuleOptions> options) => options.SelectMany(o => o.ExampleTargetValues).ToList();
 
         /// <summary>True when the body writes one of the example values (as <see cref="ScalingRule"/> compares them).</summary>
-        private static bool HoldsAny(BodyWords tokens, double[] examples)
+        private static bool HoldsAny(BodyWords tokens, List<double> examples)
         {
             foreach (var number in tokens.NumberArray)
             {
@@ -161,9 +147,6 @@ namespace PerfLint.Analyzers.Rules
         private static double? NumberOf(ExpressionSyntax expression) =>
             expression is LiteralExpressionSyntax literal ? BodyScanner.NumberOf(literal.Token) : null;
 
-        private static CdkSink? MatchTargetValue(IOperation operation, CdkTypes cdk) =>
-            CdkSinks.PropertyAssignment(operation, cdk, p => p.Name == TargetValue && CdkTypes.InNamespace(p.ContainingType, Namespace));
-
         private static void AnalyzeTargetValue(SinkHit hit)
         {
             var metric = SageMakerMetric(hit);
@@ -234,10 +217,6 @@ namespace PerfLint.Analyzers.Rules
         private static string AwsMetricName(string member) =>
             string.Concat(member.Split('_').Select(w => w.Length == 0 ? w : w.Substring(0, 1) + w.Substring(1).ToLowerInvariant()))
                 .Replace("Sagemaker", "SageMaker");
-
-        private static CdkSink? MatchMaxCapacity(IOperation operation, CdkTypes cdk) =>
-            CdkSinks.PropertyAssignment(operation, cdk, p => p.Name == MaxCapacity && CdkTypes.InNamespace(p.ContainingType, Namespace) &&
-                                                                 CapacityTypes.Contains(p.ContainingType.Name));
 
         /// <summary>
         /// Judged at the MaxCapacity assignment (what a fix raises); reported on the max value, or — at a call site

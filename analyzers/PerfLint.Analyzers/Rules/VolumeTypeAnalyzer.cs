@@ -31,12 +31,10 @@ namespace PerfLint.Analyzers.Rules
             ImmutableArray.Create(Descriptors.For(RuleIds.Gp2Volume), Descriptors.For(RuleIds.Io1Volume));
 
         /// <inheritdoc />
-        protected override void OnCdkCompilationStart(CompilationStartAnalysisContext context, CdkTypes cdk)
+        protected override void OnCdkCompilationStart(CdkCompilationStart start)
         {
-            var dispatch = new OperationDispatch();
-            CdkSinkAnalysis.Register(dispatch, cdk, Match, IsVolumeTypeProperty, Analyze, OperationKind.SimpleAssignment);
-            dispatch.Register(c => AnalyzeUnsetStorageType(c, cdk), OperationKind.ObjectCreation);
-            dispatch.Attach(context, cdk, (index, _, _) => Either(Gates.ValueFlow(index, HoldingFlaggedVolumeType(index), IsVolumeTypeProperty), CreatingDatabaseInstanceProps));
+            start.RegisterCdkSink(new CdkSinkRule(IsVolumeTypeProperty, Analyze, HoldingFlaggedVolumeType));
+            start.RegisterOperation(c => AnalyzeUnsetStorageType(c, start.Cdk), (_, _) => CreatingDatabaseInstanceProps, OperationKind.ObjectCreation);
         }
 
         /// <summary>Code-fix kind: add <c>StorageType = StorageType.GP3</c> to the props' object initializer.</summary>
@@ -55,19 +53,13 @@ namespace PerfLint.Analyzers.Rules
         private static readonly Func<BodyEntry, bool> CreatingDatabaseInstanceProps = Gates.Naming(
             DatabaseInstancePropsTypes.Concat(new[] { "DatabaseInstance", "DatabaseInstanceFromSnapshot", "DatabaseInstanceReadReplica" }).ToArray());
 
-        private static Func<BodyEntry, bool> Either(Func<BodyEntry, bool> first, Func<BodyEntry, bool> second) =>
-            first == Gates.None ? second : b => first(b) || second(b);
-
         private static bool IsVolumeTypeProperty(string name) => name == "VolumeType" || name == "StorageType";
-
-        private static CdkSink? Match(IOperation operation, CdkTypes cdk) =>
-            CdkSinks.PropertyAssignment(operation, cdk, p => IsVolumeTypeProperty(p.Name));
 
         /// <summary>
         /// The bodies that write a flagged volume type as the rule reads it: a member (<c>GP2</c>), a string, or a piece of
         /// a string that a concatenation or interpolation completes (<c>$"{Prefix}2"</c>).
         /// </summary>
-        private static Func<BodyEntry, bool> HoldingFlaggedVolumeType(SyntaxIndex index) =>
+        private static Func<BodyEntry, bool> HoldingFlaggedVolumeType(SyntaxIndex index, AnalyzerOptions options) =>
             Gates.Holding(index, i => i.Length == 3 && VolumeTypeRule.IsFlagged(i), VolumeTypeRule.MayBePartOfFlagged);
 
         private static void Analyze(SinkHit hit)

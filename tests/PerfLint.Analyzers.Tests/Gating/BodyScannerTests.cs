@@ -127,7 +127,7 @@ public class BodyScannerTests
         Assert.That(scanned, Is.GreaterThan(200));
     }
 
-    private static (HashSet<string> Identifiers, HashSet<string> Strings, NumberSet Numbers) Scan(string code)
+    private static (HashSet<string> Identifiers, HashSet<string> Strings, HashSet<double> Numbers) Scan(string code)
     {
         var tokens = new BodyTokens();
         Assert.That(BodyScanner.TryScan(code, tokens), Is.True, code);

@@ -38,7 +38,8 @@ public static class AnalyzerRunner
 
     /// <summary>Runs <paramref name="analyzers"/> over the compilation; analyzer exceptions are collected, never thrown.</summary>
     public static async Task<AnalyzerRun> RunAsync(Compilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers,
-        IReadOnlyDictionary<string, ReportDiagnostic>? severities = null, CancellationToken cancellationToken = default)
+        IReadOnlyDictionary<string, ReportDiagnostic>? severities = null, CancellationToken cancellationToken = default,
+        AnalyzerConfigOptionsProvider? configOptions = null)
     {
         if (severities != null)
         {
@@ -47,7 +48,7 @@ public static class AnalyzerRunner
 
         var exceptions = new ConcurrentBag<string>();
         var options = new CompilationWithAnalyzersOptions(
-            new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty),
+            configOptions == null ? new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty) : new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, configOptions),
             onAnalyzerException: (ex, analyzer, diagnostic) => exceptions.Add(analyzer.GetType().Name + ": " + ex),
             concurrentAnalysis: true,
             logAnalyzerExecutionTime: false,

@@ -24,7 +24,15 @@ public static class CSharpAnalyzerVerifier<TAnalyzer>
         VerifyAnalyzerAsync(new[] { source }, editorConfig, expected);
 
     /// <summary>Several files (e.g. a constant in another file); file i is named <c>/0/Test{i}.cs</c>.</summary>
-    public static async Task VerifyAnalyzerAsync(string[] sources, string? editorConfig, params DiagnosticResult[] expected)
+    /// <remarks>Run gated and with every body admitted (<see cref="TestSetup.GatedThenAdmittingAll"/>).</remarks>
+    public static Task VerifyAnalyzerAsync(string[] sources, string? editorConfig, params DiagnosticResult[] expected) =>
+        TestSetup.GatedThenAdmittingAll(admitAll => Run(sources, editorConfig, expected, admitAll));
+
+    /// <summary>The analyzer alone with every body admitted (the code-fix verifier's second run).</summary>
+    internal static Task VerifyAdmittingAllAsync(string source, string? editorConfig, DiagnosticResult[] expected) =>
+        Run(new[] { source }, editorConfig, expected, admitAll: true);
+
+    private static Task Run(string[] sources, string? editorConfig, DiagnosticResult[] expected, bool admitAll)
     {
         var test = new Test();
         foreach (var source in sources)
@@ -33,8 +41,13 @@ public static class CSharpAnalyzerVerifier<TAnalyzer>
         }
 
         TestSetup.AddEditorConfig(test.TestState, editorConfig);
+        if (admitAll)
+        {
+            TestSetup.AdmitAllBodies(test.TestState);
+        }
+
         test.ExpectedDiagnostics.AddRange(expected);
-        await test.RunAsync(CancellationToken.None);
+        return test.RunAsync(CancellationToken.None);
     }
 
     /// <summary>The test type with CDK references and every rule enabled (PL1005 is off by default).</summary>

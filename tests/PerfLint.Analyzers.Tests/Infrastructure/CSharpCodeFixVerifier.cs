@@ -38,7 +38,9 @@ public static class CSharpCodeFixVerifier<TAnalyzer, TFixer>
             test.FixedState.ExpectedDiagnostics.AddRange(remaining);
         }
 
-        await test.RunAsync(CancellationToken.None);
+        await TestSetup.GatedThenAdmittingAll(admitAll => admitAll
+            ? CSharpAnalyzerVerifier<TAnalyzer>.VerifyAdmittingAllAsync(source, editorConfig, expected)
+            : test.RunAsync(CancellationToken.None));
     }
 
     /// <summary>Verifies that no code fix is offered for the diagnostics (e.g. the value is not a literal).</summary>
@@ -48,7 +50,9 @@ public static class CSharpCodeFixVerifier<TAnalyzer, TFixer>
         test.TestCode = source;
         test.ExpectedDiagnostics.AddRange(expected);
         test.FixedState.ExpectedDiagnostics.AddRange(expected);
-        await test.RunAsync(CancellationToken.None);
+        await TestSetup.GatedThenAdmittingAll(admitAll => admitAll
+            ? CSharpAnalyzerVerifier<TAnalyzer>.VerifyAdmittingAllAsync(source, null, expected)
+            : test.RunAsync(CancellationToken.None));
     }
 
     /// <summary>The test type with CDK references and every rule enabled.</summary>

@@ -21,28 +21,18 @@ public sealed class ProbeAnalyzer : CdkAnalyzer
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 
-    protected override void OnCdkCompilationStart(CompilationStartAnalysisContext context, CdkTypes cdk)
-    {
-        // Every body: the probe shows what value flow sees, not what a rule's gate lets through.
-        var dispatch = new OperationDispatch();
-        CdkSinkAnalysis.Register(
-            dispatch,
-            cdk,
-            (op, c) => CdkSinks.PropertyAssignment(op, c, p => Names.Contains(p.Name)),
-            Names.Contains,
-            hit =>
+    // Every body: the probe shows what value flow sees, not what a rule's gate lets through.
+    protected override void OnCdkCompilationStart(CdkCompilationStart start) =>
+        start.RegisterCdkSink(new CdkSinkRule(Names.Contains, hit =>
+        {
+            foreach (var value in hit.Values)
             {
-                foreach (var value in hit.Values)
+                if (hit.IsReportable(value))
                 {
-                    if (hit.IsReportable(value))
-                    {
-                        hit.ReportDiagnostic(Diagnostic.Create(Rule, value.Location, Describe(value)));
-                    }
+                    hit.ReportDiagnostic(Diagnostic.Create(Rule, value.Location, Describe(value)));
                 }
-            },
-            OperationKind.SimpleAssignment);
-        dispatch.Attach(context, cdk, (_, _, _) => Gates.All);
-    }
+            }
+        }, (_, _) => Gates.All));
 
     public static string Describe(ResolvedValue value) =>
         value.Kind + "=" + (value.Kind == ResolvedValueKind.Member ? value.MemberName

@@ -28,6 +28,27 @@ internal static class TestSetup
         });
     }
 
+    /// <summary>Adds a global config that turns every gate off (<see cref="PerfLint.Analyzers.Gating.OperationDispatch.AdmitAllBodiesKey"/>).</summary>
+    public static void AdmitAllBodies(SolutionState state) =>
+        state.AnalyzerConfigFiles.Add(("/.perflint.globalconfig", "is_global = true\n" + PerfLint.Analyzers.Gating.OperationDispatch.AdmitAllBodiesKey + " = true\n"));
+
+    /// <summary>
+    /// Runs a verification gated, then with every body admitted: a gate must admit every body its rule reports in, so
+    /// both give the expected diagnostics.
+    /// </summary>
+    public static async Task GatedThenAdmittingAll(Func<bool, Task> verify)
+    {
+        await verify(false);
+        try
+        {
+            await verify(true);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            throw new AssertionException("gated analysis passed, but with every body admitted it differs (a gate turned away a body it needs):\n" + e.Message, e);
+        }
+    }
+
     /// <summary>Adds <c>/.editorconfig</c> with <c>root = true</c>, <c>[*.cs]</c> and the given lines.</summary>
     public static void AddEditorConfig(SolutionState state, string? body)
     {
