@@ -57,6 +57,12 @@ public static class BuildTimer
         output.WriteLine($"### `dotnet build --no-incremental`, {kind} project ({fileCount} files), {runs} alternating runs each");
         output.WriteLine();
         output.WriteLine("Compiler: " + CompilerMode() + (FreshCompiler ? "." : $"; {serverWarmUps} warm-up pairs."));
+        if (ExtraBuildArguments.Length > 0)
+        {
+            output.WriteLine();
+            output.WriteLine("Every build also gets: `" + string.Join(" ", ExtraBuildArguments) + "`.");
+        }
+
         output.WriteLine();
         output.WriteLine("| | median s | runs (s) |");
         output.WriteLine("|---|---:|---|");
@@ -137,7 +143,12 @@ public static class BuildTimer
             : "the compiler server (`VBCSCompiler`, the default): it stays up between builds, so the analyzers are loaded and JIT-compiled once";
 
     private static Result Build(string directory, string project, bool perfLint, params string[] extra) =>
-        Run(directory, new[] { "build", project, "--no-restore", "--no-incremental", "-nologo", "-v:q", "-p:PerfLint=" + (perfLint ? "true" : "false") }.Concat(extra).ToArray());
+        Run(directory, new[] { "build", project, "--no-restore", "--no-incremental", "-nologo", "-v:q", "-p:PerfLint=" + (perfLint ? "true" : "false") }
+            .Concat(ExtraBuildArguments).Concat(extra).ToArray());
+
+    /// <summary>More `dotnet build` arguments for every build, from PERFLINT_BENCH_BUILD_ARGS (e.g. -p:PerfLintAdmitAll=true).</summary>
+    private static string[] ExtraBuildArguments { get; } =
+        (Environment.GetEnvironmentVariable("PERFLINT_BENCH_BUILD_ARGS") ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries);
 
     private static Result Run(string directory, params string[] arguments)
     {

@@ -41,6 +41,8 @@ public sealed class GeneratedProject
             File.WriteAllText(full, text);
         }
 
+        // -p:PerfLintAdmitAll=true builds with every body admitted (no syntax gates): what the gates save.
+        File.WriteAllText(Path.Combine(directory, "admit-all.globalconfig"), "is_global = true\nperflint_diagnostics_admit_all_bodies = true\n");
         var analyzers = string.Join(Environment.NewLine, analyzerAssemblies.Select(a => $"    <Analyzer Include=\"{a}\" />"));
         var import = analyzerTargets == null ? string.Empty : $"""  <Import Project="{analyzerTargets}" Condition="'$(PerfLint)' == 'true'" />""";
         var cdk = Kind == ProjectKind.Cdk ? "    <PackageReference Include=\"Amazon.CDK.Lib\" Version=\"2.160.0\" />" : string.Empty;
@@ -60,6 +62,9 @@ public sealed class GeneratedProject
               </ItemGroup>
               <ItemGroup Condition="'$(PerfLint)' == 'true'">
             {analyzers}
+              </ItemGroup>
+              <ItemGroup Condition="'$(PerfLintAdmitAll)' == 'true'">
+                <GlobalAnalyzerConfigFiles Include="admit-all.globalconfig" />
               </ItemGroup>
             {import}
             </Project>
