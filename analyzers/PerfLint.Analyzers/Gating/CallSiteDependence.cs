@@ -18,7 +18,7 @@ namespace PerfLint.Analyzers.Gating
         /// <summary>
         /// What a method's syntax says about its parameters and locals (the names a caller's values may live in): the
         /// properties it assigns a value naming one of them, and whether it passes such a name to a method or type
-        /// declared in source. Holds no syntax, so the gates can keep it across compilations (<see cref="CallerFactsCache"/>).
+        /// declared in source.
         /// </summary>
         public sealed class MethodFacts
         {
@@ -76,20 +76,11 @@ namespace PerfLint.Analyzers.Gating
         /// before anything is bound: a base class counts as declared in source when its name is one of
         /// <paramref name="sourceNames"/> (a superset of the bound answer).
         /// </summary>
-        public static MethodFacts Read(SyntaxNode owner, HashSet<string> sourceNames) => Read(owner, sourceNames, null);
-
-        /// <summary>
-        /// As <see cref="Read(SyntaxNode, HashSet{string})"/>, taking the facts of an owner with the same text from
-        /// <paramref name="shared"/> (the cache's entry for exactly these <paramref name="sourceNames"/>) when an earlier
-        /// compilation read them.
-        /// </summary>
-        internal static MethodFacts Read(SyntaxNode owner, HashSet<string> sourceNames, CallerFactsCache.Generation? shared)
+        public static MethodFacts Read(SyntaxNode owner, HashSet<string> sourceNames)
         {
             var baseType = owner.FirstAncestorOrSelf<TypeDeclarationSyntax>()?.BaseList?.Types.FirstOrDefault()?.Type;
             var baseInSource = baseType != null && sourceNames.Contains(CalledName(baseType));
-            return shared == null ? ReadOwner() : CallerFactsCache.GetOrRead(shared, owner, baseInSource, ReadOwner);
-
-            MethodFacts ReadOwner() => Read(new[] { owner }, ParameterNames(owner), baseInSource, sourceNames);
+            return Read(new[] { owner }, ParameterNames(owner), baseInSource, sourceNames);
         }
 
         /// <summary>

@@ -110,16 +110,7 @@ namespace PerfLint.Analyzers.Gating
         }
 
         /// <summary>Where a body's syntax sends its callers' values (<see cref="CallSiteDependence"/>), read once per body for every rule.</summary>
-        public CallSiteDependence.MethodFacts CallerFacts(BodyEntry body) => body.CallerFacts(DeclaredNames, SharedCallerFacts);
-
-        private CallerFactsCache.Generation? _sharedCallerFacts;
-
-        /// <summary>
-        /// Where earlier compilations with exactly these declared names left the caller facts of the owners they read
-        /// (<see cref="CallerFactsCache"/>), found on first use.
-        /// </summary>
-        private CallerFactsCache.Generation SharedCallerFacts =>
-            System.Threading.LazyInitializer.EnsureInitialized(ref _sharedCallerFacts, () => CallerFactsCache.For(DeclaredNames))!;
+        public CallSiteDependence.MethodFacts CallerFacts(BodyEntry body) => body.CallerFacts(DeclaredNames);
 
         /// <summary>The bodies reached by a name (<see cref="BodyEntry.Name"/>: overloads, accessors, a type's constructors).</summary>
         public IReadOnlyList<BodyEntry> Declaring(string name) =>
@@ -345,12 +336,12 @@ namespace PerfLint.Analyzers.Gating
         /// concurrent dictionary of the index, whose locks would be taken for every body). Two threads may both
         /// read a body at once; the facts are the same and one copy is kept.
         /// </summary>
-        internal CallSiteDependence.MethodFacts CallerFacts(HashSet<string> declaredNames, CallerFactsCache.Generation shared)
+        internal CallSiteDependence.MethodFacts CallerFacts(HashSet<string> declaredNames)
         {
             var facts = System.Threading.Volatile.Read(ref _callerFacts);
             if (facts == null)
             {
-                facts = CallSiteDependence.Read(Node, declaredNames, shared);
+                facts = CallSiteDependence.Read(Node, declaredNames);
                 facts = System.Threading.Interlocked.CompareExchange(ref _callerFacts, facts, null) ?? facts;
             }
 
