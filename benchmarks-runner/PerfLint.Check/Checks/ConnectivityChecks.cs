@@ -6,9 +6,8 @@ using PerfLint.Knowledge.Rules;
 namespace PerfLint.Check.Checks;
 
 /// <summary>
-/// PL2001 (connected resources pinned to different AZs), PL3001 (Lambda straight to RDS without RDS Proxy) and
-/// PL2003 (S3 website without CloudFront). The decisions and messages come from <see cref="ConnectivityRules"/>;
-/// this class only finds the facts: zones, connections, proxies, distributions.
+/// PL2001 (connected resources pinned to different AZs) and PL3001 (Lambda straight to RDS without RDS Proxy). The
+/// decisions and messages come from <see cref="ConnectivityRules"/>; this class only finds the facts: zones, connections, proxies.
 /// </summary>
 public sealed class ConnectivityChecks : ITemplateCheck
 {
@@ -32,11 +31,6 @@ public sealed class ConnectivityChecks : ITemplateCheck
         if (context.IsOn(RuleIds.LambdaToRdsWithoutProxy))
         {
             CheckLambdaToRds(context, graph.Value);
-        }
-
-        if (context.IsOn(RuleIds.WebsiteBucketWithoutCloudFront))
-        {
-            CheckWebsiteBuckets(context);
         }
     }
 
@@ -176,35 +170,4 @@ public sealed class ConnectivityChecks : ITemplateCheck
         var engine = context.String(database, database.Properties?["Engine"]);
         return engine == null ? null : EnginePorts.FirstOrDefault(e => engine.StartsWith(e.Engine, StringComparison.OrdinalIgnoreCase)).Port is int p && p > 0 ? p : null;
     }
-
-    private static void CheckWebsiteBuckets(CheckContext context)
-    {
-        var distributions = context.OfType("AWS::CloudFront::Distribution");
-        foreach (var bucket in context.OfType("AWS::S3::Bucket"))
-        {
-            var website = bucket.Properties?["WebsiteConfiguration"];
-            if (website == null)
-            {
-                continue;
-            }
-
-            var bucketName = context.String(bucket, bucket.Properties?["BucketName"]);
-            var fronted = distributions.Any(d =>
-                context.Resolver.References(d.Properties, d.Stack).Any(r => r.Target == bucket) ||
-                (bucketName != null && !Tokens.HasToken(bucketName) && AllStrings(d.Properties).Any(s => s.Contains(bucketName, StringComparison.Ordinal))));
-            if (!fronted)
-            {
-                context.Report(ConnectivityRules.WebsiteBucketWithoutCloudFront(bucketName != null && !Tokens.HasToken(bucketName) ? bucketName : bucket.ConstructPath),
-                    bucket, website, "WebsiteConfiguration");
-            }
-        }
-    }
-
-    private static IEnumerable<string> AllStrings(JsonNode? node) => node switch
-    {
-        JsonScalarNode { Kind: JsonScalarKind.String } s => new[] { s.Text },
-        JsonArrayNode a => a.Items.SelectMany(AllStrings),
-        JsonObjectNode o => o.Properties.SelectMany(p => AllStrings(p.Value)),
-        _ => Array.Empty<string>(),
-    };
 }
