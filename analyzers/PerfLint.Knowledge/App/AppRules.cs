@@ -13,6 +13,7 @@ namespace PerfLint.Knowledge.App
         {
             new ClusterPlacementRule(),
             new WebsiteBucketRule(),
+            new LambdaRdsProxyRule(),
         };
 
         /// <summary>The rule ids the whole-app rules report.</summary>
