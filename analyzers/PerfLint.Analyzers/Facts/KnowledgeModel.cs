@@ -25,9 +25,12 @@ namespace PerfLint.Analyzers.Facts
 
         public AppModel App { get; }
 
-        public static AppModelOfKnowledge Build(AppModel app)
+        public static AppModelOfKnowledge Build(AppModel app) => Build(app, out _);
+
+        /// <param name="model">The construct behind each resource (<see cref="IdLocation"/>).</param>
+        public static AppModelOfKnowledge Build(AppModel app, out KnowledgeModel model)
         {
-            var model = new KnowledgeModel(app);
+            model = new KnowledgeModel(app);
             var hatches = model.EscapeHatchesByConstruct();
             var resources = new List<AppResource>();
             foreach (var node in app.Nodes)
@@ -47,8 +50,11 @@ namespace PerfLint.Analyzers.Facts
             }
 
             // C# can attach a resource in ways value flow does not follow: an unreferenced one may still be in use.
-            return new AppModelOfKnowledge(resources, referencesComplete: false);
+            return new AppModelOfKnowledge(resources, referencesComplete: false, KnowledgeConnections.Build(model));
         }
+
+        /// <summary>Where a resource's construct id is written (what a finding names).</summary>
+        public Location? IdLocation(AppResource resource) => _resources.FirstOrDefault(p => p.Value == resource).Key?.Location;
 
         public AppResource? ResourceOf(ConstructNode node) => _resources.TryGetValue(node, out var resource) ? resource : null;
 

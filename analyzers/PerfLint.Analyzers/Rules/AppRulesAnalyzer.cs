@@ -49,11 +49,14 @@ namespace PerfLint.Analyzers.Rules
         private static void Analyze(AppModel app, CompilationAnalysisContext context)
         {
             var sink = app.Findings(context.ReportDiagnostic);
-            foreach (var finding in AppRules.Evaluate(KnowledgeModel.Build(app), where => app.OptionsFor(where as Location ?? Location.None)))
+            var appModel = KnowledgeModel.Build(app, out var model);
+            foreach (var finding in AppRules.Evaluate(appModel, where => app.OptionsFor(where as Location ?? Location.None)))
             {
                 if (finding.Where is Location location)
                 {
-                    sink.Report(finding.Finding, location, finding.Related.OfType<Location>().ToArray());
+                    // A related resource is shown at its construct id.
+                    var related = finding.Related.Select(r => r is AppResource resource ? model.IdLocation(resource) : r as Location);
+                    sink.Report(finding.Finding, location, related.OfType<Location>().ToArray());
                 }
             }
         }

@@ -3,8 +3,9 @@ namespace PerfLint.Knowledge.App
     /// <summary>One resource opening connections to another (a security-group rule, a grant, an endpoint or secret handed to compute).</summary>
     public sealed class AppConnection
     {
-        public AppConnection(AppResource client, AppResource server, object? where, string how)
+        public AppConnection(AppResource client, AppResource server, object? where, string how, IAppValue? rule = null)
         {
+            Rule = rule;
             Client = client;
             Server = server;
             Where = where;
@@ -20,5 +21,8 @@ namespace PerfLint.Knowledge.App
 
         /// <summary>What connects them: <c>AllowDefaultPortFrom</c>, <c>GrantConnect</c>, <c>environment</c>, an ingress rule, ...</summary>
         public string How { get; }
+
+        /// <summary>The security-group rule that allows it (<c>IpProtocol</c>, <c>FromPort</c>, <c>ToPort</c>), when one is written; null: any port.</summary>
+        public IAppValue? Rule { get; }
     }
 }

@@ -12,6 +12,8 @@ namespace PerfLint.Knowledge.App
         public static IReadOnlyList<AppRule> All { get; } = new AppRule[]
         {
             new ClusterPlacementRule(),
+            new WebsiteBucketRule(),
+            new LambdaRdsProxyRule(),
         };
 
         /// <summary>The rule ids the whole-app rules report.</summary>

@@ -16,7 +16,7 @@ public sealed class AppRuleChecks : ITemplateCheck
             return;
         }
 
-        var model = TemplateAppModel.Build(context.Model, context.Resolver);
+        var model = TemplateAppModel.Build(context.Model, context.Resolver, m => TemplateConnections.Build(context, m));
         foreach (var finding in AppRules.Evaluate(model, _ => context.Options, context.IsOn))
         {
             var resource = ((TemplateWhere)finding.Resource.Where!).Resource;

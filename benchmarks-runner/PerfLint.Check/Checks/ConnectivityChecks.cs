@@ -6,37 +6,17 @@ using PerfLint.Knowledge.Rules;
 namespace PerfLint.Check.Checks;
 
 /// <summary>
-/// PL2001 (connected resources pinned to different AZs), PL3001 (Lambda straight to RDS without RDS Proxy) and
-/// PL2003 (S3 website without CloudFront). The decisions and messages come from <see cref="ConnectivityRules"/>;
-/// this class only finds the facts: zones, connections, proxies, distributions.
+/// PL2001 (connected resources pinned to different AZs). The decision and message come from
+/// <see cref="ConnectivityRules"/>; this class only finds the facts: zones and connections.
 /// </summary>
 public sealed class ConnectivityChecks : ITemplateCheck
 {
-    private static readonly string[] DatabaseTypes = { "AWS::RDS::DBInstance", "AWS::RDS::DBCluster" };
-
-    /// <summary>Default ports by engine prefix, for ingress rules written with literal ports.</summary>
-    private static readonly (string Engine, int Port)[] EnginePorts =
-    {
-        ("aurora-postgresql", 5432), ("postgres", 5432), ("aurora-mysql", 3306), ("aurora", 3306), ("mysql", 3306), ("mariadb", 3306),
-        ("sqlserver", 1433), ("oracle", 1521), ("db2", 50000),
-    };
-
     public void Run(CheckContext context)
     {
         var graph = new Lazy<NetworkGraph>(() => new NetworkGraph(context));
         if (context.IsOn(RuleIds.CrossAzChattyResources))
         {
             CheckCrossAz(context, graph.Value);
-        }
-
-        if (context.IsOn(RuleIds.LambdaToRdsWithoutProxy))
-        {
-            CheckLambdaToRds(context, graph.Value);
-        }
-
-        if (context.IsOn(RuleIds.WebsiteBucketWithoutCloudFront))
-        {
-            CheckWebsiteBuckets(context);
         }
     }
 
@@ -110,101 +90,4 @@ public sealed class ConnectivityChecks : ITemplateCheck
         var subnet = context.Resolver.References(subnetNode, r.Stack).Select(x => x.Target).FirstOrDefault(t => t.Type == "AWS::EC2::Subnet");
         return subnet == null ? null : Own(context, subnet, "AvailabilityZone") is { } zone ? (zone.Item1, subnetNode!, "SubnetId") : null;
     }
-
-    private static void CheckLambdaToRds(CheckContext context, NetworkGraph graph)
-    {
-        var databases = DatabaseTypes.SelectMany(context.OfType).ToList();
-        if (databases.Count == 0)
-        {
-            return;
-        }
-
-        var secretsOf = context.OfType("AWS::SecretsManager::SecretTargetAttachment")
-            .Select(a => (Secret: context.Resolver.References(a.Properties?["SecretId"], a.Stack).Select(x => x.Target).FirstOrDefault(),
-                          Target: context.Resolver.References(a.Properties?["TargetId"], a.Stack).Select(x => x.Target).FirstOrDefault()))
-            .Where(p => p.Secret != null && p.Target != null)
-            .ToList();
-        var proxyTargets = context.OfType("AWS::RDS::DBProxyTargetGroup")
-            .Select(g => (Proxy: context.Resolver.References(g.Properties?["DBProxyName"], g.Stack).Select(x => x.Target).FirstOrDefault(t => t.Type == "AWS::RDS::DBProxy"),
-                          Targets: PropertyPaths.Find(g.Properties, "DBInstanceIdentifiers[]").Concat(PropertyPaths.Find(g.Properties, "DBClusterIdentifiers[]"))
-                              .SelectMany(p => context.Resolver.References(p.Value, g.Stack)).Select(x => x.Target).ToList()))
-            .Where(p => p.Proxy != null)
-            .ToList();
-
-        var databaseSet = new HashSet<TemplateResource>(databases);
-        foreach (var function in context.OfType("AWS::Lambda::Function"))
-        {
-            // Only databases the function is connected to at all: referenced, reached through a rule, or whose secret it reads.
-            var candidates = graph.Neighbors(function).Where(databaseSet.Contains).ToHashSet();
-            foreach (var secret in secretsOf.Where(s => graph.Refers(function, s.Secret!)))
-            {
-                candidates.Add(secret.Target!);
-            }
-
-            foreach (var database in candidates.Where(databaseSet.Contains).OrderBy(d => d.Stack.Name, StringComparer.Ordinal).ThenBy(d => d.LogicalId, StringComparer.Ordinal))
-            {
-                var givenEndpoint = graph.Refers(function, database);
-                var readsSecret = secretsOf.Any(s => s.Target == database && graph.Refers(function, s.Secret!));
-                var port = DatabasePort(context, database);
-                var allowedToPort = graph.IngressBetween(function, database).Any(i => graph.AllowsPort(i, database, port));
-                if (!givenEndpoint && !readsSecret && !allowedToPort)
-                {
-                    continue;
-                }
-
-                var usesProxy = proxyTargets.Any(p => p.Targets.Contains(database) && graph.Connected(function, p.Proxy!));
-                if (usesProxy)
-                {
-                    continue;
-                }
-
-                var at = function.Properties?["Environment"] ?? function.Node["Type"];
-                context.Report(ConnectivityRules.LambdaWithoutRdsProxy(function.ConstructPath, database.ConstructPath), function, at,
-                    function.Properties?["Environment"] == null ? null : "Environment",
-                    equivalentMessages: new[] { ConnectivityRules.LambdaWithoutRdsProxy(CheckContext.ConstructId(function), CheckContext.ConstructId(database)).Message });
-            }
-        }
-    }
-
-    private static double? DatabasePort(CheckContext context, TemplateResource database)
-    {
-        if (context.Resolver.ResolveNumber(database.Properties?["Port"], database.Stack) is double port)
-        {
-            return port;
-        }
-
-        var engine = context.String(database, database.Properties?["Engine"]);
-        return engine == null ? null : EnginePorts.FirstOrDefault(e => engine.StartsWith(e.Engine, StringComparison.OrdinalIgnoreCase)).Port is int p && p > 0 ? p : null;
-    }
-
-    private static void CheckWebsiteBuckets(CheckContext context)
-    {
-        var distributions = context.OfType("AWS::CloudFront::Distribution");
-        foreach (var bucket in context.OfType("AWS::S3::Bucket"))
-        {
-            var website = bucket.Properties?["WebsiteConfiguration"];
-            if (website == null)
-            {
-                continue;
-            }
-
-            var bucketName = context.String(bucket, bucket.Properties?["BucketName"]);
-            var fronted = distributions.Any(d =>
-                context.Resolver.References(d.Properties, d.Stack).Any(r => r.Target == bucket) ||
-                (bucketName != null && !Tokens.HasToken(bucketName) && AllStrings(d.Properties).Any(s => s.Contains(bucketName, StringComparison.Ordinal))));
-            if (!fronted)
-            {
-                context.Report(ConnectivityRules.WebsiteBucketWithoutCloudFront(bucketName != null && !Tokens.HasToken(bucketName) ? bucketName : bucket.ConstructPath),
-                    bucket, website, "WebsiteConfiguration");
-            }
-        }
-    }
-
-    private static IEnumerable<string> AllStrings(JsonNode? node) => node switch
-    {
-        JsonScalarNode { Kind: JsonScalarKind.String } s => new[] { s.Text },
-        JsonArrayNode a => a.Items.SelectMany(AllStrings),
-        JsonObjectNode o => o.Properties.SelectMany(p => AllStrings(p.Value)),
-        _ => Array.Empty<string>(),
-    };
 }

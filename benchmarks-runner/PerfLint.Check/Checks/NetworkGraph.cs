@@ -69,6 +69,13 @@ public sealed class NetworkGraph
     /// <summary>An allowed flow from members of <see cref="Source"/> to members of <see cref="Target"/> on ports From..To (null = any/unknown).</summary>
     public sealed record Ingress(TemplateResource Source, TemplateResource Target, JsonObjectNode Rule, TemplateResource Owner);
 
+    /// <summary>Every ingress rule between two security groups.</summary>
+    public IReadOnlyList<Ingress> AllIngress => _ingress;
+
+    /// <summary>The resources in <paramref name="group"/>.</summary>
+    public IReadOnlyCollection<TemplateResource> MembersOf(TemplateResource group) =>
+        _members.TryGetValue(group, out var set) ? set : Array.Empty<TemplateResource>();
+
     public IReadOnlyCollection<TemplateResource> GroupsOf(TemplateResource resource)
     {
         if (!_groupsOf.TryGetValue(resource, out var set))

@@ -24,7 +24,8 @@ public sealed class TemplateAppModel
 
     internal IntrinsicResolver Resolver { get; }
 
-    public static AppModel Build(CloudAssemblyModel assembly, IntrinsicResolver resolver)
+    /// <param name="connections">The connections between the model's resources, when a rule needs them.</param>
+    public static AppModel Build(CloudAssemblyModel assembly, IntrinsicResolver resolver, Func<TemplateAppModel, IReadOnlyList<AppConnection>>? connections = null)
     {
         var model = new TemplateAppModel(resolver);
         foreach (var r in assembly.Resources)
@@ -34,7 +35,7 @@ public sealed class TemplateAppModel
                 new TemplateWhere(r, r.Node, null), props);
         }
 
-        return new AppModel(model._resources.Values.ToList(), referencesComplete: true);
+        return new AppModel(model._resources.Values.ToList(), referencesComplete: true, connections?.Invoke(model));
     }
 
     internal AppResource ResourceOf(TemplateResource resource) => _resources[resource];

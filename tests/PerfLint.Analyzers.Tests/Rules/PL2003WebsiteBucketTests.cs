@@ -2,7 +2,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Testing;
 using PerfLint.Analyzers.Tests.Infrastructure;
 using PerfLint.Knowledge.Rules;
-using Verify = PerfLint.Analyzers.Tests.Infrastructure.CSharpAnalyzerVerifier<PerfLint.Analyzers.Rules.WebsiteBucketAnalyzer>;
+using Verify = PerfLint.Analyzers.Tests.Infrastructure.CSharpAnalyzerVerifier<PerfLint.Analyzers.Rules.AppRulesAnalyzer>;
 
 namespace PerfLint.Analyzers.Tests.Rules;
 
@@ -13,7 +13,7 @@ public class PL2003WebsiteBucketTests
         "using Amazon.CDK.AWS.S3;\nusing Amazon.CDK.AWS.CloudFront;\nusing Amazon.CDK.AWS.CloudFront.Origins;\n";
 
     private static DiagnosticResult Website(int setting, int id, string bucket) =>
-        Expected(setting, id, ConnectivityRules.WebsiteBucketWithoutCloudFront(bucket).Message);
+        Expected(setting, id, "S3 website bucket '" + bucket + "' is served to users with no CloudFront distribution in front: every request goes to one region over HTTP; put a CloudFront distribution (S3 origin with origin access control) in front for edge caching and HTTPS");
 
     /// <summary>PL2003 (an info) on the website setting, the bucket's id as additional location, with exactly <paramref name="message"/>.</summary>
     private static DiagnosticResult Expected(int setting, int id, string message) =>
@@ -92,7 +92,7 @@ public class PL2003WebsiteBucketTests
             new Bucket(this, , new BucketProps { WebsiteRedirect = new RedirectTarget { HostName = 
         """;
         var run = await AnalyzerRunner.RunAsync(AnalyzerRunner.Compile(new[] { source }),
-            System.Collections.Immutable.ImmutableArray.Create<Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer>(new PerfLint.Analyzers.Rules.WebsiteBucketAnalyzer()));
+            System.Collections.Immutable.ImmutableArray.Create<Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer>(new PerfLint.Analyzers.Rules.AppRulesAnalyzer()));
         Assert.That(run.CompilerDiagnostics.Any(d => d.Severity == DiagnosticSeverity.Error), Is.True, "the source is incomplete");
         Assert.That(run.Exceptions, Is.Empty);
     }
@@ -100,7 +100,7 @@ public class PL2003WebsiteBucketTests
     [Test]
     public void Descriptor_is_reported_at_compilation_end_and_links_its_rule_page()
     {
-        var descriptor = new PerfLint.Analyzers.Rules.WebsiteBucketAnalyzer().SupportedDiagnostics.Single();
+        var descriptor = new PerfLint.Analyzers.Rules.AppRulesAnalyzer().SupportedDiagnostics.Single(d => d.Id == "PL2003");
         Assert.That(descriptor.Id, Is.EqualTo("PL2003"));
         Assert.That(descriptor.CustomTags, Does.Contain(WellKnownDiagnosticTags.CompilationEnd));
         Assert.That(descriptor.HelpLinkUri, Does.EndWith("docs/rules/PL2003.md"));

@@ -2,7 +2,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Testing;
 using PerfLint.Analyzers.Tests.Infrastructure;
 using PerfLint.Knowledge.Rules;
-using Verify = PerfLint.Analyzers.Tests.Infrastructure.CSharpAnalyzerVerifier<PerfLint.Analyzers.Rules.LambdaRdsProxyAnalyzer>;
+using Verify = PerfLint.Analyzers.Tests.Infrastructure.CSharpAnalyzerVerifier<PerfLint.Analyzers.Rules.AppRulesAnalyzer>;
 
 namespace PerfLint.Analyzers.Tests.Rules;
 
@@ -32,7 +32,7 @@ public class PL3001LambdaRdsProxyTests
         """;
 
     private static DiagnosticResult Direct(int evidence, int function, int database, string fn, string db) =>
-        Expected(evidence, function, database, ConnectivityRules.LambdaWithoutRdsProxy(fn, db).Message);
+        Expected(evidence, function, database, "Lambda function '" + fn + "' connects straight to '" + db + "' without RDS Proxy: each concurrent execution opens its own connection, and bursts exhaust max_connections; connect through an RDS Proxy (DatabaseProxy) to pool connections");
 
     /// <summary>PL3001 (a warning) on the connecting expression, the function and database ids as additional locations, with exactly <paramref name="message"/>.</summary>
     private static DiagnosticResult Expected(int evidence, int function, int database, string message) =>
@@ -75,29 +75,46 @@ public class PL3001LambdaRdsProxyTests
         Expected(3, 4, 2, "Lambda function 'Worker' connects straight to 'Orders' without RDS Proxy: each concurrent execution opens its own connection, and bursts exhaust max_connections; connect through an RDS Proxy (DatabaseProxy) to pool connections"));
 
     [Test]
-    public Task Proxied_database_is_silent_and_only_the_other_is_reported() => Verify.VerifyAnalyzerAsync(Usings + $$"""
+    public Task A_proxy_the_function_does_not_use_does_not_silence_its_database() => Verify.VerifyAnalyzerAsync(Usings + $$"""
         class S : Stack { S(Construct s) : base(s, "s") {
         {{Vpc}}
-        {{Db()}}
+        {{Db(marked: "#4")}}
         {{Db("Billing", "#2")}}
             orders.AddProxy("OrdersProxy", new DatabaseProxyOptions { Secrets = new[] { orders.Secret! }, Vpc = vpc });
-        {{Fn(environment: """["ORDERS"] = orders.DbInstanceEndpointAddress, ["BILLING"] = {|#0:billing.InstanceEndpoint.Hostname|}""", marked: "#1")}}
+        {{Fn(environment: """["ORDERS"] = {|#3:orders.DbInstanceEndpointAddress|}, ["BILLING"] = {|#0:billing.InstanceEndpoint.Hostname|}""", marked: "#1")}}
         } }
-        """, Direct(0, 1, 2, "Api", "Billing"));
+        """, Direct(3, 1, 4, "Api", "Orders"), Direct(0, 1, 2, "Api", "Billing"));
 
     [Test]
-    public Task DatabaseProxy_construct_targeting_the_db_and_a_function_using_a_proxy_are_silent() => Verify.VerifyAnalyzerAsync(Usings + $$"""
+    public Task Function_using_the_proxy_of_its_database_is_silent_and_one_beside_a_DatabaseProxy_is_reported() => Verify.VerifyAnalyzerAsync(Usings + $$"""
         class S : Stack { S(Construct s) : base(s, "s") {
         {{Vpc}}
-        {{Db()}}
+        {{Db(marked: "#2")}}
         {{Db("Billing")}}
             var proxy = new DatabaseProxy(this, "Proxy", new DatabaseProxyProps { ProxyTarget = ProxyTarget.FromInstance(orders), Secrets = new[] { orders.Secret! }, Vpc = vpc });
             var billingProxy = billing.AddProxy("BillingProxy", new DatabaseProxyOptions { Secrets = new[] { billing.Secret! }, Vpc = vpc });
-        {{Fn(environment: """["DB_HOST"] = orders.DbInstanceEndpointAddress""")}}
+        {{Fn(environment: """["DB_HOST"] = {|#0:orders.DbInstanceEndpointAddress|}""", marked: "#1")}}
         {{Fn("Reports", environment: """["DB_HOST"] = billingProxy.Endpoint""")}}
             billing.Secret!.GrantRead(reports);
         } }
-        """);
+        """, Direct(0, 1, 2, "Api", "Orders"));
+
+    [Test]
+    public Task Function_reading_the_cluster_secret_past_its_proxy_is_reported() => Verify.VerifyAnalyzerAsync(Usings + $$"""
+        class S : Stack { S(Construct s) : base(s, "s") {
+        {{Vpc}}
+            var cluster = new DatabaseCluster(this, {|#2:"Ledger"|}, new DatabaseClusterProps {
+                Engine = DatabaseClusterEngine.AuroraPostgres(new AuroraPostgresClusterEngineProps { Version = AuroraPostgresEngineVersion.VER_15_4 }),
+                Vpc = vpc,
+                Writer = ClusterInstance.ServerlessV2("Writer"),
+            });
+            var proxy = cluster.AddProxy("LedgerProxy", new DatabaseProxyOptions { Secrets = new[] { cluster.Secret! }, Vpc = vpc });
+        {{Fn(marked: "#1")}}
+        {{Fn("Reports", environment: """["DB_HOST"] = proxy.Endpoint""")}}
+            {|#0:cluster.Secret!.GrantRead(api)|};
+            cluster.Secret!.GrantRead(reports);
+        } }
+        """, Expected(0, 1, 2, "Lambda function 'Api' connects straight to 'Ledger' without RDS Proxy: each concurrent execution opens its own connection, and bursts exhaust max_connections; connect through an RDS Proxy (DatabaseProxy) to pool connections"));
 
     [Test]
     public Task Aurora_cluster_endpoint_through_a_local_and_interpolation() => Verify.VerifyAnalyzerAsync(Usings + $$"""
@@ -119,16 +136,16 @@ public class PL3001LambdaRdsProxyTests
             S(Construct s) : base(s, "s") {
         {{Vpc}}
         {{Db(marked: "#2")}}
-        {{Db("Billing")}}
+        {{Db("Billing", "#4")}}
                 billing.AddProxy("BillingProxy", new DatabaseProxyOptions { Secrets = new[] { billing.Secret! }, Vpc = vpc });
         {{Fn(marked: "#1")}}
                 {|#0:Connect(api, orders)|};
-                Connect(api, billing);
+                {|#3:Connect(api, billing)|};
             }
 
             static void Connect(IFunction function, DatabaseInstance database) => database.Connections.AllowDefaultPortFrom(function);
         }
-        """, Direct(0, 1, 2, "Api", "Orders"));
+        """, Direct(0, 1, 2, "Api", "Orders"), Direct(3, 1, 4, "Api", "Billing"));
 
     [Test]
     public Task Functions_and_databases_kept_in_fields_across_files() => Verify.VerifyAnalyzerAsync(new[]
@@ -214,7 +231,7 @@ public class PL3001LambdaRdsProxyTests
             fn.AddEnvironment("K", db.Secret!.
         """;
         var run = await AnalyzerRunner.RunAsync(AnalyzerRunner.Compile(new[] { source }),
-            System.Collections.Immutable.ImmutableArray.Create<Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer>(new PerfLint.Analyzers.Rules.LambdaRdsProxyAnalyzer()));
+            System.Collections.Immutable.ImmutableArray.Create<Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer>(new PerfLint.Analyzers.Rules.AppRulesAnalyzer()));
         Assert.That(run.CompilerDiagnostics.Any(d => d.Severity == DiagnosticSeverity.Error), Is.True, "the source is incomplete");
         Assert.That(run.Exceptions, Is.Empty);
     }
@@ -222,7 +239,7 @@ public class PL3001LambdaRdsProxyTests
     [Test]
     public void Descriptor_is_reported_at_compilation_end_and_links_its_rule_page()
     {
-        var descriptor = new PerfLint.Analyzers.Rules.LambdaRdsProxyAnalyzer().SupportedDiagnostics.Single();
+        var descriptor = new PerfLint.Analyzers.Rules.AppRulesAnalyzer().SupportedDiagnostics.Single(d => d.Id == "PL3001");
         Assert.That(descriptor.Id, Is.EqualTo("PL3001"));
         Assert.That(descriptor.CustomTags, Does.Contain(WellKnownDiagnosticTags.CompilationEnd));
         Assert.That(descriptor.HelpLinkUri, Does.EndWith("docs/rules/PL3001.md"));
