@@ -25,9 +25,13 @@ namespace PerfLint.Analyzers.Facts
 
         public AppModel App { get; }
 
-        public static AppModelOfKnowledge Build(AppModel app)
+        public static AppModelOfKnowledge Build(AppModel app) => Build(app, out _);
+
+        /// <param name="constructOf">The construct a resource is (a finding about the resource itself goes on its construct id).</param>
+        public static AppModelOfKnowledge Build(AppModel app, out Func<AppResource, ConstructNode> constructOf)
         {
             var model = new KnowledgeModel(app);
+            var regions = app.Cdk.StackRegions(app.CancellationToken);
             var hatches = model.EscapeHatchesByConstruct();
             var resources = new List<AppResource>();
             foreach (var node in app.Nodes)
@@ -40,11 +44,14 @@ namespace PerfLint.Analyzers.Facts
 
                 var where = node.Creation.Syntax.GetLocation();
                 hatches.TryGetValue(node, out var hatch);
-                var resource = new AppResource(type, isL1, () => node.Name, path: null, stack: null, region: null, where,
+                var resource = new AppResource(type, isL1, () => node.Name, path: null, stack: null, regions.For(node.Creation.Syntax), where,
                     new FlowAppValue(model, node.PropsFlow, hatch, where), InLoop(node) ? 2 : 1);
                 model._resources[node] = resource;
                 resources.Add(resource);
             }
+
+            var nodes = model._resources.ToDictionary(p => p.Value, p => p.Key);
+            constructOf = resource => nodes[resource];
 
             // C# can attach a resource in ways value flow does not follow: an unreferenced one may still be in use.
             return new AppModelOfKnowledge(resources, referencesComplete: false);

@@ -143,13 +143,6 @@ namespace PerfLint.Analyzers.Facts
             }
         }
 
-        /// <summary>The endpoint configs an endpoint serves.</summary>
-        public static IReadOnlyList<ConstructNode> ConfigsOf(AppModel app, ConstructNode endpoint)
-        {
-            var name = app.Prop(endpoint, "EndpointConfigName");
-            return name == null ? Array.Empty<ConstructNode>() : Named(app, name.Value, ConstructKind.SageMakerEndpointConfig, "EndpointConfigName");
-        }
-
         /// <summary>
         /// The constructs of <paramref name="kind"/> a name refers to: the ones it mentions (<c>model.AttrModelName</c>),
         /// else those whose <paramref name="nameProperty"/> has the same compile-time value.

@@ -49,9 +49,12 @@ namespace PerfLint.Analyzers.Rules
         private static void Analyze(AppModel app, CompilationAnalysisContext context)
         {
             var sink = app.Findings(context.ReportDiagnostic);
-            foreach (var finding in AppRules.Evaluate(KnowledgeModel.Build(app), where => app.OptionsFor(where as Location ?? Location.None)))
+            var model = KnowledgeModel.Build(app, out var constructOf);
+            foreach (var finding in AppRules.Evaluate(model, where => app.OptionsFor(where as Location ?? Location.None)))
             {
-                if (finding.Where is Location location)
+                // A finding about the resource itself goes on its construct id, as the author names it.
+                var where = finding.Where != null && finding.Where == finding.Resource.Where ? constructOf(finding.Resource).Location : finding.Where;
+                if (where is Location location)
                 {
                     sink.Report(finding.Finding, location, finding.Related.OfType<Location>().ToArray());
                 }

@@ -12,6 +12,7 @@ namespace PerfLint.Knowledge.App
         public static IReadOnlyList<AppRule> All { get; } = new AppRule[]
         {
             new ClusterPlacementRule(),
+            new EndpointAutoScalingRule(),
         };
 
         /// <summary>The rule ids the whole-app rules report.</summary>

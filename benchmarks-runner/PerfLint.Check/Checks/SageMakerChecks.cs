@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using PerfLint.Check.Intrinsics;
 using PerfLint.Check.Json;
 using PerfLint.Check.Templates;
@@ -9,17 +8,14 @@ namespace PerfLint.Check.Checks;
 
 /// <summary>
 /// Cross-resource SageMaker rules. PL1003/PL1004: model container (image, environment) -> endpoint config variant ->
-/// instance type, reported at the variant's InstanceType. PL5001: endpoints no scalable target names
-/// (<c>endpoint/&lt;name&gt;/variant/&lt;variant&gt;</c>). PL5002/PL5003: SageMaker scaling policies and targets.
+/// instance type, reported at the variant's InstanceType. PL5002/PL5003: SageMaker scaling policies and targets.
 /// </summary>
 public sealed class SageMakerChecks : ITemplateCheck
 {
     private const string ModelType = "AWS::SageMaker::Model";
     private const string EndpointConfigType = "AWS::SageMaker::EndpointConfig";
-    private const string EndpointType = "AWS::SageMaker::Endpoint";
     private const string ScalableTargetType = "AWS::ApplicationAutoScaling::ScalableTarget";
     private const string ScalingPolicyType = "AWS::ApplicationAutoScaling::ScalingPolicy";
-    private static readonly Regex EndpointResourceId = new("^endpoint/(.+)/variant/(.+)$", RegexOptions.Compiled);
 
     public void Run(CheckContext context)
     {
@@ -31,11 +27,6 @@ public sealed class SageMakerChecks : ITemplateCheck
         var sageMakerTargets = context.OfType(ScalableTargetType)
             .Where(t => context.String(t, t.Properties?["ServiceNamespace"]) == "sagemaker")
             .ToList();
-        if (context.IsOn(RuleIds.EndpointWithoutAutoScaling))
-        {
-            CheckEndpointsHaveScaling(context, sageMakerTargets);
-        }
-
         foreach (var target in sageMakerTargets)
         {
             var max = target.Properties?["MaxCapacity"];
@@ -103,37 +94,6 @@ public sealed class SageMakerChecks : ITemplateCheck
         }
 
         return values;
-    }
-
-    private static void CheckEndpointsHaveScaling(CheckContext context, List<TemplateResource> targets)
-    {
-        var scaledNames = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var target in targets)
-        {
-            var resourceId = context.String(target, target.Properties?["ResourceId"]);
-            var match = resourceId == null ? null : EndpointResourceId.Match(resourceId);
-            if (match is not { Success: true } || Tokens.IsUnknown(match.Groups[1].Value))
-            {
-                // A target whose endpoint cannot be told: stay silent rather than report endpoints it may scale.
-                return;
-            }
-
-            scaledNames.Add(match.Groups[1].Value);
-        }
-
-        foreach (var endpoint in context.OfType(EndpointType))
-        {
-            var names = new[]
-            {
-                context.String(endpoint, endpoint.Properties?["EndpointName"]),
-                Tokens.GetAtt(endpoint.Stack, endpoint.LogicalId, "EndpointName"),
-            };
-            if (!names.Any(n => n != null && scaledNames.Contains(n)))
-            {
-                var display = names[0] is string literal && !Tokens.HasToken(literal) ? literal : endpoint.ConstructPath;
-                context.Report(ScalingRule.EndpointWithoutAutoScaling(display), endpoint, endpoint.Node["Type"], null);
-            }
-        }
     }
 
     private static void CheckPolicyTarget(CheckContext context, TemplateResource policy)

@@ -230,7 +230,7 @@ public class PL2002PlacementGroupTests
     [Test]
     public void Descriptor_is_reported_at_compilation_end_and_links_its_rule_page()
     {
-        var descriptor = new PerfLint.Analyzers.Rules.AppRulesAnalyzer().SupportedDiagnostics.Single();
+        var descriptor = new PerfLint.Analyzers.Rules.AppRulesAnalyzer().SupportedDiagnostics.Single(d => d.Id == "PL2002");
         Assert.That(descriptor.Id, Is.EqualTo("PL2002"));
         Assert.That(descriptor.CustomTags, Does.Contain(WellKnownDiagnosticTags.CompilationEnd));
         Assert.That(descriptor.HelpLinkUri, Does.EndWith("docs/rules/PL2002.md"));
