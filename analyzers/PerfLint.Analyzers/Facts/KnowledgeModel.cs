@@ -25,8 +25,6 @@ namespace PerfLint.Analyzers.Facts
 
         public AppModel App { get; }
 
-        public static AppModelOfKnowledge Build(AppModel app) => Build(app, out _);
-
         /// <param name="constructOf">The construct a resource is (a finding about the resource itself goes on its construct id).</param>
         public static AppModelOfKnowledge Build(AppModel app, out Func<AppResource, ConstructNode> constructOf)
         {

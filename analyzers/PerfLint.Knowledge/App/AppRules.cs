@@ -13,6 +13,8 @@ namespace PerfLint.Knowledge.App
         {
             new ClusterPlacementRule(),
             new EndpointAutoScalingRule(),
+            new ServedImageAcceleratorRule(),
+            new ServedModelFitRule(),
         };
 
         /// <summary>The rule ids the whole-app rules report.</summary>
