@@ -41,9 +41,12 @@ namespace PerfLint.Analyzers.Facts
                 return new FlowAppValue(_model, written, hatch);
             }
 
-            var value = App.Prop(_flow, name);
+            var value = App.Prop(_flow, name) ?? Entry(name);
             return value == null && hatch == null ? null : new FlowAppValue(_model, value, hatch, Where);
         }
+
+        /// <summary>A dictionary's entry <paramref name="name"/> (a container's <c>Environment</c>): the first one written.</summary>
+        private Flow? Entry(string name) => App.Entries(_flow).Where(e => e.Key == name).Select(e => (Flow?)e.Value).FirstOrDefault();
 
         public IReadOnlyList<IAppValue> Elements() => App.Elements(_flow).Select(e => (IAppValue)new FlowAppValue(_model, e, null)).ToList();
 

@@ -17,6 +17,7 @@ namespace PerfLint.Analyzers.Facts
     internal sealed class KnowledgeModel
     {
         private readonly Dictionary<ConstructNode, AppResource> _resources = new Dictionary<ConstructNode, AppResource>();
+        private readonly Dictionary<AppResource, ConstructNode> _constructs = new Dictionary<AppResource, ConstructNode>();
 
         private KnowledgeModel(AppModel app)
         {
@@ -25,12 +26,11 @@ namespace PerfLint.Analyzers.Facts
 
         public AppModel App { get; }
 
-        public static AppModelOfKnowledge Build(AppModel app) => Build(app, out _);
-
-        /// <param name="model">The construct behind each resource (<see cref="IdLocation"/>).</param>
+        /// <param name="model">The construct behind each resource (<see cref="IdLocation"/>: a finding about the resource itself goes on its construct id).</param>
         public static AppModelOfKnowledge Build(AppModel app, out KnowledgeModel model)
         {
             model = new KnowledgeModel(app);
+            var regions = app.Cdk.StackRegions(app.CancellationToken);
             var hatches = model.EscapeHatchesByConstruct();
             var resources = new List<AppResource>();
             foreach (var node in app.Nodes)
@@ -43,9 +43,10 @@ namespace PerfLint.Analyzers.Facts
 
                 var where = node.Creation.Syntax.GetLocation();
                 hatches.TryGetValue(node, out var hatch);
-                var resource = new AppResource(type, isL1, () => node.Name, path: null, stack: null, region: null, where,
+                var resource = new AppResource(type, isL1, () => node.Name, path: null, stack: null, regions.For(node.Creation.Syntax), where,
                     new FlowAppValue(model, node.PropsFlow, hatch, where), InLoop(node) ? 2 : 1);
                 model._resources[node] = resource;
+                model._constructs[resource] = node;
                 resources.Add(resource);
             }
 
@@ -54,7 +55,7 @@ namespace PerfLint.Analyzers.Facts
         }
 
         /// <summary>Where a resource's construct id is written (what a finding names).</summary>
-        public Location? IdLocation(AppResource resource) => _resources.FirstOrDefault(p => p.Value == resource).Key?.Location;
+        public Location? IdLocation(AppResource resource) => _constructs.TryGetValue(resource, out var node) ? node.Location : null;
 
         public AppResource? ResourceOf(ConstructNode node) => _resources.TryGetValue(node, out var resource) ? resource : null;
 

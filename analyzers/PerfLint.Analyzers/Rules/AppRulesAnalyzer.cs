@@ -52,7 +52,9 @@ namespace PerfLint.Analyzers.Rules
             var appModel = KnowledgeModel.Build(app, out var model);
             foreach (var finding in AppRules.Evaluate(appModel, where => app.OptionsFor(where as Location ?? Location.None)))
             {
-                if (finding.Where is Location location)
+                // A finding about the resource itself goes on its construct id, as the author names it.
+                var where = finding.Where != null && finding.Where == finding.Resource.Where ? model.IdLocation(finding.Resource) : finding.Where;
+                if (where is Location location)
                 {
                     // A related resource is shown at its construct id.
                     var related = finding.Related.Select(r => r is AppResource resource ? model.IdLocation(resource) : r as Location);

@@ -35,5 +35,14 @@ namespace PerfLint.Knowledge.App
             _byType ??= Resources.GroupBy(r => r.Type, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.OrdinalIgnoreCase);
             return _byType.TryGetValue(cfnType, out var list) ? list : (IReadOnlyList<AppResource>)Array.Empty<AppResource>();
         }
+
+        /// <summary>
+        /// The readable text of a string that holds placeholders for what only deployment knows (check's tokens:
+        /// <c>{{AWS::Region}}</c> reads <c>${AWS::Region}</c>); set by the front end that has them, else the text itself.
+        /// </summary>
+        public Func<string, string> Display { get; set; } = text => text;
+
+        /// <summary>Whether a string holds a placeholder (<see cref="Display"/> rewrites it): its value is not known before deployment.</summary>
+        public bool HasPlaceholder(string text) => !string.Equals(Display(text), text, StringComparison.Ordinal);
     }
 }

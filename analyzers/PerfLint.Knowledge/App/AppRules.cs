@@ -14,6 +14,9 @@ namespace PerfLint.Knowledge.App
             new ClusterPlacementRule(),
             new WebsiteBucketRule(),
             new LambdaRdsProxyRule(),
+            new EndpointAutoScalingRule(),
+            new ServedImageAcceleratorRule(),
+            new ServedModelFitRule(),
         };
 
         /// <summary>The rule ids the whole-app rules report.</summary>

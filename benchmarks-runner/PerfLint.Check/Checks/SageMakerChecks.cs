@@ -1,41 +1,23 @@
-using System.Text.RegularExpressions;
 using PerfLint.Check.Intrinsics;
 using PerfLint.Check.Json;
 using PerfLint.Check.Templates;
-using PerfLint.Knowledge.Models;
 using PerfLint.Knowledge.Rules;
 
 namespace PerfLint.Check.Checks;
 
 /// <summary>
-/// Cross-resource SageMaker rules. PL1003/PL1004: model container (image, environment) -> endpoint config variant ->
-/// instance type, reported at the variant's InstanceType. PL5001: endpoints no scalable target names
-/// (<c>endpoint/&lt;name&gt;/variant/&lt;variant&gt;</c>). PL5002/PL5003: SageMaker scaling policies and targets.
+/// SageMaker scaling rules. PL5002/PL5003: SageMaker scaling policies and targets.
 /// </summary>
 public sealed class SageMakerChecks : ITemplateCheck
 {
-    private const string ModelType = "AWS::SageMaker::Model";
-    private const string EndpointConfigType = "AWS::SageMaker::EndpointConfig";
-    private const string EndpointType = "AWS::SageMaker::Endpoint";
     private const string ScalableTargetType = "AWS::ApplicationAutoScaling::ScalableTarget";
     private const string ScalingPolicyType = "AWS::ApplicationAutoScaling::ScalingPolicy";
-    private static readonly Regex EndpointResourceId = new("^endpoint/(.+)/variant/(.+)$", RegexOptions.Compiled);
 
     public void Run(CheckContext context)
     {
-        if (context.IsOn(RuleIds.ImageAcceleratorMismatch) || context.IsOn(RuleIds.ModelDoesNotFitAccelerator))
-        {
-            CheckModelsOnInstances(context);
-        }
-
         var sageMakerTargets = context.OfType(ScalableTargetType)
             .Where(t => context.String(t, t.Properties?["ServiceNamespace"]) == "sagemaker")
             .ToList();
-        if (context.IsOn(RuleIds.EndpointWithoutAutoScaling))
-        {
-            CheckEndpointsHaveScaling(context, sageMakerTargets);
-        }
-
         foreach (var target in sageMakerTargets)
         {
             var max = target.Properties?["MaxCapacity"];
@@ -46,93 +28,6 @@ public sealed class SageMakerChecks : ITemplateCheck
         foreach (var policy in context.OfType(ScalingPolicyType))
         {
             CheckPolicyTarget(context, policy);
-        }
-    }
-
-    private static void CheckModelsOnInstances(CheckContext context)
-    {
-        foreach (var config in context.OfType(EndpointConfigType))
-        {
-            foreach (var (path, variantNode) in PropertyPaths.Find(config.Properties, "ProductionVariants[]"))
-            {
-                if (variantNode is not JsonObjectNode variant || variant["InstanceType"] is not JsonNode instanceNode ||
-                    context.String(config, instanceNode) is not string instanceType || Tokens.HasToken(instanceType))
-                {
-                    continue;
-                }
-
-                var model = FindModel(context, config, variant["ModelName"]);
-                var container = model?.Properties?["PrimaryContainer"] as JsonObjectNode
-                                ?? (model?.Properties?["Containers"] as JsonArrayNode)?.Items.FirstOrDefault() as JsonObjectNode;
-                if (model == null || container == null)
-                {
-                    continue;
-                }
-
-                var image = context.String(model, container["Image"]) is string resolved ? Tokens.Display(resolved) : null;
-                var environment = Environment(context, model, container["Environment"] as JsonObjectNode);
-                var property = path + ".InstanceType";
-                context.Report(AcceleratorImageRule.Evaluate(image, instanceType), config, instanceNode, property);
-                context.Report(ModelFitRule.Evaluate(new ModelDeployment(null, instanceType, environment), context.Options, config.Stack.Region), config, instanceNode, property);
-            }
-        }
-    }
-
-    /// <summary>The model a variant names: by Ref/GetAtt (any stack, through imports), else by its literal ModelName.</summary>
-    private static TemplateResource? FindModel(CheckContext context, TemplateResource config, JsonNode? modelName)
-    {
-        var referenced = context.Resolver.References(modelName, config.Stack).Select(r => r.Target).FirstOrDefault(t => t.Type == ModelType);
-        if (referenced != null)
-        {
-            return referenced;
-        }
-
-        var name = context.String(config, modelName);
-        return name == null ? null : context.OfType(ModelType).FirstOrDefault(m => context.String(m, m.Properties?["ModelName"]) == name);
-    }
-
-    private static Dictionary<string, string> Environment(CheckContext context, TemplateResource model, JsonObjectNode? environment)
-    {
-        var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var p in environment?.Properties ?? Array.Empty<JsonProperty>())
-        {
-            if (context.String(model, p.Value) is string v && !Tokens.HasToken(v))
-            {
-                values[p.Name] = v;
-            }
-        }
-
-        return values;
-    }
-
-    private static void CheckEndpointsHaveScaling(CheckContext context, List<TemplateResource> targets)
-    {
-        var scaledNames = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var target in targets)
-        {
-            var resourceId = context.String(target, target.Properties?["ResourceId"]);
-            var match = resourceId == null ? null : EndpointResourceId.Match(resourceId);
-            if (match is not { Success: true } || Tokens.IsUnknown(match.Groups[1].Value))
-            {
-                // A target whose endpoint cannot be told: stay silent rather than report endpoints it may scale.
-                return;
-            }
-
-            scaledNames.Add(match.Groups[1].Value);
-        }
-
-        foreach (var endpoint in context.OfType(EndpointType))
-        {
-            var names = new[]
-            {
-                context.String(endpoint, endpoint.Properties?["EndpointName"]),
-                Tokens.GetAtt(endpoint.Stack, endpoint.LogicalId, "EndpointName"),
-            };
-            if (!names.Any(n => n != null && scaledNames.Contains(n)))
-            {
-                var display = names[0] is string literal && !Tokens.HasToken(literal) ? literal : endpoint.ConstructPath;
-                context.Report(ScalingRule.EndpointWithoutAutoScaling(display), endpoint, endpoint.Node["Type"], null);
-            }
         }
     }
 

@@ -32,10 +32,10 @@ public sealed class TemplateAppModel
         {
             var props = r.Properties is { } properties ? new TemplateValue(model, r, properties, null) : null;
             model._resources[r] = new AppResource(r.Type, isL1: true, () => CheckContext.ConstructId(r), r.ConstructPath, r.Stack.Name, r.Stack.Region,
-                new TemplateWhere(r, r.Node, null), props);
+                new TemplateWhere(r, r.Node["Type"] ?? r.Node, null), props);
         }
 
-        return new AppModel(model._resources.Values.ToList(), referencesComplete: true, connections?.Invoke(model));
+        return new AppModel(model._resources.Values.ToList(), referencesComplete: true, connections?.Invoke(model)) { Display = Tokens.Display };
     }
 
     internal AppResource ResourceOf(TemplateResource resource) => _resources[resource];

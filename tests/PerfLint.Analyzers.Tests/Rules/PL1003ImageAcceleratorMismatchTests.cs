@@ -3,7 +3,7 @@ using Microsoft.CodeAnalysis.Testing;
 using PerfLint.Analyzers.Rules;
 using PerfLint.Analyzers.Tests.Infrastructure;
 using PerfLint.Knowledge.Rules;
-using Verify = PerfLint.Analyzers.Tests.Infrastructure.CSharpAnalyzerVerifier<PerfLint.Analyzers.Rules.ImageAcceleratorMismatchAnalyzer>;
+using Verify = PerfLint.Analyzers.Tests.Infrastructure.CSharpAnalyzerVerifier<PerfLint.Analyzers.Rules.AppRulesAnalyzer>;
 
 namespace PerfLint.Analyzers.Tests.Rules;
 
@@ -228,14 +228,14 @@ public class PL1003ImageAcceleratorMismatchTests
             class S : Stack { S(Construct s) : base(s, "s") {
                 var model = new CfnModel(this, "Model", new CfnModelProps { PrimaryContainer = new CfnModel.ContainerDefinitionProperty { Image = "{{CpuImage}}"
                 new CfnEndpointConfig(this, , new CfnEndpointConfigProps { ProductionVariants = new[] { new CfnEndpointConfig.ProductionVariantProperty { ModelName = model.
-            """ }), System.Collections.Immutable.ImmutableArray.Create<Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer>(new ImageAcceleratorMismatchAnalyzer()));
+            """ }), System.Collections.Immutable.ImmutableArray.Create<Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer>(new AppRulesAnalyzer()));
         return run.ContinueWith(t => Assert.That(t.Result.Exceptions, Is.Empty));
     }
 
     [Test]
     public void Descriptor_is_reported_at_compilation_end_and_links_its_rule_page()
     {
-        var descriptor = new PerfLint.Analyzers.Rules.ImageAcceleratorMismatchAnalyzer().SupportedDiagnostics.Single();
+        var descriptor = new PerfLint.Analyzers.Rules.AppRulesAnalyzer().SupportedDiagnostics.Single(d => d.Id == "PL1003");
         Assert.That(descriptor.Id, Is.EqualTo("PL1003"));
         Assert.That(descriptor.CustomTags, Does.Contain(WellKnownDiagnosticTags.CompilationEnd));
         Assert.That(descriptor.HelpLinkUri, Does.EndWith("docs/rules/PL1003.md"));
