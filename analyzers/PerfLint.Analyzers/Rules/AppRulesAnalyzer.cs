@@ -35,10 +35,12 @@ namespace PerfLint.Analyzers.Rules
         /// </summary>
         private static Func<BodyEntry, bool> Gate(SyntaxIndex index, AnalyzerOptions options, CancellationToken cancellationToken)
         {
-            Func<string, bool>[] flags = AppRules.All.Select(r => r.InstanceTypeEvidence).OfType<Func<string, bool>>().ToArray();
+            // Rules whose required names the compilation does not hold cannot report here: they read nothing.
+            var rules = AppRules.All.Where(r => r.RequiredNames.All(required => index.ByIdentifier.Keys.Any(required))).ToList();
+            Func<string, bool>[] flags = rules.Select(r => r.InstanceTypeEvidence).OfType<Func<string, bool>>().ToArray();
             var evidence = flags.Length == 0 ? Gates.None : new InstanceTypeEvidence(type => flags.Any(f => f(type))).In(index);
-            var names = Gates.Naming(AppRules.All.SelectMany(Names).Distinct().ToArray());
-            var unflagged = Gates.Naming(AppRules.All.Where(r => r.InstanceTypeEvidence == null).SelectMany(Names).Distinct().ToArray());
+            var names = Gates.Naming(rules.SelectMany(Names).Distinct().ToArray());
+            var unflagged = Gates.Naming(rules.Where(r => r.InstanceTypeEvidence == null).SelectMany(Names).Distinct().ToArray());
             Func<BodyEntry, bool> anchor = b => evidence(b) || unflagged(b);
             return Gates.Files(index, anchor, names);
         }

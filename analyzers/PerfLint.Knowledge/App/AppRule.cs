@@ -21,6 +21,12 @@ namespace PerfLint.Knowledge.App
         /// <summary>Other C# names whose files hold facts the rule needs (props classes built in helpers).</summary>
         public virtual IReadOnlyList<string> SupportNames => Array.Empty<string>();
 
+        /// <summary>
+        /// What a C# compilation must name for a finding to be possible: for each predicate, some identifier it accepts
+        /// (e.g. a function, a database and a call that connects them). A compilation without one is not read for the rule.
+        /// </summary>
+        public virtual IReadOnlyList<Func<string, bool>> RequiredNames => Array.Empty<Func<string, bool>>();
+
         /// <param name="optionsAt">The options in effect where a finding about a value goes.</param>
         public abstract IEnumerable<AppFinding> Evaluate(AppModel app, Func<object?, RuleOptions> optionsAt);
     }

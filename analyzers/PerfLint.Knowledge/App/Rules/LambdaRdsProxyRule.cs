@@ -33,6 +33,24 @@ namespace PerfLint.Knowledge.App.Rules
             "ClusterEndpoint", "ClusterReadEndpoint", "AttrEndpointAddress", "AttrEndpointPort", "AttrDbClusterArn", "DockerImageFunction",
         };
 
+        /// <summary>RDS words in C# names: DatabaseInstance, DatabaseCluster, ServerlessCluster, CfnDBInstance, CfnDBCluster, rds.*.</summary>
+        private static readonly string[] DatabaseWords = { "Database", "DBInstance", "DBCluster", "Serverless", "Aurora", "Rds" };
+
+        /// <summary>A Lambda function (every L2 function class and CfnFunction end in "Function"), a database, and a call or attribute that connects them.</summary>
+        public override IReadOnlyList<Func<string, bool>> RequiredNames { get; }
+
+        public LambdaRdsProxyRule()
+        {
+            var connecting = new HashSet<string>(SupportNames, StringComparer.Ordinal) { "CfnSecurityGroupIngress", "AddPropertyOverride", "AddOverride" };
+            connecting.Remove("DockerImageFunction");
+            RequiredNames = new Func<string, bool>[]
+            {
+                name => name.EndsWith("Function", StringComparison.Ordinal),
+                name => DatabaseWords.Any(word => name.IndexOf(word, StringComparison.OrdinalIgnoreCase) >= 0),
+                connecting.Contains,
+            };
+        }
+
         public override IEnumerable<AppFinding> Evaluate(AppModel app, Func<object?, RuleOptions> optionsAt)
         {
             var direct = app.Connections.Where(c => c.Client.Is(Function) && RdsProxies.IsDatabase(c.Server)).ToList();
