@@ -13,10 +13,9 @@ public sealed class ConnectivityChecks : ITemplateCheck
 {
     public void Run(CheckContext context)
     {
-        var graph = new Lazy<NetworkGraph>(() => new NetworkGraph(context));
         if (context.IsOn(RuleIds.CrossAzChattyResources))
         {
-            CheckCrossAz(context, graph.Value);
+            CheckCrossAz(context, context.Network);
         }
     }
 

@@ -89,23 +89,6 @@ public sealed class NetworkGraph
     public IReadOnlyList<ResourceReference> ReferencesOf(TemplateResource resource) =>
         _references.TryGetValue(resource, out var list) ? list : Array.Empty<ResourceReference>();
 
-    /// <summary>Does <paramref name="from"/> refer to <paramref name="to"/> in its properties?</summary>
-    public bool Refers(TemplateResource from, TemplateResource to) => ReferencesOf(from).Any(r => r.Target == to);
-
-    /// <summary>Ingress rules that let members of <paramref name="from"/>'s groups reach members of <paramref name="to"/>'s groups.</summary>
-    public IEnumerable<Ingress> IngressBetween(TemplateResource from, TemplateResource to)
-    {
-        var sources = GroupsOf(from);
-        var targets = GroupsOf(to);
-        return sources.Count == 0 || targets.Count == 0
-            ? Enumerable.Empty<Ingress>()
-            : sources.SelectMany(IngressOf).Distinct().Where(i => sources.Contains(i.Source) && targets.Contains(i.Target));
-    }
-
-    /// <summary>Connected in either direction, by a security-group rule or by a reference.</summary>
-    public bool Connected(TemplateResource a, TemplateResource b) =>
-        Refers(a, b) || Refers(b, a) || IngressBetween(a, b).Any() || IngressBetween(b, a).Any();
-
     /// <summary>Every resource connected to <paramref name="resource"/>: referenced, referring, or reachable through an ingress rule either way.</summary>
     public HashSet<TemplateResource> Neighbors(TemplateResource resource)
     {
@@ -143,28 +126,6 @@ public sealed class NetworkGraph
         }
 
         return set;
-    }
-
-    /// <summary>Does the rule's port range hold <paramref name="port"/>? Unknown ranges count as holding it.</summary>
-    public bool AllowsPort(Ingress ingress, TemplateResource database, double? port)
-    {
-        var from = ingress.Rule["FromPort"];
-        var to = ingress.Rule["ToPort"];
-        // CDK writes the database's own Endpoint.Port attribute for its default port.
-        if (_context.Resolver.References(from, ingress.Owner.Stack).Any(r => r.Target == database))
-        {
-            return true;
-        }
-
-        var low = _context.Resolver.ResolveNumber(from, ingress.Owner.Stack);
-        var high = _context.Resolver.ResolveNumber(to, ingress.Owner.Stack) ?? low;
-        var protocol = _context.String(ingress.Owner, ingress.Rule["IpProtocol"]);
-        if (protocol == "-1" || low == null || port == null)
-        {
-            return true;
-        }
-
-        return low <= port && port <= high;
     }
 
     private void AddIngress(TemplateResource owner, JsonObjectNode rule, TemplateResource? target = null)
