@@ -113,6 +113,15 @@ public sealed class WholeAppFindingsTests
     }
 
     [Test]
+    public void PinnedCapacityOfAnyServiceUnlessScheduled()
+    {
+        var pinned = _result.Single("PL5003", "ScalingStack/TableReads");
+        Assert.That(pinned.GetProperty("message").GetString(), Is.EqualTo(
+            "MinCapacity equals MaxCapacity (5): the scaling policy can never change the capacity; raise MaxCapacity to what a load test says peak traffic needs"));
+        Assert.That(_result.FindingsOf("PL5003"), Has.Count.EqualTo(2), _result.Summary);
+    }
+
+    [Test]
     public void StageStackWebsiteBucketWithoutCloudFront()
     {
         var finding = _result.Single("PL2003", "Prod/SiteStack/SiteBucket");

@@ -224,18 +224,14 @@ namespace PerfLint.Analyzers.Rules
         /// </summary>
         private static void AnalyzeCapacity(SinkHit hit)
         {
-            if (CdkSinks.Sibling(hit.Sink, "ScheduledActions") != null)
-            {
-                return; // scheduled actions change min/max over time: min = max between them is intended
-            }
-
+            var scheduled = CdkSinks.Sibling(hit.Sink, "ScheduledActions") != null;
             var maxValues = hit.IsCallSite ? hit.Resolve(hit.Sink.Value) : hit.Values;
             var minValues = hit.Resolve(CdkSinks.Sibling(hit.Sink, MinCapacity));
             foreach (var max in maxValues)
             {
                 foreach (var min in minValues)
                 {
-                    var finding = ScalingRule.Capacity(min.Number, max.Number);
+                    var finding = ScalingRule.Capacity(min.Number, max.Number, scheduled);
                     if (finding == null)
                     {
                         continue;

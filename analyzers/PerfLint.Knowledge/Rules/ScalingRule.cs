@@ -41,9 +41,13 @@ namespace PerfLint.Knowledge.Rules
         /// <summary>True when <paramref name="value"/> is <paramref name="example"/> (to within rounding).</summary>
         public static bool IsExample(double value, double example) => Math.Abs(value - example) < 1e-9;
 
-        public static RuleFinding? Capacity(double? minCapacity, double? maxCapacity)
+        /// <summary>
+        /// PL5003 for one scalable target of any service: its bounds pin the capacity. A target with scheduled actions is
+        /// not judged: schedules change the bounds over time, so equal bounds between them are intended.
+        /// </summary>
+        public static RuleFinding? Capacity(double? minCapacity, double? maxCapacity, bool hasScheduledActions = false)
         {
-            if (!minCapacity.HasValue || !maxCapacity.HasValue || Math.Abs(minCapacity.Value - maxCapacity.Value) > 1e-9)
+            if (hasScheduledActions || !minCapacity.HasValue || !maxCapacity.HasValue || Math.Abs(minCapacity.Value - maxCapacity.Value) > 1e-9)
             {
                 return null;
             }

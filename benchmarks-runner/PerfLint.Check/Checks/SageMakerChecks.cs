@@ -6,7 +6,8 @@ using PerfLint.Knowledge.Rules;
 namespace PerfLint.Check.Checks;
 
 /// <summary>
-/// SageMaker scaling rules. PL5002/PL5003: SageMaker scaling policies and targets.
+/// The scaling rules decided per value (<see cref="ScalingRule"/>): PL5002 on SageMaker target-tracking policies
+/// (whose service may be named only by their scalable target), PL5003 on every scalable target.
 /// </summary>
 public sealed class SageMakerChecks : ITemplateCheck
 {
@@ -15,14 +16,11 @@ public sealed class SageMakerChecks : ITemplateCheck
 
     public void Run(CheckContext context)
     {
-        var sageMakerTargets = context.OfType(ScalableTargetType)
-            .Where(t => context.String(t, t.Properties?["ServiceNamespace"]) == "sagemaker")
-            .ToList();
-        foreach (var target in sageMakerTargets)
+        foreach (var target in context.OfType(ScalableTargetType))
         {
             var max = target.Properties?["MaxCapacity"];
             context.Report(ScalingRule.Capacity(context.Resolver.ResolveNumber(target.Properties?["MinCapacity"], target.Stack),
-                context.Resolver.ResolveNumber(max, target.Stack)), target, max, "MaxCapacity");
+                context.Resolver.ResolveNumber(max, target.Stack), target.Properties?["ScheduledActions"] != null), target, max, "MaxCapacity");
         }
 
         foreach (var policy in context.OfType(ScalingPolicyType))

@@ -20,6 +20,28 @@ public sealed class ScalingStack : Stack
             MaxCapacity = 2,
         });
 
+        // PL5003 for any service: a DynamoDB table's read capacity pinned.
+        new CfnScalableTarget(this, "TableReads", new CfnScalableTargetProps
+        {
+            ServiceNamespace = "dynamodb", ResourceId = "table/Orders", ScalableDimension = "dynamodb:table:ReadCapacityUnits",
+            RoleArn = "arn:aws:iam::123456789012:role/scaling", MinCapacity = 5, MaxCapacity = 5,
+        });
+
+        // Not PL5003: scheduled actions move the bounds over time.
+        new CfnScalableTarget(this, "TableWrites", new CfnScalableTargetProps
+        {
+            ServiceNamespace = "dynamodb", ResourceId = "table/Orders", ScalableDimension = "dynamodb:table:WriteCapacityUnits",
+            RoleArn = "arn:aws:iam::123456789012:role/scaling", MinCapacity = 5, MaxCapacity = 5,
+            ScheduledActions = new object[]
+            {
+                new CfnScalableTarget.ScheduledActionProperty
+                {
+                    ScheduledActionName = "business-hours", Schedule = "cron(0 8 * * ? *)",
+                    ScalableTargetAction = new CfnScalableTarget.ScalableTargetActionProperty { MinCapacity = 5, MaxCapacity = 20 },
+                },
+            },
+        });
+
         new CfnVolume(this, "ModelCache", new CfnVolumeProps { AvailabilityZone = "us-east-1a", Size = 200, VolumeType = "io1", Iops = 3000 });
 
         // PL5002: the documentation's example target value.
