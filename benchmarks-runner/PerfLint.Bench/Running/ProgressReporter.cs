@@ -1,24 +1,16 @@
 using System.Diagnostics;
 using PerfLint.Bench.Load;
+using Spectre.Console;
 
 namespace PerfLint.Bench.Running;
 
 /// <summary>
-/// Live single-line progress on a terminal (rewritten in place), plain lines when output is redirected or CI is set.
+/// A bench run's progress. Plain lines whenever they may be read by a program (output redirected, CI, a writer other
+/// than the console: the tests and the MSBuild task read these lines); on a terminal, a load step also shows a live
+/// Spectre.Console progress bar that is cleared when the step ends.
 /// </summary>
-public sealed class ProgressReporter
+public sealed class ProgressReporter(TextWriter output, bool live)
 {
-    private readonly TextWriter _out;
-    private readonly bool _live;
-    private readonly object _gate = new();
-    private int _lastWidth;
-
-    public ProgressReporter(TextWriter output, bool live)
-    {
-        _out = output;
-        _live = live;
-    }
-
     /// <summary>Live only for the real console, on a terminal, outside CI.</summary>
     public static bool ShouldBeLive(TextWriter output) =>
         ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected &&
@@ -26,55 +18,43 @@ public sealed class ProgressReporter
 
     public void Line(string text)
     {
-        lock (_gate)
-        {
-            ClearLive();
-            _out.WriteLine(text);
-            _out.Flush();
-        }
+        output.WriteLine(text);
+        output.Flush();
     }
 
-    /// <summary>Shows a running step until the returned handle is disposed.</summary>
+    /// <summary>Shows a running step until the returned handle is disposed; no <see cref="Line"/> comes in between.</summary>
     public IDisposable Step(string label, LiveCounters counters, double plannedSeconds)
     {
-        if (!_live)
+        if (!live)
         {
             Line($"  {label}: running {plannedSeconds:0.#} s ...");
-            return new Noop();
+            return new OnDispose(() => { });
         }
-        var watch = Stopwatch.StartNew();
-        var timer = new Timer(_ =>
-        {
-            var elapsed = watch.Elapsed.TotalSeconds;
-            var text = $"  {label} [{counters.Phase}] {elapsed,5:0.0}/{plannedSeconds:0} s  ok {counters.Successes}  errors {counters.Errors}";
-            lock (_gate)
+        var stop = new CancellationTokenSource();
+        var display = AnsiConsole.Progress().AutoClear(true)
+            .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new ElapsedTimeColumn())
+            .StartAsync(async context =>
             {
-                _out.Write("\r" + text.PadRight(_lastWidth));
-                _lastWidth = text.Length;
-                _out.Flush();
-            }
-        }, null, 0, 250);
-        return new TimerHandle(timer, this);
-    }
-
-    private void ClearLive()
-    {
-        if (!_live || _lastWidth == 0) return;
-        _out.Write("\r" + new string(' ', _lastWidth) + "\r");
-        _lastWidth = 0;
-    }
-
-    private sealed class Noop : IDisposable
-    {
-        public void Dispose() { }
-    }
-
-    private sealed class TimerHandle(Timer timer, ProgressReporter owner) : IDisposable
-    {
-        public void Dispose()
+                string Describe() => Markup.Escape($"  {label} [{counters.Phase}]  ok {counters.Successes}  errors {counters.Errors}");
+                var task = context.AddTask(Describe(), maxValue: plannedSeconds);
+                var watch = Stopwatch.StartNew();
+                while (!stop.IsCancellationRequested)
+                {
+                    await Task.WhenAny(Task.Delay(250, stop.Token));
+                    task.Value = Math.Min(watch.Elapsed.TotalSeconds, plannedSeconds);
+                    task.Description = Describe();
+                }
+            });
+        return new OnDispose(() =>
         {
-            timer.Dispose();
-            lock (owner._gate) owner.ClearLive();
-        }
+            stop.Cancel();
+            display.GetAwaiter().GetResult();
+            stop.Dispose();
+        });
+    }
+
+    private sealed class OnDispose(Action action) : IDisposable
+    {
+        public void Dispose() => action();
     }
 }

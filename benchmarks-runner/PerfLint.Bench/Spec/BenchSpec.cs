@@ -1,5 +1,8 @@
 namespace PerfLint.Bench.Spec;
 
+/// <summary>Source position (1-based) of a key or value in the spec file.</summary>
+public readonly record struct SourcePos(int Line, int Column);
+
 /// <summary>A parsed spec file: one or more benchmarks.</summary>
 public sealed record BenchSpecFile(string Path, IReadOnlyList<BenchmarkSpec> Benchmarks);
 

@@ -1,12 +1,14 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
+using PerfLint.Json;
 
 namespace PerfLint.Bench.Spec;
 
 /// <summary>
 /// Reads a spec file into <see cref="BenchSpecFile"/>. Strict: unknown keys, wrong types and impossible values are
 /// errors at their file:line:col, because a typo in a budget key would otherwise silently disable the budget.
+/// Works on the shared positioned tree (<see cref="PositionedJsonParser"/>): a value's errors point at its node, a
+/// key's (unknown property, budget position) at its <see cref="JsonProperty"/>.
 /// </summary>
 public sealed class SpecReader
 {
@@ -29,98 +31,102 @@ public sealed class SpecReader
 
     public static BenchSpecFile Read(byte[] utf8, string file)
     {
-        var root = JsonPosParser.Parse(utf8, file);
+        JsonNode root;
+        try
+        {
+            root = PositionedJsonParser.Parse(utf8, file);
+        }
+        catch (JsonSyntaxException e)
+        {
+            throw new SpecException(file, e.Line, e.Column, e.Reason.StartsWith("empty file", StringComparison.Ordinal) ? "the spec file is empty" : "invalid JSON: " + e.Reason);
+        }
         return new SpecReader(file).ReadRoot(root);
     }
 
-    private BenchSpecFile ReadRoot(JsonPosNode root)
+    private BenchSpecFile ReadRoot(JsonNode node)
     {
-        Expect(root, JsonValueKind.Object, "the spec");
+        var root = ExpectObject(node, "the spec");
         AllowOnly(root, "$schema", "description", "benchmarks");
-        var list = Required(root, "benchmarks", "the spec");
-        Expect(list, JsonValueKind.Array, "\"benchmarks\"");
-        if (list.Items.Count == 0) throw Error(list.Pos, "\"benchmarks\" must list at least one benchmark");
+        var list = ExpectArray(Required(root, "benchmarks", "the spec").Value, "\"benchmarks\"");
+        if (list.Items.Count == 0) throw Error(list, "\"benchmarks\" must list at least one benchmark");
         var benchmarks = list.Items.Select(ReadBenchmark).ToList();
         var duplicate = benchmarks.GroupBy(b => b.Name).FirstOrDefault(g => g.Count() > 1);
         if (duplicate != null)
-            throw Error(duplicate.Skip(1).First().NamePos, $"duplicate benchmark name \"{duplicate.Key}\"");
+            throw new SpecException(_file, duplicate.Skip(1).First().NamePos, $"duplicate benchmark name \"{duplicate.Key}\"");
         return new BenchSpecFile(_file, benchmarks);
     }
 
-    private BenchmarkSpec ReadBenchmark(JsonPosNode b)
+    private BenchmarkSpec ReadBenchmark(JsonNode node)
     {
-        Expect(b, JsonValueKind.Object, "a benchmark");
+        var b = ExpectObject(node, "a benchmark");
         AllowOnly(b, "name", "description", "image", "accelerator", "env", "readinessTimeoutSeconds",
             "requestTimeoutSeconds", "request", "load", "instanceType", "repeat", "budgets");
         var name = Required(b, "name", "a benchmark");
         var image = Required(b, "image", "a benchmark");
         return new BenchmarkSpec
         {
-            Name = NonEmptyString(name, "name"),
-            NamePos = name.KeyPos,
-            Image = NonEmptyString(image, "image"),
+            Name = NonEmptyString(name.Value, "name"),
+            NamePos = new SourcePos(name.Line, name.Column),
+            Image = NonEmptyString(image.Value, "image"),
             Accelerator = ReadAccelerator(b["accelerator"]),
             Env = ReadEnv(b["env"]),
             ReadinessTimeoutSeconds = Positive(b["readinessTimeoutSeconds"], "readinessTimeoutSeconds") ?? 240,
             RequestTimeoutSeconds = Positive(b["requestTimeoutSeconds"], "requestTimeoutSeconds") ?? 60,
-            Request = ReadRequest(Required(b, "request", "a benchmark")),
-            Load = ReadLoad(Required(b, "load", "a benchmark")),
+            Request = ReadRequest(Required(b, "request", "a benchmark").Value),
+            Load = ReadLoad(Required(b, "load", "a benchmark").Value),
             InstanceType = b["instanceType"] is { } it ? NonEmptyString(it, "instanceType") : null,
             Repeat = b["repeat"] is { } r ? PositiveInt(r, "repeat") : 1,
             Budgets = b["budgets"] is { } budgets ? ReadBudgets(budgets) : Array.Empty<Budget>(),
         };
     }
 
-    private Accelerator ReadAccelerator(JsonPosNode? n) => n == null ? Accelerator.None : NonEmptyString(n, "accelerator") switch
+    private Accelerator ReadAccelerator(JsonNode? n) => n == null ? Accelerator.None : NonEmptyString(n, "accelerator") switch
     {
         "none" => Accelerator.None,
         "nvidia" => Accelerator.Nvidia,
         "neuron" => Accelerator.Neuron,
-        var other => throw Error(n.Pos, $"\"accelerator\" must be \"none\", \"nvidia\" or \"neuron\", not \"{other}\""),
+        var other => throw Error(n, $"\"accelerator\" must be \"none\", \"nvidia\" or \"neuron\", not \"{other}\""),
     };
 
-    private IReadOnlyDictionary<string, string> ReadEnv(JsonPosNode? n)
+    private IReadOnlyDictionary<string, string> ReadEnv(JsonNode? n)
     {
         var env = new Dictionary<string, string>(StringComparer.Ordinal);
         if (n == null) return env;
-        Expect(n, JsonValueKind.Object, "\"env\"");
-        foreach (var (key, value) in n.Properties)
+        foreach (var p in ExpectObject(n, "\"env\"").Properties)
         {
-            env[key] = value.Kind switch
+            env[p.Name] = p.Value switch
             {
-                JsonValueKind.String => value.String!,
-                JsonValueKind.Number => value.Number.ToString(CultureInfo.InvariantCulture),
-                JsonValueKind.True => "true",
-                JsonValueKind.False => "false",
-                _ => throw Error(value.Pos, $"\"env.{key}\" must be a string, number or boolean"),
+                JsonScalarNode { Kind: JsonScalarKind.String or JsonScalarKind.True or JsonScalarKind.False } s => s.Text,
+                var v when Number(v) is { } number => number.ToString(CultureInfo.InvariantCulture),
+                var v => throw Error(v, $"\"env.{p.Name}\" must be a string, number or boolean"),
             };
         }
         return env;
     }
 
-    private RequestSpec ReadRequest(JsonPosNode n)
+    private RequestSpec ReadRequest(JsonNode node)
     {
-        Expect(n, JsonValueKind.Object, "\"request\"");
+        var n = ExpectObject(node, "\"request\"");
         AllowOnly(n, "body", "bodyFile", "contentType", "path", "method");
         var body = n["body"];
-        var bodyFile = n["bodyFile"];
+        var bodyFile = n.Property("bodyFile");
         if (body != null && bodyFile != null)
-            throw Error(bodyFile.KeyPos, "\"request\" takes \"body\" or \"bodyFile\", not both");
+            throw Error(bodyFile, "\"request\" takes \"body\" or \"bodyFile\", not both");
         byte[] bytes;
         if (bodyFile != null)
         {
-            var rel = NonEmptyString(bodyFile, "bodyFile");
-            var path = ResolveFile(rel) ?? throw Error(bodyFile.Pos,
+            var rel = NonEmptyString(bodyFile.Value, "bodyFile");
+            var path = ResolveFile(rel) ?? throw Error(bodyFile.Value,
                 $"request body file \"{rel}\" not found (looked beside the spec and in the current directory)");
             bytes = File.ReadAllBytes(path);
         }
         else if (body != null)
         {
-            bytes = body.Kind == JsonValueKind.String
-                ? Encoding.UTF8.GetBytes(body.String!)
-                : throw Error(body.Pos, "\"body\" must be a string (use \"bodyFile\" for binary payloads)");
+            bytes = body is JsonScalarNode { Kind: JsonScalarKind.String } s
+                ? Encoding.UTF8.GetBytes(s.Text)
+                : throw Error(body, "\"body\" must be a string (use \"bodyFile\" for binary payloads)");
         }
-        else throw Error(n.Pos, "\"request\" needs \"body\" or \"bodyFile\"");
+        else throw Error(n, "\"request\" needs \"body\" or \"bodyFile\"");
         var method = n["method"] is { } m ? NonEmptyString(m, "method").ToUpperInvariant() : "POST";
         return new RequestSpec(bytes,
             n["contentType"] is { } ct ? NonEmptyString(ct, "contentType") : "application/octet-stream",
@@ -138,14 +144,14 @@ public sealed class SpecReader
         return File.Exists(inCwd) ? inCwd : null;
     }
 
-    private LoadSpec ReadLoad(JsonPosNode n)
+    private LoadSpec ReadLoad(JsonNode node)
     {
-        Expect(n, JsonValueKind.Object, "\"load\"");
+        var n = ExpectObject(node, "\"load\"");
         AllowOnly(n, "concurrency", "ratePerSecond", "arrival", "durationSeconds", "warmupSeconds", "maxOutstanding");
-        var concurrency = n["concurrency"] is { } c ? NumberList(c, "concurrency").Select(x => ToPositiveInt(x, "concurrency")).ToList() : new List<int>();
+        var concurrency = n["concurrency"] is { } c ? NumberList(c, "concurrency").Select(x => PositiveInt(x, "concurrency")).ToList() : new List<int>();
         var rates = n["ratePerSecond"] is { } r ? NumberList(r, "ratePerSecond").Select(x => PositiveNumber(x, "ratePerSecond")).ToList() : new List<double>();
         if (concurrency.Count == 0 && rates.Count == 0)
-            throw Error(n.Pos, "\"load\" needs a non-empty \"concurrency\" (closed loop) or \"ratePerSecond\" (open loop) list");
+            throw Error(n, "\"load\" needs a non-empty \"concurrency\" (closed loop) or \"ratePerSecond\" (open loop) list");
         var arrival = Arrival.Constant;
         if (n["arrival"] is { } a)
         {
@@ -153,7 +159,7 @@ public sealed class SpecReader
             {
                 "constant" => Arrival.Constant,
                 "poisson" => Arrival.Poisson,
-                var other => throw Error(a.Pos, $"\"arrival\" must be \"constant\" or \"poisson\", not \"{other}\""),
+                var other => throw Error(a, $"\"arrival\" must be \"constant\" or \"poisson\", not \"{other}\""),
             };
         }
         return new LoadSpec
@@ -167,28 +173,28 @@ public sealed class SpecReader
         };
     }
 
-    private IReadOnlyList<Budget> ReadBudgets(JsonPosNode n)
+    private IReadOnlyList<Budget> ReadBudgets(JsonNode n)
     {
-        Expect(n, JsonValueKind.Object, "\"budgets\"");
         var budgets = new List<Budget>();
-        foreach (var (key, value) in n.Properties)
+        foreach (var p in ExpectObject(n, "\"budgets\"").Properties)
         {
-            var kind = BudgetKind.FromKey(key) ?? throw Error(value.KeyPos,
-                $"unknown budget \"{key}\"; known budgets: {string.Join(", ", BudgetKind.All.Select(k => k.Key))}");
-            budgets.Add(ReadBudget(kind, value));
+            var kind = BudgetKind.FromKey(p.Name) ?? throw Error(p,
+                $"unknown budget \"{p.Name}\"; known budgets: {string.Join(", ", BudgetKind.All.Select(k => k.Key))}");
+            budgets.Add(ReadBudget(kind, p));
         }
         return budgets;
     }
 
-    /// <summary>A budget is a number or { "max"|"min": number, "level": "error"|"warn" }.</summary>
-    private Budget ReadBudget(BudgetKind kind, JsonPosNode value)
+    /// <summary>A budget is a number or { "max"|"min": number, "level": "error"|"warn" }; it is reported at its key.</summary>
+    private Budget ReadBudget(BudgetKind kind, JsonProperty budget)
     {
-        if (value.Kind == JsonValueKind.Number)
-            return new Budget(kind, NonNegativeNumber(value, kind.Key), BudgetLevel.Error, value.KeyPos);
-        if (value.Kind != JsonValueKind.Object)
-            throw Error(value.Pos, $"budget \"{kind.Key}\" must be a number or an object like {{ \"{LimitKey(kind)}\": 120, \"level\": \"warn\" }}, not {value.KindName}");
+        var keyPos = new SourcePos(budget.Line, budget.Column);
+        if (Number(budget.Value) != null)
+            return new Budget(kind, NonNegativeNumber(budget.Value, kind.Key), BudgetLevel.Error, keyPos);
+        if (budget.Value is not JsonObjectNode value)
+            throw Error(budget.Value, $"budget \"{kind.Key}\" must be a number or an object like {{ \"{LimitKey(kind)}\": 120, \"level\": \"warn\" }}, not {KindName(budget.Value)}");
         AllowOnly(value, "max", "min", "limit", "level");
-        var limitNode = value[LimitKey(kind)] ?? value["limit"] ?? throw Error(value.Pos,
+        var limitNode = value[LimitKey(kind)] ?? value["limit"] ?? throw Error(value,
             $"budget \"{kind.Key}\" needs \"{LimitKey(kind)}\"");
         var level = BudgetLevel.Error;
         if (value["level"] is { } l)
@@ -197,70 +203,80 @@ public sealed class SpecReader
             {
                 "error" => BudgetLevel.Error,
                 "warn" or "warning" => BudgetLevel.Warn,
-                var other => throw Error(l.Pos, $"\"level\" must be \"error\" or \"warn\", not \"{other}\""),
+                var other => throw Error(l, $"\"level\" must be \"error\" or \"warn\", not \"{other}\""),
             };
         }
         var wrongKey = kind.Direction == LimitDirection.AtMost ? "min" : "max";
-        if (value[wrongKey] is { } wrong)
-            throw Error(wrong.KeyPos, $"budget \"{kind.Key}\" is {(kind.Direction == LimitDirection.AtMost ? "an upper" : "a lower")} limit: use \"{LimitKey(kind)}\"");
-        return new Budget(kind, NonNegativeNumber(limitNode, kind.Key), level, value.KeyPos);
+        if (value.Property(wrongKey) is { } wrong)
+            throw Error(wrong, $"budget \"{kind.Key}\" is {(kind.Direction == LimitDirection.AtMost ? "an upper" : "a lower")} limit: use \"{LimitKey(kind)}\"");
+        return new Budget(kind, NonNegativeNumber(limitNode, kind.Key), level, keyPos);
     }
 
     private static string LimitKey(BudgetKind kind) => kind.Direction == LimitDirection.AtMost ? "max" : "min";
 
     // ---- small typed accessors, each failing at the value's position ----
 
-    private JsonPosNode Required(JsonPosNode obj, string key, string what) =>
-        obj[key] ?? throw Error(obj.Pos, $"{what} needs \"{key}\"");
+    private JsonProperty Required(JsonObjectNode obj, string key, string what) =>
+        obj.Property(key) ?? throw Error(obj, $"{what} needs \"{key}\"");
 
-    private void Expect(JsonPosNode n, JsonValueKind kind, string what)
+    private JsonObjectNode ExpectObject(JsonNode n, string what) =>
+        n as JsonObjectNode ?? throw Error(n, $"{what} must be an object, not {KindName(n)}");
+
+    private JsonArrayNode ExpectArray(JsonNode n, string what) =>
+        n as JsonArrayNode ?? throw Error(n, $"{what} must be an array, not {KindName(n)}");
+
+    private void AllowOnly(JsonObjectNode obj, params string[] keys)
     {
-        if (n.Kind != kind)
-            throw Error(n.Pos, $"{what} must be {new JsonPosNode { Kind = kind }.KindName}, not {n.KindName}");
+        foreach (var p in obj.Properties)
+            if (!keys.Contains(p.Name))
+                throw Error(p, $"unknown property \"{p.Name}\"; expected one of: {string.Join(", ", keys)}");
     }
 
-    private void AllowOnly(JsonPosNode obj, params string[] keys)
+    private string NonEmptyString(JsonNode n, string key) =>
+        n is JsonScalarNode { Kind: JsonScalarKind.String } s && !string.IsNullOrWhiteSpace(s.Text)
+            ? s.Text
+            : throw Error(n, $"\"{key}\" must be a non-empty string, not {KindName(n)}");
+
+    private IReadOnlyList<JsonNode> NumberList(JsonNode n, string key) =>
+        Number(n) != null ? new[] { n } : ExpectArray(n, $"\"{key}\"").Items;
+
+    private double NonNegativeNumber(JsonNode n, string key) =>
+        Number(n) is { } v && v >= 0 && double.IsFinite(v)
+            ? v
+            : throw Error(n, $"\"{key}\" must be a number >= 0, not {Describe(n)}");
+
+    private double PositiveNumber(JsonNode n, string key) =>
+        Number(n) is { } v && v > 0 && double.IsFinite(v)
+            ? v
+            : throw Error(n, $"\"{key}\" must be a number > 0, not {Describe(n)}");
+
+    private double? Positive(JsonNode? n, string key) => n == null ? null : PositiveNumber(n, key);
+
+    private double? NonNegative(JsonNode? n, string key) => n == null ? null : NonNegativeNumber(n, key);
+
+    private int PositiveInt(JsonNode n, string key) =>
+        Number(n) is { } v && v >= 1 && v <= 100_000 && v == Math.Floor(v)
+            ? (int)v
+            : throw Error(n, $"\"{key}\" must be a whole number between 1 and 100000, not {Describe(n)}");
+
+    /// <summary>The value of a number node (as written, read invariantly), or null for any other node.</summary>
+    private static double? Number(JsonNode n) =>
+        n is JsonScalarNode { Kind: JsonScalarKind.Number } s ? double.Parse(s.Text, NumberStyles.Float, CultureInfo.InvariantCulture) : null;
+
+    private static string Describe(JsonNode n) =>
+        Number(n) is { } v ? v.ToString(CultureInfo.InvariantCulture) : KindName(n);
+
+    private static string KindName(JsonNode n) => n switch
     {
-        foreach (var (key, value) in obj.Properties)
-            if (!keys.Contains(key))
-                throw Error(value.KeyPos, $"unknown property \"{key}\"; expected one of: {string.Join(", ", keys)}");
-    }
+        JsonObjectNode => "an object",
+        JsonArrayNode => "an array",
+        JsonScalarNode { Kind: JsonScalarKind.String } => "a string",
+        JsonScalarNode { Kind: JsonScalarKind.Number } => "a number",
+        JsonScalarNode { Kind: JsonScalarKind.True or JsonScalarKind.False } => "a boolean",
+        _ => "null",
+    };
 
-    private string NonEmptyString(JsonPosNode n, string key) =>
-        n.Kind == JsonValueKind.String && !string.IsNullOrWhiteSpace(n.String)
-            ? n.String!
-            : throw Error(n.Pos, $"\"{key}\" must be a non-empty string, not {n.KindName}");
+    private SpecException Error(JsonNode at, string message) => new(_file, at.Line, at.Column, message);
 
-    private List<JsonPosNode> NumberList(JsonPosNode n, string key)
-    {
-        if (n.Kind == JsonValueKind.Number) return new List<JsonPosNode> { n };
-        Expect(n, JsonValueKind.Array, $"\"{key}\"");
-        return n.Items;
-    }
-
-    private double NonNegativeNumber(JsonPosNode n, string key) =>
-        n.Kind == JsonValueKind.Number && n.Number >= 0 && double.IsFinite(n.Number)
-            ? n.Number
-            : throw Error(n.Pos, $"\"{key}\" must be a number >= 0, not {Describe(n)}");
-
-    private double PositiveNumber(JsonPosNode n, string key) =>
-        n.Kind == JsonValueKind.Number && n.Number > 0 && double.IsFinite(n.Number)
-            ? n.Number
-            : throw Error(n.Pos, $"\"{key}\" must be a number > 0, not {Describe(n)}");
-
-    private double? Positive(JsonPosNode? n, string key) => n == null ? null : PositiveNumber(n, key);
-
-    private double? NonNegative(JsonPosNode? n, string key) => n == null ? null : NonNegativeNumber(n, key);
-
-    private int PositiveInt(JsonPosNode n, string key) => ToPositiveInt(n, key);
-
-    private int ToPositiveInt(JsonPosNode n, string key) =>
-        n.Kind == JsonValueKind.Number && n.Number >= 1 && n.Number <= 100_000 && n.Number == Math.Floor(n.Number)
-            ? (int)n.Number
-            : throw Error(n.Pos, $"\"{key}\" must be a whole number between 1 and 100000, not {Describe(n)}");
-
-    private static string Describe(JsonPosNode n) =>
-        n.Kind == JsonValueKind.Number ? n.Number.ToString(CultureInfo.InvariantCulture) : n.KindName;
-
-    private SpecException Error(SourcePos pos, string message) => new(_file, pos, message);
+    private SpecException Error(JsonProperty key, string message) => new(_file, key.Line, key.Column, message);
 }
