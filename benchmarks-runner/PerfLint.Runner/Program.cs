@@ -30,8 +30,9 @@ public static class Program
         root.Subcommands.Add(PricesCommandDefinition.Create(refresh));
         // `knowledge` reports the price file the check would use, read by the check's own .editorconfig loader.
         root.Subcommands.Add(KnowledgeCommandDefinition.Create(project => EditorConfigLoader.Load(project, null).PricesFile));
-        // Help wraps at the terminal's width; redirected (a file, a pipe, the README's copy) at 120 columns.
-        root.Options.OfType<HelpOption>().Single().Action = new HelpAction { MaxWidth = Console.IsOutputRedirected ? 120 : Console.WindowWidth };
+        // Help wraps at the terminal's width; redirected (a file, a pipe, the README's copy), or on a terminal that
+        // reports no width, at 120 columns.
+        root.Options.OfType<HelpOption>().Single().Action = new HelpAction { MaxWidth = Console.IsOutputRedirected || Console.WindowWidth <= 0 ? 120 : Console.WindowWidth };
         // The library would take a mistyped option (`--fial-on`) for a path argument; no path here starts with a dash.
         foreach (var argument in Commands(root).SelectMany(c => c.Arguments))
         {

@@ -61,7 +61,7 @@ namespace PerfLint.Knowledge.App.Rules
                     continue;
                 }
 
-                var where = setting!.SingleString()?.Where ?? setting.Where;
+                var where = setting!.SingleString()?.Where ?? setting!.Where;
                 var finding = ConnectivityRules.WebsiteBucketWithoutCloudFront(name ?? bucket.Path ?? bucket.Id);
                 var byId = name == null && bucket.Path != null ? new[] { ConnectivityRules.WebsiteBucketWithoutCloudFront(bucket.Id).Message } : null;
                 findings.Add(new AppFinding(finding, bucket, where, related: new object[] { bucket }, equivalentMessages: byId));
