@@ -217,7 +217,7 @@ namespace PerfLint.Analyzers.Facts
                         continue;
                     }
 
-                    foreach (var property in new[] { "SecurityGroup", "SecurityGroups", "SecurityGroupIds", "VpcSecurityGroupIds", "VpcSecurityGroups", "Credentials", "MasterUserSecret", "MasterUserPassword" })
+                    foreach (var property in new[] { "SecurityGroup", "SecurityGroups", "SecurityGroupIds", "VpcSecurityGroupIds", "VpcSecurityGroups", "Credentials", "MasterUserSecret", "MasterUserPassword", "NetworkInterfaces", "VpcConfig" })
                     {
                         var value = _app.Prop(node, property);
                         if (value == null)
