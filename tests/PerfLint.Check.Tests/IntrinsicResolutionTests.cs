@@ -95,5 +95,8 @@ public sealed class IntrinsicResolutionTests
     [TestCase("{{az:{{AWS::Region}}#0}}", "{{az:{{AWS::Region}}#1}}", true)]
     [TestCase("{{az:{{AWS::Region}}#0}}", "us-east-1b", false)]
     [TestCase("{{?}}", "us-east-1b", false)]
-    public void ZonesDifferOnlyWhenCertain(string a, string b, bool different) => Assert.That(Tokens.DifferentZones(a, b), Is.EqualTo(different));
+    [TestCase("us-east-1a", "US-EAST-1A", false)]
+    [TestCase("{{az:us-east-1#0}}", "{{az:eu-west-1#1}}", false)]
+    public void ZonesDifferOnlyWhenCertain(string a, string b, bool different) =>
+        Assert.That(PerfLint.Knowledge.App.Rules.AvailabilityZones.Differ(new PerfLint.Knowledge.App.AppModel(Array.Empty<PerfLint.Knowledge.App.AppResource>(), true) { Display = Tokens.Display }, a, b), Is.EqualTo(different));
 }

@@ -33,7 +33,8 @@ namespace PerfLint.Analyzers.Facts
     /// and <c>SecurityGroup.AddIngressRule/AddEgressRule</c> (a security group stands for the constructs that use it),
     /// grants (<c>db.GrantConnect(fn)</c>, <c>db.Secret.GrantRead(fn)</c>; a secret stands for the database it is the
     /// credentials of), and one construct's endpoint or secret in another's environment (Lambda <c>Environment</c>,
-    /// <c>AddEnvironment</c>). Each call is evaluated under every call chain of the method that holds it.
+    /// <c>AddEnvironment</c>), <c>db.AddProxy(..)</c> (the proxy targets the database) and <c>distribution.AddBehavior(path, origin)</c>
+    /// (the distribution fronts the buckets the origin mentions). Each call is evaluated under every call chain of the method that holds it.
     /// </summary>
     public sealed class ConnectionFacts
     {
@@ -68,6 +69,12 @@ namespace PerfLint.Analyzers.Facts
                 {
                     AddAll(Owners(_app.Mentions(source.Value)), Owners(_app.Mentions(group.Value)), rule.Creation.Syntax.GetLocation(), "CfnSecurityGroupIngress", connections);
                 }
+            }
+
+            // db.AddProxy(..): the proxy targets the database it was called on.
+            foreach (var proxy in _app.OfKind(ConstructKind.DatabaseProxy).Where(p => p.Receiver != null))
+            {
+                connections.AddRange(_app.Identity(new Flow(proxy.Receiver!, proxy.Context)).Select(db => new Connection(proxy, db, proxy.Creation.Syntax.GetLocation(), "AddProxy")));
             }
 
             foreach (var function in _app.OfKind(ConstructKind.LambdaFunction))
@@ -105,6 +112,11 @@ namespace PerfLint.Analyzers.Facts
                 case "AllowTo": case "AllowDefaultPortTo": case "AllowToDefaultPort": case "AddEgressRule":
                     clients = Owners(receiver);
                     servers = first == null ? Array.Empty<ConstructNode>() : Owners(_app.Mentions(new Flow(first, context)));
+                    break;
+                case "AddBehavior":
+                    // distribution.AddBehavior(path, origin): the distribution fronts the buckets the origin mentions.
+                    clients = receiver;
+                    servers = call.Arguments.SelectMany(a => _app.Mentions(new Flow(a.Value, context))).ToList();
                     break;
                 case "AddEnvironment":
                     var value = call.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == 1)?.Value;
@@ -217,7 +229,7 @@ namespace PerfLint.Analyzers.Facts
                         continue;
                     }
 
-                    foreach (var property in new[] { "SecurityGroup", "SecurityGroups", "SecurityGroupIds", "VpcSecurityGroupIds", "VpcSecurityGroups", "Credentials", "MasterUserSecret", "MasterUserPassword" })
+                    foreach (var property in new[] { "SecurityGroup", "SecurityGroups", "SecurityGroupIds", "VpcSecurityGroupIds", "VpcSecurityGroups", "Credentials", "MasterUserSecret", "MasterUserPassword", "NetworkInterfaces", "VpcConfig" })
                     {
                         var value = _app.Prop(node, property);
                         if (value == null)

@@ -17,6 +17,7 @@ namespace PerfLint.Knowledge.App
             new EndpointAutoScalingRule(),
             new ServedImageAcceleratorRule(),
             new ServedModelFitRule(),
+            new CrossAzRule(),
         };
 
         /// <summary>The rule ids the whole-app rules report.</summary>

@@ -28,11 +28,6 @@ public sealed class CheckContext
 
     public IntrinsicResolver Resolver { get; }
 
-    /// <summary>How the app's resources are connected, built once on first use for every check that needs it.</summary>
-    public NetworkGraph Network => _network ??= new NetworkGraph(this);
-
-    private NetworkGraph? _network;
-
     public List<Finding> Findings { get; } = new();
 
     public IReadOnlyList<TemplateResource> OfType(string type) =>

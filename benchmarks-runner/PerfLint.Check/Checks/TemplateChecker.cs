@@ -12,7 +12,6 @@ public static class TemplateChecker
         new InstanceTypeChecks(),
         new VolumeChecks(),
         new SageMakerChecks(),
-        new ConnectivityChecks(),
         new AppRuleChecks(),
     };
 

@@ -13,7 +13,7 @@ internal static class TemplateConnections
 {
     public static IReadOnlyList<AppConnection> Build(CheckContext context, TemplateAppModel model)
     {
-        var graph = context.Network;
+        var graph = new NetworkGraph(context);
         var attachedTo = context.OfType("AWS::SecretsManager::SecretTargetAttachment")
             .Select(a => (Secret: Target(context, a, "SecretId"), Target: Target(context, a, "TargetId")))
             .Where(p => p.Secret != null && p.Target != null)

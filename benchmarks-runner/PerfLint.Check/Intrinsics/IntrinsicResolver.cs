@@ -361,39 +361,12 @@ public static class Tokens
 
     public static string Import(string exportName) => "{{import:" + exportName + "}}";
 
-    public static string AvailabilityZone(string region, int index) => "{{az:" + region + "#" + index.ToString(CultureInfo.InvariantCulture) + "}}";
+    /// <summary>Zone <paramref name="index"/> of <paramref name="region"/> (<c>Fn::Select</c> over <c>Fn::GetAZs</c>), as Knowledge compares and words it.</summary>
+    public static string AvailabilityZone(string region, int index) => PerfLint.Knowledge.App.Rules.AvailabilityZones.Indexed(region, index);
 
     public static bool HasToken(string value) => value.Contains("{{", StringComparison.Ordinal) && !value.Contains("{{resolve:", StringComparison.Ordinal);
 
     public static bool IsUnknown(string value) => value.Contains(Unknown, StringComparison.Ordinal) || value.Contains("{{import:", StringComparison.Ordinal) || value.Contains("{{param:", StringComparison.Ordinal);
-
-    private static readonly Regex AzToken = new(@"^\{\{az:(.*)#(\d+)\}\}$", RegexOptions.Compiled);
-
-    /// <summary>True when two resolved AZ values certainly name different zones.</summary>
-    public static bool DifferentZones(string a, string b)
-    {
-        if (a == b || IsUnknown(a) || IsUnknown(b))
-        {
-            return false;
-        }
-
-        var ma = AzToken.Match(a);
-        var mb = AzToken.Match(b);
-        if (ma.Success && mb.Success)
-        {
-            return ma.Groups[1].Value == mb.Groups[1].Value && ma.Groups[2].Value != mb.Groups[2].Value;
-        }
-
-        // Two literal zone names.
-        return !HasToken(a) && !HasToken(b);
-    }
-
-    /// <summary>How a zone value reads in a message: <c>us-east-1a</c>, or <c>AZ #1 of the region (Fn::Select/Fn::GetAZs)</c>.</summary>
-    public static string DescribeZone(string value)
-    {
-        var m = AzToken.Match(value);
-        return m.Success ? "AZ #" + m.Groups[2].Value + " of the region (Fn::Select over Fn::GetAZs)" : value;
-    }
 
     /// <summary>Readable text for messages: tokens become CloudFormation-like placeholders.</summary>
     public static string Display(string value)

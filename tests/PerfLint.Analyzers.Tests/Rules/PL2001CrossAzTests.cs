@@ -2,7 +2,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Testing;
 using PerfLint.Analyzers.Tests.Infrastructure;
 using PerfLint.Knowledge.Rules;
-using Verify = PerfLint.Analyzers.Tests.Infrastructure.CSharpAnalyzerVerifier<PerfLint.Analyzers.Rules.CrossAzAnalyzer>;
+using Verify = PerfLint.Analyzers.Tests.Infrastructure.CSharpAnalyzerVerifier<PerfLint.Analyzers.Rules.AppRulesAnalyzer>;
 
 namespace PerfLint.Analyzers.Tests.Rules;
 
@@ -24,6 +24,9 @@ public class PL2001CrossAzTests
                     Vpc = vpc, InstanceType = new InstanceType("m7g.large"), MachineImage = MachineImage.LatestAmazonLinux2(), AvailabilityZone = {{zone}}, {{extra}}
                 });
         """;
+
+    /// <summary>A function connected straight to a database is also PL3001's, reported by the same analyzer: off where that is not the subject.</summary>
+    private const string NoPL3001 = "dotnet_diagnostic.PL3001.severity = none";
 
     /// <summary>PL2001 on the client's zone, with the server's zone and the connecting expression as additional locations.</summary>
     private static DiagnosticResult CrossAz(int clientZone, int serverZone, int evidence, string client, string clientAz, string server, string serverAz) =>
@@ -101,7 +104,7 @@ public class PL2001CrossAzTests
                 Environment = new Dictionary<string, string> { ["DB_HOST"] = {|#2:db.DbInstanceEndpointAddress|} },
             });
         } }
-        """, Expected(0, 1, 2, "'Api' (us-west-2b) and 'Orders' (us-west-2a) are connected but pinned to different Availability Zones: every request crosses AZs (added round-trip latency, and traffic between AZs can incur data transfer charges); place them in the same AZ or let the chatty side follow the other"));
+        """, NoPL3001, Expected(0, 1, 2, "'Api' (us-west-2b) and 'Orders' (us-west-2a) are connected but pinned to different Availability Zones: every request crosses AZs (added round-trip latency, and traffic between AZs can incur data transfer charges); place them in the same AZ or let the chatty side follow the other"));
 
     [Test]
     public Task Grant_and_subnet_selection_of_one_zone() => Verify.VerifyAnalyzerAsync(Usings + $$"""
@@ -114,7 +117,7 @@ public class PL2001CrossAzTests
             });
             {|#2:db.GrantConnect(fn, "api")|};
         } }
-        """, CrossAz(0, 1, 2, "Api", "us-east-1d", "Orders", "us-east-1a"));
+        """, NoPL3001, CrossAz(0, 1, 2, "Api", "us-east-1d", "Orders", "us-east-1a"));
 
     [Test]
     public Task Collection_expression_of_one_zone() => Verify.VerifyAnalyzerAsync(Usings + $$"""
@@ -127,7 +130,27 @@ public class PL2001CrossAzTests
             });
             {|#2:db.Connections.AllowDefaultPortFrom(fn)|};
         } }
-        """, CrossAz(0, 1, 2, "Api", "us-east-1c", "Orders", "us-east-1a"));
+        """, NoPL3001, CrossAz(0, 1, 2, "Api", "us-east-1c", "Orders", "us-east-1a"));
+
+    [Test]
+    public Task L1_cache_cluster_and_an_instance_in_a_subnet_through_its_network_interface() => Verify.VerifyAnalyzerAsync(Usings + """
+        class S : Stack { S(Construct s) : base(s, "s") {
+            var cacheGroup = new CfnSecurityGroup(this, "CacheGroup", new CfnSecurityGroupProps { GroupDescription = "cache", VpcId = "vpc-1" });
+            var appGroup = new CfnSecurityGroup(this, "AppGroup", new CfnSecurityGroupProps { GroupDescription = "app", VpcId = "vpc-1" });
+            var subnet = new CfnSubnet(this, "AppSubnet", new CfnSubnetProps { VpcId = "vpc-1", CidrBlock = "10.0.1.0/24", AvailabilityZone = {|#0:"eu-west-1b"|} });
+            new Amazon.CDK.AWS.ElastiCache.CfnCacheCluster(this, "Sessions", new Amazon.CDK.AWS.ElastiCache.CfnCacheClusterProps {
+                Engine = "redis", CacheNodeType = "cache.r7g.large", NumCacheNodes = 1, PreferredAvailabilityZone = {|#1:"eu-west-1a"|},
+                VpcSecurityGroupIds = new[] { cacheGroup.AttrGroupId },
+            });
+            new CfnInstance(this, "Web", new CfnInstanceProps {
+                ImageId = "ami-0123456789abcdef0", InstanceType = "m7g.large",
+                NetworkInterfaces = new[] { new CfnInstance.NetworkInterfaceProperty { DeviceIndex = "0", SubnetId = subnet.AttrSubnetId, GroupSet = new[] { appGroup.AttrGroupId } } },
+            });
+            {|#2:new CfnSecurityGroupIngress(this, "WebToCache", new CfnSecurityGroupIngressProps {
+                IpProtocol = "tcp", FromPort = 6379, ToPort = 6379, GroupId = cacheGroup.AttrGroupId, SourceSecurityGroupId = appGroup.AttrGroupId,
+            })|};
+        } }
+        """, Expected(0, 1, 2, "'Web' (eu-west-1b) and 'Sessions' (eu-west-1a) are connected but pinned to different Availability Zones: every request crosses AZs (added round-trip latency, and traffic between AZs can incur data transfer charges); place them in the same AZ or let the chatty side follow the other"));
 
     [Test]
     public Task Helper_with_zone_parameters_is_reported_at_the_call_site() => Verify.VerifyAnalyzerAsync(Usings + $$"""
@@ -176,7 +199,7 @@ public class PL2001CrossAzTests
         void Helper(DatabaseInstance d, IConnectable c) => d.Connections.AllowFrom(c, Port.
         """;
         var run = await AnalyzerRunner.RunAsync(AnalyzerRunner.Compile(new[] { source }),
-            System.Collections.Immutable.ImmutableArray.Create<Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer>(new PerfLint.Analyzers.Rules.CrossAzAnalyzer()));
+            System.Collections.Immutable.ImmutableArray.Create<Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer>(new PerfLint.Analyzers.Rules.AppRulesAnalyzer()));
         Assert.That(run.CompilerDiagnostics.Any(d => d.Severity == DiagnosticSeverity.Error), Is.True, "the source is incomplete");
         Assert.That(run.Exceptions, Is.Empty);
     }
@@ -184,7 +207,7 @@ public class PL2001CrossAzTests
     [Test]
     public void Descriptor_is_reported_at_compilation_end_and_links_its_rule_page()
     {
-        var descriptor = new PerfLint.Analyzers.Rules.CrossAzAnalyzer().SupportedDiagnostics.Single();
+        var descriptor = new PerfLint.Analyzers.Rules.AppRulesAnalyzer().SupportedDiagnostics.Single(d => d.Id == "PL2001");
         Assert.That(descriptor.Id, Is.EqualTo("PL2001"));
         Assert.That(descriptor.CustomTags, Does.Contain(WellKnownDiagnosticTags.CompilationEnd));
         Assert.That(descriptor.HelpLinkUri, Does.EndWith("docs/rules/PL2001.md"));
