@@ -67,7 +67,7 @@ namespace PerfLint.Analyzers.Infrastructure
             {
                 foreach (var entry in source.Entries.Values)
                 {
-                    HasValues |= entry.Value != null;
+                    HasValues |= entry.IsScalar;
                 }
             }
         }
@@ -86,8 +86,8 @@ namespace PerfLint.Analyzers.Infrastructure
                 if (source.Entries.TryGetValue(key, out var entry))
                 {
                     // The first file holding the key decides, whatever its value (the CLI's reads stop there).
-                    return entry.Value == null ? null
-                        : new CdkContextValue(source.FileName, key, entry.Value, Location.Create(source.Path, entry.Span, source.Text.Lines.GetLinePositionSpan(entry.Span)));
+                    return !entry.IsScalar ? null
+                        : new CdkContextValue(source.FileName, key, entry.Value!, Location.Create(source.Path, entry.Span, source.Text.Lines.GetLinePositionSpan(entry.Span)));
                 }
             }
 

@@ -6,7 +6,7 @@ using Microsoft.CodeAnalysis.Text;
 
 namespace PerfLint.Analyzers.Infrastructure
 {
-    /// <summary>One member of a CDK context object: a string, a number, or anything else (which shadows but is never a value).</summary>
+    /// <summary>One member of a JSON object: its value (<see cref="ContextJson"/>) and where it is written.</summary>
     internal sealed class ContextEntry
     {
         public ContextEntry(object? value, TextSpan span)
@@ -15,8 +15,11 @@ namespace PerfLint.Analyzers.Infrastructure
             Span = span;
         }
 
-        /// <summary>The string or the number (double); null for objects, arrays, booleans and null.</summary>
+        /// <summary>A string, a number (double), an object's members, or null (arrays, booleans, null).</summary>
         public object? Value { get; }
+
+        /// <summary>True for a string or a number: what a rule can judge.</summary>
+        public bool IsScalar => Value is string || Value is double;
 
         /// <summary>Where the value is written in its file.</summary>
         public TextSpan Span { get; }
@@ -25,10 +28,9 @@ namespace PerfLint.Analyzers.Infrastructure
     /// <summary>
     /// Reads the members of a CDK context object with the span of each value: the root object of
     /// <c>cdk.context.json</c>, or the <c>context</c> object of <c>cdk.json</c>. A reader of its own because the
-    /// diagnostic's additional location needs each value's position, which the framework's JSON readers analyzers can
-    /// carry into every compiler host (DataContractJsonSerializer, JsonReaderWriterFactory) do not give, and
-    /// System.Text.Json cannot go into Visual Studio's .NET Framework compiler. Strict JSON, as the CDK CLI parses it;
-    /// malformed text gives null (never throws).
+    /// diagnostic's additional location needs each value's position, which the JSON readers every compiler host has
+    /// (DataContractJsonSerializer, JsonReaderWriterFactory) do not give, and System.Text.Json cannot go into Visual
+    /// Studio's .NET Framework compiler. Strict JSON, as the CDK CLI parses it; malformed text gives null (never throws).
     /// </summary>
     internal sealed class ContextJson
     {
@@ -40,6 +42,7 @@ namespace PerfLint.Analyzers.Infrastructure
         private ContextJson(string text)
         {
             _text = text;
+            _pos = text.Length > 0 && text[0] == '\uFEFF' ? 1 : 0;
         }
 
         /// <summary>The members of the root object (<paramref name="member"/> null) or of its object member <paramref name="member"/>; null when malformed.</summary>
@@ -48,24 +51,16 @@ namespace PerfLint.Analyzers.Infrastructure
             try
             {
                 var reader = new ContextJson(text);
-                if (reader._text.Length > 0 && reader._text[0] == '\uFEFF')
-                {
-                    reader._pos = 1;
-                }
-
-                var root = reader.Object(0, member == null);
+                var root = reader.Value(0) as Dictionary<string, ContextEntry>;
                 reader.Space();
-                if (root == null || reader._pos != reader._text.Length)
+                if (root == null || reader._pos != text.Length)
                 {
                     return null;
                 }
 
-                if (member == null)
-                {
-                    return root.Entries;
-                }
-
-                return root.Entries.TryGetValue(member, out var inner) && inner.Value is JsonObject context ? context.Entries : new Dictionary<string, ContextEntry>(StringComparer.Ordinal);
+                return member == null ? root
+                    : root.TryGetValue(member, out var inner) && inner.Value is Dictionary<string, ContextEntry> context ? context
+                    : new Dictionary<string, ContextEntry>(StringComparer.Ordinal);
             }
             catch (FormatException)
             {
@@ -73,21 +68,47 @@ namespace PerfLint.Analyzers.Infrastructure
             }
         }
 
-        /// <summary>An object's members; nested objects are kept (as <see cref="JsonObject"/> values) only one level down, for <c>context</c>.</summary>
-        private sealed class JsonObject
-        {
-            public Dictionary<string, ContextEntry> Entries { get; } = new Dictionary<string, ContextEntry>(StringComparer.Ordinal);
-        }
-
-        private JsonObject? Object(int depth, bool leaf)
+        /// <summary>A string, a number (double), an object's members, or null (arrays, booleans, null).</summary>
+        private object? Value(int depth)
         {
             Space();
-            if (Peek() != '{')
+            var c = Peek();
+            if (depth > MaxNesting)
             {
-                return null;
+                throw new FormatException("nesting");
             }
 
-            var members = new JsonObject();
+            switch (c)
+            {
+                case '"': return String();
+                case '{': return Members(depth);
+                case '[':
+                    _pos++;
+                    Space();
+                    if (Peek() == ']')
+                    {
+                        _pos++;
+                        return null;
+                    }
+
+                    do
+                    {
+                        Value(depth + 1);
+                        Space();
+                    }
+                    while (Next() == ',' || Fail(']', _text[_pos - 1]));
+
+                    return null;
+                case 't': return Word("true");
+                case 'f': return Word("false");
+                case 'n': return Word("null");
+                default: return Number();
+            }
+        }
+
+        private Dictionary<string, ContextEntry> Members(int depth)
+        {
+            var members = new Dictionary<string, ContextEntry>(StringComparer.Ordinal);
             _pos++;
             Space();
             if (Peek() == '}')
@@ -96,7 +117,7 @@ namespace PerfLint.Analyzers.Infrastructure
                 return members;
             }
 
-            while (true)
+            do
             {
                 Space();
                 var key = String();
@@ -104,97 +125,22 @@ namespace PerfLint.Analyzers.Infrastructure
                 Expect(':');
                 Space();
                 var start = _pos;
-                var value = leaf || Peek() != '{' ? Value(depth + 1) : Object(depth + 1, leaf: true);
+                var value = Value(depth + 1);
                 // A later duplicate wins, as with JSON.parse.
-                members.Entries[key] = new ContextEntry(value, TextSpan.FromBounds(start, _pos));
+                members[key] = new ContextEntry(value, TextSpan.FromBounds(start, _pos));
                 Space();
-                if (Peek() == ',')
-                {
-                    _pos++;
-                    continue;
-                }
-
-                Expect('}');
-                return members;
             }
-        }
+            while (Next() == ',' || Fail('}', _text[_pos - 1]));
 
-        /// <summary>Reads any value; returns the string or number, null for everything else.</summary>
-        private object? Value(int depth)
-        {
-            if (depth > MaxNesting)
-            {
-                throw new FormatException("nesting");
-            }
-
-            var c = Peek();
-            switch (c)
-            {
-                case '"':
-                    return String();
-                case '{':
-                case '[':
-                    Container(depth, c == '{' ? '}' : ']');
-                    return null;
-                case 't':
-                    Word("true");
-                    return null;
-                case 'f':
-                    Word("false");
-                    return null;
-                case 'n':
-                    Word("null");
-                    return null;
-                default:
-                    return Number();
-            }
-        }
-
-        private void Container(int depth, char close)
-        {
-            _pos++;
-            Space();
-            if (Peek() == close)
-            {
-                _pos++;
-                return;
-            }
-
-            while (true)
-            {
-                Space();
-                if (close == '}')
-                {
-                    String();
-                    Space();
-                    Expect(':');
-                    Space();
-                }
-
-                Value(depth + 1);
-                Space();
-                if (Peek() != ',')
-                {
-                    Expect(close);
-                    return;
-                }
-
-                _pos++;
-            }
+            return members;
         }
 
         private string String()
         {
             Expect('"');
             var builder = new StringBuilder();
-            while (true)
+            for (var c = Next(); c != '"'; c = Next())
             {
-                var c = Next();
-                if (c == '"')
-                {
-                    return builder.ToString();
-                }
-
                 if (c < ' ')
                 {
                     throw new FormatException("control character in string");
@@ -207,27 +153,24 @@ namespace PerfLint.Analyzers.Infrastructure
                 }
 
                 var escape = Next();
-                switch (escape)
+                var index = "\"\\/bfnrt".IndexOf(escape);
+                if (index >= 0)
                 {
-                    case '"': case '\\': case '/': builder.Append(escape); break;
-                    case 'b': builder.Append('\b'); break;
-                    case 'f': builder.Append('\f'); break;
-                    case 'n': builder.Append('\n'); break;
-                    case 'r': builder.Append('\r'); break;
-                    case 't': builder.Append('\t'); break;
-                    case 'u':
-                        if (_pos + 4 > _text.Length || !int.TryParse(_text.Substring(_pos, 4), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var code))
-                        {
-                            throw new FormatException("bad \\u escape");
-                        }
-
-                        builder.Append((char)code);
-                        _pos += 4;
-                        break;
-                    default:
-                        throw new FormatException("bad escape");
+                    builder.Append("\"\\/\b\f\n\r\t"[index]);
+                }
+                else if (escape == 'u' && _pos + 4 <= _text.Length &&
+                         int.TryParse(_text.Substring(_pos, 4), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var code))
+                {
+                    builder.Append((char)code);
+                    _pos += 4;
+                }
+                else
+                {
+                    throw new FormatException("bad escape");
                 }
             }
+
+            return builder.ToString();
         }
 
         private double Number()
@@ -239,15 +182,12 @@ namespace PerfLint.Analyzers.Infrastructure
             }
 
             var token = _text.Substring(start, _pos - start);
-            if (token.Length == 0 || token[0] == '+' || !double.TryParse(token, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
-            {
-                throw new FormatException("bad number");
-            }
-
-            return number;
+            return token.Length > 0 && token[0] != '+' && double.TryParse(token, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
+                ? number
+                : throw new FormatException("bad number");
         }
 
-        private void Word(string word)
+        private object? Word(string word)
         {
             if (string.CompareOrdinal(_text, _pos, word, 0, word.Length) != 0)
             {
@@ -255,11 +195,12 @@ namespace PerfLint.Analyzers.Infrastructure
             }
 
             _pos += word.Length;
+            return null;
         }
 
         private void Space()
         {
-            while (_pos < _text.Length && (_text[_pos] == ' ' || _text[_pos] == '\t' || _text[_pos] == '\n' || _text[_pos] == '\r'))
+            while (_pos < _text.Length && " \t\n\r".IndexOf(_text[_pos]) >= 0)
             {
                 _pos++;
             }
@@ -276,5 +217,8 @@ namespace PerfLint.Analyzers.Infrastructure
                 throw new FormatException("expected " + c);
             }
         }
+
+        /// <summary>Ends a list: false when <paramref name="found"/> is the <paramref name="close"/> expected, else malformed.</summary>
+        private static bool Fail(char close, char found) => found == close ? false : throw new FormatException("expected " + close);
     }
 }

@@ -31,6 +31,7 @@ public class CdkContextTests
             "useGraviton": true,
             "nothing": null,
             "cachedType": "m7i.large",
+            "targetInvocations": 70,
             "@aws-cdk/core:newStyleStackSynthesis": true
           }
         }
@@ -78,6 +79,39 @@ public class CdkContextTests
         """), BothFiles,
         new DiagnosticResult("PL4001", DiagnosticSeverity.Warning).WithLocation(0).WithLocation("/0/cdk.json", 6, 19)
             .WithMessage(EbsGp2Finding + " (cdk.json context \"volumeType\")"));
+
+    /// <summary>The whole-app rules read the same values (PL2002's expected message as in PL2002PlacementGroupTests).</summary>
+    [Test]
+    public Task Instance_type_from_context_reaches_the_whole_app_rules() => Verify<AppRulesAnalyzer>(TestReferences.CdkUsings + "using Amazon.CDK.AWS.AutoScaling;\n" + """
+        class S : Stack { S(Construct s) : base(s, "s") {
+            var vpc = new Vpc(this, "Vpc");
+            new AutoScalingGroup(this, "Trainers", new AutoScalingGroupProps {
+                Vpc = vpc, MachineImage = MachineImage.LatestAmazonLinux2(), MinCapacity = 2, MaxCapacity = 4,
+                InstanceType = new InstanceType((string){|#0:Node.TryGetContext("trainerType")|}),
+            });
+        } }
+        """, new[] { ("/0/cdk.json", """{"context": {"trainerType": "p4d.24xlarge"}}""") },
+        new DiagnosticResult("PL2002", DiagnosticSeverity.Info).WithLocation(0).WithLocation("/0/cdk.json", 1, 29)
+            .WithMessage("Up to 4 'p4d.24xlarge' instances (96 vCPU, 1152 GiB, 8x A100 (320 GiB)) run without a cluster placement group: collective operations " +
+                "between them cross the wider AZ network; add a placement group with strategy 'cluster' (cdk.json context \"trainerType\")"));
+
+    /// <summary>Numbers flow too: 70 is PL5002's default example value (options.md).</summary>
+    [Test]
+    public Task Number_from_cdk_json_is_reported_by_PL5002() => Verify<ScalingConfigurationAnalyzer>(Stack("""
+        new CfnScalingPolicy.TargetTrackingScalingPolicyConfigurationProperty
+        {
+            TargetValue = (double){|#0:Node.TryGetContext("targetInvocations")|},
+            PredefinedMetricSpecification = new CfnScalingPolicy.PredefinedMetricSpecificationProperty { PredefinedMetricType = "SageMakerVariantInvocationsPerInstance" },
+        };
+        new CfnScalingPolicy.TargetTrackingScalingPolicyConfigurationProperty
+        {
+            TargetValue = (double)Node.TryGetContext("workerType"),
+            PredefinedMetricSpecification = new CfnScalingPolicy.PredefinedMetricSpecificationProperty { PredefinedMetricType = "SageMakerVariantInvocationsPerInstance" },
+        };
+        """), BothFiles,
+        new DiagnosticResult("PL5002", DiagnosticSeverity.Warning).WithLocation(0).WithLocation("/0/cdk.json", 12, 26)
+            .WithMessage("Scaling target value 70 for SageMakerVariantInvocationsPerInstance is the AWS documentation's example, not a load-tested figure; " +
+                "measure the maximum invocations per instance at your latency budget (perflint bench) and set the target to about half of it (cdk.json context \"targetInvocations\")"));
 
     [Test]
     public Task Current_type_unknown_key_and_non_strings_are_silent() => Verify<PreviousGenerationInstanceAnalyzer>(Stack("""
