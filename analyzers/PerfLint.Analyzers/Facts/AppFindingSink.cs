@@ -16,12 +16,15 @@ namespace PerfLint.Analyzers.Facts
     public sealed class AppFindingSink
     {
         private readonly Action<Diagnostic> _report;
+        private readonly Func<Location, CdkContextValue?>? _contextAt;
         private readonly HashSet<(string, Location, string)> _seen = new HashSet<(string, Location, string)>();
 
         /// <param name="report">Where diagnostics go (<see cref="AppModel.Findings"/> passes one that drops those in generated code).</param>
-        public AppFindingSink(Action<Diagnostic> report)
+        /// <param name="contextAt">The CDK context entry of a value reported at a location: its finding names the file and key, as per-value findings do (<see cref="FindingReporter"/>).</param>
+        public AppFindingSink(Action<Diagnostic> report, Func<Location, CdkContextValue?>? contextAt = null)
         {
             _report = report;
+            _contextAt = contextAt;
         }
 
         public void Report(RuleFinding finding, Location location, params Location[] related)
@@ -38,13 +41,19 @@ namespace PerfLint.Analyzers.Facts
             }
 
             var additional = related.Where(l => l != null && l.IsInSource && l != location).Distinct().ToList();
+            var context = _contextAt?.Invoke(location);
+            if (context != null)
+            {
+                additional.Add(context.Location);
+            }
+
             _report(Diagnostic.Create(
                 Descriptors.For(finding.RuleId),
                 location,
                 Descriptors.ToRoslyn(finding.Severity),
                 additional,
                 properties,
-                finding.Message));
+                context == null ? finding.Message : finding.Message + context.MessageSuffix));
         }
     }
 }

@@ -10,6 +10,12 @@ namespace PerfLint.Analyzers.Facts
     /// <summary>Compile-time values of construct properties (through <see cref="ValueResolver"/>) and where diagnostics about them go.</summary>
     public sealed partial class AppModel
     {
+        /// <summary>The CDK context entries of values read from it, by where they are reported (findings there name the file and key).</summary>
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<Location, CdkContextValue> _contextAt =
+            new System.Collections.Concurrent.ConcurrentDictionary<Location, CdkContextValue>();
+
+        private CdkContextValue? ContextAt(Location location) => _contextAt.TryGetValue(location, out var context) ? context : null;
+
         /// <summary>The string values of <paramref name="flow"/>, each with the location a diagnostic about it belongs on.</summary>
         public IReadOnlyList<FactValue> Strings(Flow? flow) =>
             Values(flow).Where(v => v.Value.Kind == ResolvedValueKind.String || v.Value.Kind == ResolvedValueKind.InstanceType).ToList();
@@ -35,7 +41,13 @@ namespace PerfLint.Analyzers.Facts
             var result = new List<FactValue>(values.Length);
             foreach (var value in values)
             {
-                result.Add(new FactValue(value, ReportLocation(f, value)));
+                var location = ReportLocation(f, value);
+                if (value.Context != null)
+                {
+                    _contextAt[location] = value.Context;
+                }
+
+                result.Add(new FactValue(value, location));
             }
 
             return result;

@@ -140,6 +140,13 @@ namespace PerfLint.Analyzers.Gating
             return holding.Count == 0 ? None : holding.Contains;
         }
 
+        /// <summary>A body either gate admits (<see cref="All"/> and <see cref="None"/> kept as such).</summary>
+        public static Func<BodyEntry, bool> Either(Func<BodyEntry, bool> first, Func<BodyEntry, bool> second) =>
+            first == All || second == All ? All
+            : first == None ? second
+            : second == None ? first
+            : b => first(b) || second(b);
+
         /// <summary>A body that names any of <paramref name="words"/> (type, member or local names).</summary>
         public static Func<BodyEntry, bool> Naming(params string[] words)
         {

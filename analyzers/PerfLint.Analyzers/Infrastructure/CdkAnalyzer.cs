@@ -19,6 +19,7 @@ namespace PerfLint.Analyzers.Infrastructure
             {
                 if (CdkTypes.TryCreate(start.Compilation, out var cdk))
                 {
+                    cdk.Context = CdkContext.For(start.Options);
                     OnCdkCompilationStart(start, cdk);
                 }
             });

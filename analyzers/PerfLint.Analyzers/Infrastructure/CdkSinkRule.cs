@@ -56,10 +56,13 @@ namespace PerfLint.Analyzers.Infrastructure
             return sink != null && (_sink == null || _sink(sink)) ? sink : null;
         }
 
-        /// <summary>The rule's gate: bodies with evidence, and the bodies their values flow to the rule's properties through.</summary>
+        /// <summary>
+        /// The rule's gate: bodies with evidence or that read a CDK context holding values (<see cref="CdkContextReads.Readers"/>),
+        /// and the bodies their values flow to the rule's properties through.
+        /// </summary>
         public Func<BodyEntry, bool> Gate(SyntaxIndex index, AnalyzerOptions options)
         {
-            var evidence = Evidence(index, options);
+            var evidence = Gates.Either(Evidence(index, options), CdkContextReads.Readers(index, options));
             return evidence == Gates.All && Context == null ? Gates.All : Gates.ValueFlow(index, evidence, Reads, Context?.Invoke(index, options));
         }
 

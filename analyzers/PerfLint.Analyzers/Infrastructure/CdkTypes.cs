@@ -72,6 +72,12 @@ namespace PerfLint.Analyzers.Infrastructure
         /// <summary>Per-compilation caches of source operations (method bodies, field initializers, locals).</summary>
         public SourceFlowCache Flow { get; }
 
+        /// <summary>
+        /// The CDK context files of the compilation's options (<see cref="CdkContext"/>), set at each compilation start:
+        /// the IDE may keep a compilation while cdk.json changes.
+        /// </summary>
+        public CdkContext Context { get; internal set; } = CdkContext.Empty;
+
         /// <summary><c>Amazon.CDK.AWS.EC2.InstanceClass</c> (a jsii enum; alias members such as STANDARD4 = M4).</summary>
         public INamedTypeSymbol? InstanceClass { get; }
 

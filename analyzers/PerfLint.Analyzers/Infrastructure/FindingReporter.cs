@@ -15,7 +15,17 @@ namespace PerfLint.Analyzers.Infrastructure
         /// descriptor's default is the rule's highest). <c>.editorconfig</c> <c>dotnet_diagnostic.ID.severity</c>
         /// still overrides it: Roslyn applies the configured severity to every diagnostic of the ID.
         /// </summary>
-        public static Diagnostic Create(RuleFinding finding, Location location, ImmutableDictionary<string, string?>? properties = null)
+        public static Diagnostic Create(RuleFinding finding, Location location, ImmutableDictionary<string, string?>? properties = null) =>
+            Create(finding, location, properties, null);
+
+        /// <summary>
+        /// The diagnostic about one value, at its node. A value read from the CDK context keeps the rule's message and
+        /// adds the file and key (<see cref="CdkContextValue.MessageSuffix"/>), with the JSON value as an additional location.
+        /// </summary>
+        public static Diagnostic Create(RuleFinding finding, ResolvedValue value, ImmutableDictionary<string, string?>? properties = null) =>
+            Create(finding, value.Location, properties, value.Context);
+
+        private static Diagnostic Create(RuleFinding finding, Location location, ImmutableDictionary<string, string?>? properties, CdkContextValue? context)
         {
             var descriptor = Descriptors.For(finding.RuleId);
             var props = properties ?? ImmutableDictionary<string, string?>.Empty;
@@ -29,9 +39,9 @@ namespace PerfLint.Analyzers.Infrastructure
                 descriptor,
                 location,
                 severity,
-                additionalLocations: null,
+                additionalLocations: context == null ? null : new[] { context.Location },
                 properties: props,
-                messageArgs: new object[] { finding.Message });
+                messageArgs: new object[] { context == null ? finding.Message : finding.Message + context.MessageSuffix });
         }
     }
 }

@@ -29,8 +29,9 @@ namespace PerfLint.Analyzers.Infrastructure
     public sealed class ResolvedValue
     {
         private ResolvedValue(ResolvedValueKind kind, object? constant, ISymbol? member, string? text, SyntaxNode node, SyntaxNode origin,
-            bool fromCallSite, IFieldSymbol? classMember, IFieldSymbol? sizeMember, SyntaxNode? classNode)
+            bool fromCallSite, IFieldSymbol? classMember, IFieldSymbol? sizeMember, SyntaxNode? classNode, CdkContextValue? context = null)
         {
+            Context = context;
             Kind = kind;
             Constant = constant;
             Member = member;
@@ -79,6 +80,12 @@ namespace PerfLint.Analyzers.Infrastructure
         /// <summary>For <c>InstanceType.Of(cls, size)</c>: the node of the class member (equal to <see cref="Node"/>).</summary>
         public SyntaxNode? InstanceClassNode { get; }
 
+        /// <summary>
+        /// The CDK context entry the value was read from (<c>Node.TryGetContext("key")</c>), else null: findings about it
+        /// name the file and key and point at the JSON value too (<see cref="FindingReporter"/>).
+        /// </summary>
+        public CdkContextValue? Context { get; }
+
         /// <summary>The number, for Number values.</summary>
         public double? Number =>
             Kind == ResolvedValueKind.Number && Constant != null
@@ -117,9 +124,15 @@ namespace PerfLint.Analyzers.Infrastructure
             new ResolvedValue(ResolvedValueKind.Member, null, member, null, node, origin, fromCallSite, null, null, null);
 
         internal static ResolvedValue FromInstanceType(string name, SyntaxNode node, SyntaxNode origin, bool fromCallSite,
-            IFieldSymbol? classMember, IFieldSymbol? sizeMember) =>
+            IFieldSymbol? classMember, IFieldSymbol? sizeMember, CdkContextValue? context = null) =>
             new ResolvedValue(ResolvedValueKind.InstanceType, null, null, name, node, origin, fromCallSite, classMember, sizeMember,
-                classMember != null ? node : null);
+                classMember != null ? node : null, context);
+
+        /// <summary>A string or number read from the CDK context, reported at <paramref name="node"/> (the C# that reads it).</summary>
+        internal static ResolvedValue FromContext(CdkContextValue context, SyntaxNode node, SyntaxNode origin, bool fromCallSite) =>
+            context.Value is string text
+                ? new ResolvedValue(ResolvedValueKind.String, text, null, text, node, origin, fromCallSite, null, null, null, context)
+                : new ResolvedValue(ResolvedValueKind.Number, context.Value, null, null, node, origin, fromCallSite, null, null, null, context);
 
         internal static ResolvedValue FromText(string text, SyntaxNode node, SyntaxNode origin, bool fromCallSite) =>
             new ResolvedValue(ResolvedValueKind.String, text, null, text, node, origin, fromCallSite, null, null, null);

@@ -60,9 +60,9 @@ namespace PerfLint.Analyzers.Infrastructure
         public bool IsReportable(ResolvedValue value) =>
             value.Node.SyntaxTree == _context.Operation.Syntax.SyntaxTree && (!IsCallSite || value.FromCallSite);
 
-        /// <summary>Reports a finding on a value's node.</summary>
+        /// <summary>Reports a finding on a value's node (naming the context file and key for a context value).</summary>
         public void Report(RuleFinding finding, ResolvedValue value, ImmutableDictionary<string, string?>? properties = null) =>
-            _context.ReportDiagnostic(FindingReporter.Create(finding, value.Location, properties));
+            _context.ReportDiagnostic(FindingReporter.Create(finding, value, properties));
 
         /// <summary>Reports any diagnostic from the analyzed operation's context.</summary>
         public void ReportDiagnostic(Diagnostic diagnostic) => _context.ReportDiagnostic(diagnostic);

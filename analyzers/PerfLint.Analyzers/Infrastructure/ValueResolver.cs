@@ -268,6 +268,11 @@ namespace PerfLint.Analyzers.Infrastructure
                     return InstanceTypeOf(invocation, bindings, anchor, depth, fromCallSite);
                 }
 
+                if (CdkContextReads.IsTryGetContext(method) && invocation.Arguments.Length == 1)
+                {
+                    return CdkContextReads.Values(invocation, Resolve(invocation.Arguments[0].Value, bindings, anchor, depth + 1, fromCallSite), _cdk, Leaf(invocation, anchor), fromCallSite);
+                }
+
                 if (_cdk.IsCdk(method) || method.IsAbstract || method.IsVirtual && !method.IsSealed || method.IsExtern)
                 {
                     return None;
@@ -347,7 +352,7 @@ namespace PerfLint.Analyzers.Infrastructure
                 {
                     if (name.Kind == ResolvedValueKind.String && name.Text != null)
                     {
-                        values.Add(ResolvedValue.FromInstanceType(name.Text, name.Node, name.Origin, name.FromCallSite, null, null));
+                        values.Add(ResolvedValue.FromInstanceType(name.Text, name.Node, name.Origin, name.FromCallSite, null, null, name.Context));
                     }
                 }
 

@@ -38,7 +38,7 @@ namespace PerfLint.Analyzers.Rules
             // Rules whose required names the compilation does not hold cannot report here: they read nothing.
             var rules = AppRules.All.Where(r => r.RequiredNames.All(required => index.ByIdentifier.Keys.Any(required))).ToList();
             Func<string, bool>[] flags = rules.Select(r => r.InstanceTypeEvidence).OfType<Func<string, bool>>().ToArray();
-            var evidence = flags.Length == 0 ? Gates.None : new InstanceTypeEvidence(type => flags.Any(f => f(type))).In(index);
+            var evidence = flags.Length == 0 ? Gates.None : Gates.Either(new InstanceTypeEvidence(type => flags.Any(f => f(type))).In(index), CdkContextReads.Readers(index, options));
             var names = Gates.Naming(rules.SelectMany(Names).Distinct().ToArray());
             var unflagged = Gates.Naming(rules.Where(r => r.InstanceTypeEvidence == null).SelectMany(Names).Distinct().ToArray());
             Func<BodyEntry, bool> anchor = b => evidence(b) || unflagged(b);
