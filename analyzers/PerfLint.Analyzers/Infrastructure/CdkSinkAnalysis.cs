@@ -191,15 +191,16 @@ namespace PerfLint.Analyzers.Infrastructure
                     return Empty;
                 }
 
-                var body = cdk.Flow.GetBody(method);
-                if (body == null)
+                // A primary constructor's parameters are captured by every member of its type: all of them are its body.
+                var bodies = cdk.Flow.GetBodies(method);
+                if (bodies.Count == 0)
                 {
                     return Empty;
                 }
 
                 var sinks = ImmutableArray.CreateBuilder<CdkSink>();
                 var calls = ImmutableArray.CreateBuilder<IOperation>();
-                foreach (var op in body.DescendantsAndSelf())
+                foreach (var op in bodies.SelectMany(b => b.DescendantsAndSelf()))
                 {
                     var sink = matcher(op, cdk);
                     if (sink != null && (DependsOnParameters(sink.Value) || SiblingDependsOnParameters(sink)))

@@ -14,8 +14,11 @@ namespace PerfLint.Analyzers.Infrastructure
         /// Creates the diagnostic with the finding's own severity (a rule may report Warning or Info per value; the
         /// descriptor's default is the rule's highest). <c>.editorconfig</c> <c>dotnet_diagnostic.ID.severity</c>
         /// still overrides it: Roslyn applies the configured severity to every diagnostic of the ID.
+        /// <paramref name="context"/>, where the value is away from its construct (<c>when stage is "prod"</c>, <c>reaches
+        /// CfnCacheCluster "Cache" in CacheStack</c>), follows the finding's message in parentheses: the message itself
+        /// is the knowledge base's.
         /// </summary>
-        public static Diagnostic Create(RuleFinding finding, Location location, ImmutableDictionary<string, string?>? properties = null)
+        public static Diagnostic Create(RuleFinding finding, Location location, ImmutableDictionary<string, string?>? properties = null, string? context = null)
         {
             var descriptor = Descriptors.For(finding.RuleId);
             var props = properties ?? ImmutableDictionary<string, string?>.Empty;
@@ -31,7 +34,7 @@ namespace PerfLint.Analyzers.Infrastructure
                 severity,
                 additionalLocations: null,
                 properties: props,
-                messageArgs: new object[] { finding.Message });
+                messageArgs: new object[] { context == null ? finding.Message : finding.Message + " (" + context + ")" });
         }
     }
 }

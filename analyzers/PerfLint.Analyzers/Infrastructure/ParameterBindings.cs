@@ -45,6 +45,10 @@ namespace PerfLint.Analyzers.Infrastructure
         public static ParameterBindings? ForNestedCall(IOperation call, ParameterBindings? outer) =>
             Create(call, outer, isCallSite: false, (outer?.Depth ?? 0) + 1);
 
+        /// <summary>Bindings for a call of a delegate that holds <paramref name="lambda"/>: its parameters take the call's arguments by position.</summary>
+        public static ParameterBindings ForLambda(IAnonymousFunctionOperation lambda, IInvocationOperation call, ParameterBindings? outer) =>
+            new ParameterBindings(lambda.Symbol, call.Arguments, outer, isCallSite: false, (outer?.Depth ?? 0) + 1);
+
         /// <summary>The argument bound to <paramref name="parameter"/>, when it is a parameter of <see cref="Method"/>.</summary>
         public bool TryGetArgument(IParameterSymbol parameter, out IArgumentOperation argument)
         {
