@@ -89,6 +89,39 @@ namespace PerfLint.Analyzers.Infrastructure
             return value;
         }
 
+        /// <summary>
+        /// The lambda a delegate expression certainly holds: written in place, or the only value of a local or the
+        /// initializer of a readonly field no constructor assigns; null otherwise.
+        /// </summary>
+        public IAnonymousFunctionOperation? GetLambda(IOperation? target)
+        {
+            for (var step = 0; target != null && step < 8; step++)
+            {
+                switch (target)
+                {
+                    case IAnonymousFunctionOperation lambda:
+                        return lambda;
+                    case IDelegateCreationOperation creation:
+                        target = creation.Target;
+                        break;
+                    case IConversionOperation conversion:
+                        target = conversion.Operand;
+                        break;
+                    case ILocalReferenceOperation local:
+                        var assignments = GetLocalAssignments(local);
+                        target = assignments?.Count == 1 ? assignments[0] : null;
+                        break;
+                    case IFieldReferenceOperation field when field.Field.IsReadOnly && !IsAssignedInConstructor(field.Field):
+                        target = GetInitializer(field.Field);
+                        break;
+                    default:
+                        return null;
+                }
+            }
+
+            return null;
+        }
+
         /// <summary>True for the <c>out</c> argument of <c>collection.TryGetValue(key, out value)</c>: the local gets the entry the key reads.</summary>
         public static bool IsLookupOut(IArgumentOperation argument) =>
             argument.Parameter?.RefKind == RefKind.Out && argument.Parameter.Ordinal == 1 &&
@@ -182,14 +215,18 @@ namespace PerfLint.Analyzers.Infrastructure
                     AccessorDeclarationSyntax a when a.Body != null || a.ExpressionBody != null => a,
                     ArrowExpressionClauseSyntax arrow => arrow,
                     LocalFunctionStatementSyntax local when local.Body != null || local.ExpressionBody != null => local,
+                    AnonymousFunctionExpressionSyntax lambda => lambda,
                     _ => null,
                 };
                 if (bodyOwner != null)
                 {
                     var operation = model.GetOperation(bodyOwner);
-                    if (operation is ILocalFunctionOperation localFunction)
+                    switch (operation)
                     {
-                        return localFunction.Body ?? localFunction.IgnoredBody;
+                        case ILocalFunctionOperation localFunction:
+                            return localFunction.Body ?? localFunction.IgnoredBody;
+                        case IAnonymousFunctionOperation lambda:
+                            return lambda.Body;
                     }
 
                     if (operation != null)

@@ -209,45 +209,22 @@ namespace PerfLint.Analyzers.Infrastructure
             /// The values a delegate call returns when the delegate is a lambda held in a local or a readonly field
             /// (<c>Func&lt;InstanceClass, InstanceType&gt; make = c =&gt; ..; make(InstanceClass.M4)</c>).
             /// </summary>
-            private List<ResolvedValue> InvokeLambdas(IInvocationOperation invocation, ParameterBindings? bindings, SyntaxNode? anchor, int depth, bool fromCallSite)
+            private List<ResolvedValue> InvokeLambda(IInvocationOperation invocation, ParameterBindings? bindings, SyntaxNode? anchor, int depth, bool fromCallSite)
             {
-                var values = new List<ResolvedValue>();
-                foreach (var lambda in Lambdas(invocation.Instance, bindings, depth))
+                var lambda = _cdk.Flow.GetLambda(invocation.Instance);
+                var call = lambda == null ? null : ParameterBindings.ForNestedCall(invocation, bindings, lambda.Symbol);
+                if (call == null || call.Depth > MaxCallDepth || !_visiting.Add(lambda!.Symbol))
                 {
-                    var call = ParameterBindings.ForLambda(lambda, invocation, bindings);
-                    if (call.Depth <= MaxCallDepth && _visiting.Add(lambda.Symbol))
-                    {
-                        try
-                        {
-                            values.AddRange(Returned(lambda.Body, call, anchor, depth, fromCallSite));
-                        }
-                        finally
-                        {
-                            _visiting.Remove(lambda.Symbol);
-                        }
-                    }
+                    return None;
                 }
 
-                return values;
-            }
-
-            private IEnumerable<IAnonymousFunctionOperation> Lambdas(IOperation? target, ParameterBindings? bindings, int depth)
-            {
-                switch (target)
+                try
                 {
-                    case IDelegateCreationOperation creation:
-                        return Lambdas(creation.Target, bindings, depth);
-                    case IAnonymousFunctionOperation lambda:
-                        return new[] { lambda };
-                    case IConversionOperation conversion:
-                        return Lambdas(conversion.Operand, bindings, depth);
-                    case ILocalReferenceOperation local:
-                        var assignments = _cdk.Flow.GetLocalAssignments(local);
-                        return assignments?.Count == 1 && depth < MaxDepth ? Lambdas(assignments[0], bindings, depth + 1) : Enumerable.Empty<IAnonymousFunctionOperation>();
-                    case IFieldReferenceOperation field when field.Field.IsReadOnly && !_cdk.Flow.IsAssignedInConstructor(field.Field) && depth < MaxDepth:
-                        return Lambdas(_cdk.Flow.GetInitializer(field.Field), null, depth + 1);
-                    default:
-                        return Enumerable.Empty<IAnonymousFunctionOperation>();
+                    return Returned(lambda.Body, call, anchor, depth, fromCallSite);
+                }
+                finally
+                {
+                    _visiting.Remove(lambda.Symbol);
                 }
             }
 

@@ -294,7 +294,7 @@ namespace PerfLint.Analyzers.Infrastructure
 
                 if (method.MethodKind == MethodKind.DelegateInvoke)
                 {
-                    return InvokeLambdas(invocation, bindings, anchor, depth, fromCallSite);
+                    return InvokeLambda(invocation, bindings, anchor, depth, fromCallSite);
                 }
 
                 if (_cdk.IsCdk(method) || method.IsAbstract || method.IsVirtual && !method.IsSealed || method.IsExtern)

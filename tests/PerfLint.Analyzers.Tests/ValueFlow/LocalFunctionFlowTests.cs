@@ -35,6 +35,15 @@ public class LocalFunctionFlowTests
         """), Value(0, "InstanceType=c4.xlarge"), Value(1, "String=cache.m4.large"));
 
     [Test]
+    public Task Lambda_holding_the_sink_is_reported_at_each_call() => Probe.VerifyAnalyzerAsync(Stack("""
+        Action<string> addCache = node => new CfnCacheCluster(this, "c" + node, new CfnCacheClusterProps { CacheNodeType = node, Engine = "redis", NumCacheNodes = 1 });
+        addCache({|#0:"cache.m4.large"|});
+        AddVolume(this, {|#1:EbsDeviceVolumeType.GP2|});
+        """, """
+        static readonly Action<Construct, EbsDeviceVolumeType> AddVolume = (scope, type) => new EbsDeviceOptions { VolumeType = type };
+        """), Value(0, "String=cache.m4.large (call site)"), Value(1, "Member=GP2 (call site)"));
+
+    [Test]
     public Task Unknown_delegates_and_captured_unknowns_stay_silent() => Probe.VerifyAnalyzerAsync(Stack("""
         Func<string, string> pick = System.Environment.MachineName.Length > 3 ? (n => n) : (n => "cache.m4.large");
         pick = n => n + ".x";
