@@ -145,6 +145,31 @@ public class ObjectFlowTests
         "(reaches CfnCacheCluster \"Cache\" in CacheStack)"));
 
     [Test]
+    public Task Settings_constructor_assigning_a_literal_admits_the_bodies_that_read_it() => Pl1001.VerifyAnalyzerAsync(new[]
+    {
+        Usings + """
+        public class Web : Stack
+        {
+            public Web(Construct scope, string id) : base(scope, id)
+            {
+                new Instance_(this, "Web", new InstanceProps { InstanceType = new InstanceType({|#0:new WebSettings()|}.Type) });
+            }
+        }
+        """,
+        Usings + """
+        public class WebSettings
+        {
+            public WebSettings() { Type = "m4.large"; }
+            public string Type { get; set; }
+        }
+        """,
+    }, null, Pl1001.Diagnostic(RuleIds.PreviousGenerationInstance).WithLocation(0).WithSeverity(DiagnosticSeverity.Warning).WithMessage(
+        "'m4.large' is previous generation for EC2 (EC2 DescribeInstanceTypes: CurrentGeneration=false); use 'm8i.large' " +
+        "(2 vCPU, 8 GiB vs 2 vCPU, 8 GiB; $0.10584/h vs $0.1/h, EC2 On-Demand us-east-1, 2026-07-20; newer generations also do more work per vCPU) " +
+        "[successor: analyst mapping: newest family of the same CPU line; offered by EC2 in 24 of 38 regions; region unknown: set perflint_region to check yours] " +
+        "(reaches Instance_ \"Web\" in Web)"));
+
+    [Test]
     public Task Objects_from_unknown_places_stay_silent() => Probe.VerifyAnalyzerAsync(Stack("""
         var loaded = System.Text.Json.JsonSerializer.Deserialize<Sizing>("{}")!;
         new CfnCacheClusterProps { CacheNodeType = loaded.Node };
