@@ -57,6 +57,23 @@ public class RobustnessTests
         "new CfnScalingPolicy.TargetTrackingScalingPolicyConfigurationProperty { TargetValue = 70, PredefinedMetricSpecification = new() { PredefinedMetricType = } };",
         "new Sm.CfnEndpointConfig.ProductionVariantProperty { InstanceType = , VariantName = };",
         "new Sm.CfnModel(this, \"M\", new Sm.CfnModelProps { PrimaryContainer = new Sm.CfnModel.ContainerDefinitionProperty { Image = , Environment = new Dictionary<string, object> { [\"HF_MODEL_ID\"] = } } });",
+        "new CfnCacheClusterProps { CacheNodeType = Stage switch { \"prod\" => , _ => } };",
+        "new CfnCacheClusterProps { CacheNodeType = Stage switch { \"prod\" => \"cache.m4.large\", _ };",
+        "string n; switch (Stage) { case : n = \"cache.m4.large\"; break; case \"x\" n = ; } new CfnCacheClusterProps { CacheNodeType = n };",
+        "new CfnCacheClusterProps { CacheNodeType = Nodes[ };",
+        "new CfnCacheClusterProps { CacheNodeType = Nodes[Stage, 1] };",
+        "Nodes.TryGetValue(Stage, out ); new CfnCacheClusterProps { CacheNodeType = n };",
+        "Nodes.TryGetValue(out var n); new CfnCacheClusterProps { CacheNodeType = n };",
+        "new CfnCacheClusterProps { CacheNodeType = (Prod with { Node = }).Node };",
+        "new CfnCacheClusterProps { CacheNodeType = new Sizing().Node };",
+        "new CfnCacheClusterProps { CacheNodeType = new Sizing(\"cache.m4.large\") { Node = }.Node };",
+        "new CfnCacheClusterProps { CacheNodeType = Prod. };",
+        "Func<string, string> f = n => ; new CfnCacheClusterProps { CacheNodeType = f(\"cache.m4.large\") };",
+        "Func<string, string> f = (a, b) => a; new CfnCacheClusterProps { CacheNodeType = f(\"cache.m4.large\") };",
+        "string L(string n) => ; new CfnCacheClusterProps { CacheNodeType = L(\"cache.m4.large\") };",
+        "string L(string n) => L(n); new CfnCacheClusterProps { CacheNodeType = L(L(\"cache.m4.large\")) };",
+        "new PrimaryWorker(this, );",
+        "new PrimaryWorker(this, \"cache.m4.large\", 3);",
         "new Worker(this, );",
         "new Worker(",
         "}}}}",
@@ -69,6 +86,11 @@ public class RobustnessTests
         static string Helper(string nodeType) { new CfnCacheClusterProps { CacheNodeType = nodeType }; return nodeType; }
         static string Recurse(string n) => Recurse(Recurse(n));
         class Worker : Construct { public Worker(Construct s, InstanceClass c) : base(s, "w") { new InstanceProps { InstanceType = InstanceType.Of(c, InstanceSize.LARGE) }; } }
+        static readonly string Stage = "prod";
+        static readonly Dictionary<string, string> Nodes = new() { ["prod"] = "cache.m4.large" };
+        record Sizing(string Node);
+        static readonly Sizing Prod = new("cache.m4.large");
+        class PrimaryWorker(Construct s, string node) : Construct(s, "p") { CfnCacheClusterProps P => new() { CacheNodeType = node }; }
         """;
 
     [TestCaseSource(nameof(Incomplete))]

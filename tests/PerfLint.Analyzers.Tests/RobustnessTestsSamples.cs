@@ -47,5 +47,27 @@ internal static class RobustnessTestsSamples
             """, """
             static double Target(double value) => value > 0 ? value : Target(-value);
             """).Replace("AppStack", "InferenceStack"),
+        CdkSource.Stack("""
+            var stage = (string)Node.TryGetContext("stage");
+            var sizing = stage switch { "prod" => Sizes.Prod, _ => Sizes.Prod with { Node = "cache.t3.small" } };
+            new CfnCacheCluster(this, "C", new CfnCacheClusterProps { CacheNodeType = sizing.Node, Engine = "redis", NumCacheNodes = 1 });
+            string volume;
+            switch (stage) { case "prod": volume = "gp2"; break; default: volume = "gp3"; break; }
+            new CfnVolume(this, "V", new CfnVolumeProps { AvailabilityZone = "us-east-1a", VolumeType = volume, Size = 100 });
+            InstanceType Make(InstanceClass family) => InstanceType.Of(family, InstanceSize.LARGE);
+            Func<string, string> cache = family => $"cache.{family}.large";
+            new CfnInstance(this, "I", new CfnInstanceProps { InstanceType = Make(Families[stage]).ToString() });
+            if (Families.TryGetValue("dev", out var dev)) new CfnCacheClusterProps { CacheNodeType = cache(dev == InstanceClass.M4 ? "m4" : "r4") };
+            new ConfigWorker(this, Sizes.Prod, new[] { "cache.m4.large", "cache.r4.large" });
+            """, """
+            static readonly System.Collections.Generic.Dictionary<string, InstanceClass> Families = new() { ["prod"] = InstanceClass.M4, ["dev"] = InstanceClass.T2 };
+            }
+            public record Sizing(string Node, InstanceClass Family) { public string Volume { get; init; } = "gp2"; }
+            public static class Sizes { public static readonly Sizing Prod = new("cache.m4.large", InstanceClass.C4); }
+            public class ConfigWorker(Construct scope, Sizing sizing, string[] nodes) : Construct(scope, "W")
+            {
+                public CfnInstance Server { get; } = new CfnInstance(scope, "S", new CfnInstanceProps { InstanceType = InstanceType.Of(sizing.Family, InstanceSize.XLARGE).ToString() });
+                public CfnCacheClusterProps Cache => new() { CacheNodeType = nodes[1] };
+            """).Replace("AppStack", "ConfigStack"),
     };
 }

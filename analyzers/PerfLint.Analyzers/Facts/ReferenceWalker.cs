@@ -118,6 +118,13 @@ namespace PerfLint.Analyzers.Facts
                     Visit(coalesce.Value, context, depth + 1);
                     Visit(coalesce.WhenNull, context, depth + 1);
                     return;
+                case ISwitchExpressionOperation choice:
+                    foreach (var arm in choice.Arms)
+                    {
+                        Visit(arm.Value, context, depth + 1);
+                    }
+
+                    return;
             }
 
             if (_mentions)

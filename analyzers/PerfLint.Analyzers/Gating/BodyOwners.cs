@@ -32,14 +32,16 @@ namespace PerfLint.Analyzers.Gating
 
         /// <summary>
         /// True when an owner's code computes a value its readers and callers get: a field or property initializer, an
-        /// expression-bodied property, a getter, a method that returns something, an operator. False for constructors,
-        /// destructors, void methods and setters, whose callers get nothing back.
+        /// expression-bodied property, a getter, a method that returns something, an operator, a constructor that sets
+        /// a member of the object it builds (<c>Type = "m4.large"</c>: readers of the object's member get it). False
+        /// for other constructors, destructors, void methods and setters, whose callers get nothing back.
         /// </summary>
         public static bool YieldsValue(SyntaxNode owner)
         {
             switch (owner)
             {
-                case ConstructorDeclarationSyntax _:
+                case ConstructorDeclarationSyntax constructor:
+                    return SetsMembers(constructor);
                 case DestructorDeclarationSyntax _:
                 case CompilationUnitSyntax _:
                     return false;
@@ -50,6 +52,37 @@ namespace PerfLint.Analyzers.Gating
                 default:
                     return true;
             }
+        }
+
+        /// <summary>
+        /// Whether a constructor assigns something other than its own locals and parameters (a member of its object),
+        /// outside object initializers (those set the members of objects it creates).
+        /// </summary>
+        private static bool SetsMembers(ConstructorDeclarationSyntax constructor)
+        {
+            HashSet<string>? own = null;
+            foreach (var assignment in constructor.DescendantNodes().OfType<AssignmentExpressionSyntax>())
+            {
+                if (assignment.Parent is InitializerExpressionSyntax)
+                {
+                    continue;
+                }
+
+                if (!(assignment.Left is IdentifierNameSyntax name))
+                {
+                    return true; // this.Type = .., Settings.Type = ..
+                }
+
+                own ??= new HashSet<string>(constructor.ParameterList.Parameters.Select(p => p.Identifier.ValueText)
+                    .Concat(constructor.DescendantNodes().OfType<VariableDeclaratorSyntax>().Select(v => v.Identifier.ValueText))
+                    .Concat(constructor.DescendantNodes().OfType<SingleVariableDesignationSyntax>().Select(v => v.Identifier.ValueText)));
+                if (!own.Contains(name.Identifier.ValueText))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>The parts of an owner that hold code (bodies, expression bodies, constructor initializers, initializers, global statements).</summary>

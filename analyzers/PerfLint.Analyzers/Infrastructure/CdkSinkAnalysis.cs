@@ -57,7 +57,7 @@ namespace PerfLint.Analyzers.Infrastructure
             context.Register(
                 c =>
                 {
-                    var target = TargetOf(c.Operation);
+                    var target = TargetOf(c.Operation, cdk);
                     if (target == null || target.Parameters.Length == 0 || !IsFollowable(target, cdk))
                     {
                         return;
@@ -70,7 +70,7 @@ namespace PerfLint.Analyzers.Infrastructure
                         return;
                     }
 
-                    var bindings = ParameterBindings.ForCallSite(c.Operation);
+                    var bindings = ParameterBindings.ForCallSite(c.Operation, target);
                     if (bindings != null)
                     {
                         var visiting = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default) { target.OriginalDefinition };
@@ -102,13 +102,13 @@ namespace PerfLint.Analyzers.Infrastructure
 
             foreach (var call in summary.Calls)
             {
-                var callee = TargetOf(call)?.OriginalDefinition;
+                var callee = TargetOf(call, cdk)?.OriginalDefinition;
                 if (callee == null || !visiting.Add(callee))
                 {
                     continue;
                 }
 
-                var nested = ParameterBindings.ForNestedCall(call, bindings);
+                var nested = ParameterBindings.ForNestedCall(call, bindings, callee);
                 if (nested != null)
                 {
                     VisitCallee(context, cdk, onSink, summaries, summarize, callee, nested, visiting);
@@ -142,9 +142,11 @@ namespace PerfLint.Analyzers.Infrastructure
             return false;
         }
 
-        private static IMethodSymbol? TargetOf(IOperation operation) =>
+        /// <summary>The method or constructor a call runs; for a delegate call, the lambda the delegate certainly holds.</summary>
+        private static IMethodSymbol? TargetOf(IOperation operation, CdkTypes cdk) =>
             operation switch
             {
+                IInvocationOperation { TargetMethod: { MethodKind: MethodKind.DelegateInvoke } } invocation => cdk.Flow.GetLambda(invocation.Instance)?.Symbol,
                 IInvocationOperation invocation => invocation.TargetMethod,
                 IObjectCreationOperation creation => creation.Constructor,
                 _ => null,
@@ -191,15 +193,16 @@ namespace PerfLint.Analyzers.Infrastructure
                     return Empty;
                 }
 
-                var body = cdk.Flow.GetBody(method);
-                if (body == null)
+                // A primary constructor's parameters are captured by every member of its type: all of them are its body.
+                var bodies = cdk.Flow.GetBodies(method);
+                if (bodies.Count == 0)
                 {
                     return Empty;
                 }
 
                 var sinks = ImmutableArray.CreateBuilder<CdkSink>();
                 var calls = ImmutableArray.CreateBuilder<IOperation>();
-                foreach (var op in body.DescendantsAndSelf())
+                foreach (var op in bodies.SelectMany(b => b.DescendantsAndSelf()))
                 {
                     var sink = matcher(op, cdk);
                     if (sink != null && (DependsOnParameters(sink.Value) || SiblingDependsOnParameters(sink)))
@@ -208,7 +211,7 @@ namespace PerfLint.Analyzers.Infrastructure
                         continue;
                     }
 
-                    var target = TargetOf(op);
+                    var target = TargetOf(op, cdk);
                     if (target != null && IsFollowable(target, cdk) && op.ChildOperations.Any(DependsOnParameters))
                     {
                         calls.Add(op);

@@ -14,18 +14,14 @@ namespace PerfLint.Analyzers.Infrastructure
         /// Creates the diagnostic with the finding's own severity (a rule may report Warning or Info per value; the
         /// descriptor's default is the rule's highest). <c>.editorconfig</c> <c>dotnet_diagnostic.ID.severity</c>
         /// still overrides it: Roslyn applies the configured severity to every diagnostic of the ID.
+        /// <paramref name="context"/>, where the value is away from its construct (<c>when stage is "prod"</c>, <c>reaches
+        /// CfnCacheCluster "Cache" in CacheStack</c>), follows the finding's message in parentheses: the message itself
+        /// is the knowledge base's.
+        /// A value read from the CDK context (<paramref name="contextValue"/>) adds the file and key after that
+        /// (<see cref="CdkContextValue.MessageSuffix"/>), with the JSON value as an additional location.
         /// </summary>
-        public static Diagnostic Create(RuleFinding finding, Location location, ImmutableDictionary<string, string?>? properties = null) =>
-            Create(finding, location, properties, null);
-
-        /// <summary>
-        /// The diagnostic about one value, at its node. A value read from the CDK context keeps the rule's message and
-        /// adds the file and key (<see cref="CdkContextValue.MessageSuffix"/>), with the JSON value as an additional location.
-        /// </summary>
-        public static Diagnostic Create(RuleFinding finding, ResolvedValue value, ImmutableDictionary<string, string?>? properties = null) =>
-            Create(finding, value.Location, properties, value.Context);
-
-        private static Diagnostic Create(RuleFinding finding, Location location, ImmutableDictionary<string, string?>? properties, CdkContextValue? context)
+        public static Diagnostic Create(RuleFinding finding, Location location, ImmutableDictionary<string, string?>? properties = null, string? context = null,
+            CdkContextValue? contextValue = null)
         {
             var descriptor = Descriptors.For(finding.RuleId);
             var props = properties ?? ImmutableDictionary<string, string?>.Empty;
@@ -39,9 +35,9 @@ namespace PerfLint.Analyzers.Infrastructure
                 descriptor,
                 location,
                 severity,
-                additionalLocations: context == null ? null : new[] { context.Location },
+                additionalLocations: contextValue == null ? null : new[] { contextValue.Location },
                 properties: props,
-                messageArgs: new object[] { context == null ? finding.Message : finding.Message + context.MessageSuffix });
+                messageArgs: new object[] { finding.Message + (context == null ? string.Empty : " (" + context + ")") + contextValue?.MessageSuffix });
         }
     }
 }

@@ -39,17 +39,18 @@ namespace PerfLint.Analyzers.Infrastructure
         /// Bindings for the call site <paramref name="call"/> (an <see cref="IInvocationOperation"/> or
         /// <see cref="IObjectCreationOperation"/>), or null when it is neither or has no target.
         /// </summary>
-        public static ParameterBindings? ForCallSite(IOperation call) => Create(call, null, isCallSite: true, 0);
+        /// <paramref name="callee"/>: the lambda a delegate call runs (its parameters take the arguments by position).
+        public static ParameterBindings? ForCallSite(IOperation call, IMethodSymbol? callee = null) => Create(call, null, isCallSite: true, 0, callee);
 
         /// <summary>Bindings for a call nested inside the body that <paramref name="outer"/> binds.</summary>
-        public static ParameterBindings? ForNestedCall(IOperation call, ParameterBindings? outer) =>
-            Create(call, outer, isCallSite: false, (outer?.Depth ?? 0) + 1);
+        public static ParameterBindings? ForNestedCall(IOperation call, ParameterBindings? outer, IMethodSymbol? callee = null) =>
+            Create(call, outer, isCallSite: false, (outer?.Depth ?? 0) + 1, callee);
 
         /// <summary>The argument bound to <paramref name="parameter"/>, when it is a parameter of <see cref="Method"/>.</summary>
         public bool TryGetArgument(IParameterSymbol parameter, out IArgumentOperation argument)
         {
             argument = null!;
-            if (!SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol?.OriginalDefinition, Method))
+            if (!SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol?.OriginalDefinition, Method) && !SameFunction(parameter.ContainingSymbol, Method))
             {
                 return false;
             }
@@ -66,12 +67,23 @@ namespace PerfLint.Analyzers.Infrastructure
             return false;
         }
 
-        private static ParameterBindings? Create(IOperation call, ParameterBindings? outer, bool isCallSite, int depth)
+        /// <summary>
+        /// A local function or lambda bound by two semantic models is two symbols: the same function when declared by
+        /// the same syntax.
+        /// </summary>
+        private static bool SameFunction(ISymbol? a, IMethodSymbol b) =>
+            a is IMethodSymbol { MethodKind: MethodKind.LocalFunction or MethodKind.AnonymousFunction } &&
+            (b.MethodKind == MethodKind.LocalFunction || b.MethodKind == MethodKind.AnonymousFunction) &&
+            a.DeclaringSyntaxReferences.Length == 1 && b.DeclaringSyntaxReferences.Length == 1 &&
+            a.DeclaringSyntaxReferences[0].SyntaxTree == b.DeclaringSyntaxReferences[0].SyntaxTree &&
+            a.DeclaringSyntaxReferences[0].Span == b.DeclaringSyntaxReferences[0].Span;
+
+        private static ParameterBindings? Create(IOperation call, ParameterBindings? outer, bool isCallSite, int depth, IMethodSymbol? callee)
         {
             switch (call)
             {
                 case IInvocationOperation invocation when invocation.TargetMethod != null:
-                    return new ParameterBindings(invocation.TargetMethod.OriginalDefinition, invocation.Arguments, outer, isCallSite, depth);
+                    return new ParameterBindings((callee ?? invocation.TargetMethod).OriginalDefinition, invocation.Arguments, outer, isCallSite, depth);
                 case IObjectCreationOperation creation when creation.Constructor != null:
                     return new ParameterBindings(creation.Constructor.OriginalDefinition, creation.Arguments, outer, isCallSite, depth);
                 default:

@@ -86,6 +86,52 @@ namespace PerfLint.Analyzers.Infrastructure
         /// </summary>
         public CdkContextValue? Context { get; }
 
+        /// <summary>
+        /// The branch that picks this value, when it is one arm of a switch or one entry of a lookup and is reported
+        /// there (<c>when stage is "prod"</c>); null otherwise (a rule's message then stays as it is).
+        /// </summary>
+        public string? Branch { get; private set; }
+
+        /// <summary>This value picked by <paramref name="branch"/> (an inner branch, already named, wins).</summary>
+        internal ResolvedValue InBranch(string branch)
+        {
+            if (Branch != null)
+            {
+                return this;
+            }
+
+            var copy = (ResolvedValue)MemberwiseClone();
+            copy.Branch = branch;
+            return copy;
+        }
+
+        /// <summary>
+        /// True when the value was read from a settings object or collection (a record's or class's member, a
+        /// dictionary, array or list entry): it is reported where it is written, away from the construct it reaches,
+        /// and the finding names that construct.
+        /// </summary>
+        public bool FromSettings { get; private set; }
+
+        /// <summary>This value, read from a settings object or collection.</summary>
+        internal ResolvedValue AsSetting()
+        {
+            if (FromSettings)
+            {
+                return this;
+            }
+
+            var copy = (ResolvedValue)MemberwiseClone();
+            copy.FromSettings = true;
+            return copy;
+        }
+
+        /// <summary>This value with the branch and settings origin of <paramref name="from"/> (a value built from it: an instance type from its class).</summary>
+        internal ResolvedValue WithBranchOf(ResolvedValue? from)
+        {
+            var value = from?.Branch == null ? this : InBranch(from.Branch);
+            return from != null && from.FromSettings ? value.AsSetting() : value;
+        }
+
         /// <summary>The number, for Number values.</summary>
         public double? Number =>
             Kind == ResolvedValueKind.Number && Constant != null

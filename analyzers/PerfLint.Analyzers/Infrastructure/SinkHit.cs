@@ -60,9 +60,17 @@ namespace PerfLint.Analyzers.Infrastructure
         public bool IsReportable(ResolvedValue value) =>
             value.Node.SyntaxTree == _context.Operation.Syntax.SyntaxTree && (!IsCallSite || value.FromCallSite);
 
-        /// <summary>Reports a finding on a value's node (naming the context file and key for a context value).</summary>
-        public void Report(RuleFinding finding, ResolvedValue value, ImmutableDictionary<string, string?>? properties = null) =>
-            _context.ReportDiagnostic(FindingReporter.Create(finding, value, properties));
+        /// <summary>
+        /// Reports a finding on a value's node, naming the branch that picks it (a switch arm, a lookup entry) and,
+        /// for a value read from a settings object or collection, the construct it reaches; for a value read from the CDK
+        /// context, the file and key.
+        /// </summary>
+        public void Report(RuleFinding finding, ResolvedValue value, ImmutableDictionary<string, string?>? properties = null)
+        {
+            var reaches = value.FromSettings ? SinkConstruct.Describe(Sink, Cdk) : null;
+            var context = value.Branch == null ? reaches : reaches == null ? value.Branch : value.Branch + "; " + reaches;
+            _context.ReportDiagnostic(FindingReporter.Create(finding, value.Location, properties, context, value.Context));
+        }
 
         /// <summary>Reports any diagnostic from the analyzed operation's context.</summary>
         public void ReportDiagnostic(Diagnostic diagnostic) => _context.ReportDiagnostic(diagnostic);

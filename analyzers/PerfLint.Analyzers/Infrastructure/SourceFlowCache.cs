@@ -22,6 +22,7 @@ namespace PerfLint.Analyzers.Infrastructure
         private readonly ConcurrentDictionary<ISymbol, IOperation?> _bodies = new ConcurrentDictionary<ISymbol, IOperation?>(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<ISymbol, IOperation?> _initializers = new ConcurrentDictionary<ISymbol, IOperation?>(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<SyntaxNode, LocalTable> _locals = new ConcurrentDictionary<SyntaxNode, LocalTable>();
+        private readonly ConcurrentDictionary<ISymbol, IReadOnlyList<IOperation>> _typeBodies = new ConcurrentDictionary<ISymbol, IReadOnlyList<IOperation>>(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<ISymbol, bool> _assignedInConstructor = new ConcurrentDictionary<ISymbol, bool>(SymbolEqualityComparer.Default);
 
         internal SourceFlowCache(Compilation compilation)
@@ -39,6 +40,92 @@ namespace PerfLint.Analyzers.Infrastructure
         /// </summary>
         public IOperation? GetBody(IMethodSymbol method) =>
             _bodies.GetOrAdd(method.OriginalDefinition, m => BindBody((IMethodSymbol)m));
+
+        /// <summary>
+        /// The bound bodies of a method: its body (<see cref="GetBody"/>), or for a primary constructor (C# 12, records)
+        /// the bodies of every member of its type, where its parameters are captured.
+        /// </summary>
+        public IReadOnlyList<IOperation> GetBodies(IMethodSymbol method)
+        {
+            var body = GetBody(method);
+            if (body != null)
+            {
+                return new[] { body };
+            }
+
+            return method.MethodKind == MethodKind.Constructor
+                ? _typeBodies.GetOrAdd(method.OriginalDefinition, m => BindTypeBodies((IMethodSymbol)m))
+                : System.Array.Empty<IOperation>();
+        }
+
+        /// <summary>
+        /// The one value a constructor's own body assigns to a member of the object it builds (<c>Type = type;</c>),
+        /// or null when it assigns it nowhere or more than once.
+        /// </summary>
+        public IOperation? GetConstructorAssignment(IMethodSymbol constructor, ISymbol member)
+        {
+            var body = GetBody(constructor);
+            if (body == null)
+            {
+                return null;
+            }
+
+            IOperation? value = null;
+            foreach (var op in body.DescendantsAndSelf())
+            {
+                if (op is ISimpleAssignmentOperation { Target: IMemberReferenceOperation target } assignment &&
+                    (target.Instance == null || target.Instance is IInstanceReferenceOperation) &&
+                    SymbolEqualityComparer.Default.Equals(target.Member.OriginalDefinition, member.OriginalDefinition))
+                {
+                    if (value != null || assignment.IsRef)
+                    {
+                        return null;
+                    }
+
+                    value = assignment.Value;
+                }
+            }
+
+            return value;
+        }
+
+        /// <summary>
+        /// The lambda a delegate expression certainly holds: written in place, or the only value of a local or the
+        /// initializer of a readonly field no constructor assigns; null otherwise.
+        /// </summary>
+        public IAnonymousFunctionOperation? GetLambda(IOperation? target)
+        {
+            for (var step = 0; target != null && step < 8; step++)
+            {
+                switch (target)
+                {
+                    case IAnonymousFunctionOperation lambda:
+                        return lambda;
+                    case IDelegateCreationOperation creation:
+                        target = creation.Target;
+                        break;
+                    case IConversionOperation conversion:
+                        target = conversion.Operand;
+                        break;
+                    case ILocalReferenceOperation local:
+                        var assignments = GetLocalAssignments(local);
+                        target = assignments?.Count == 1 ? assignments[0] : null;
+                        break;
+                    case IFieldReferenceOperation field when field.Field.IsReadOnly && !IsAssignedInConstructor(field.Field):
+                        target = GetInitializer(field.Field);
+                        break;
+                    default:
+                        return null;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>True for the <c>out</c> argument of <c>collection.TryGetValue(key, out value)</c>: the local gets the entry the key reads.</summary>
+        public static bool IsLookupOut(IArgumentOperation argument) =>
+            argument.Parameter?.RefKind == RefKind.Out && argument.Parameter.Ordinal == 1 &&
+            argument.Parent is IInvocationOperation { TargetMethod: { Name: "TryGetValue" }, Instance: { }, Arguments: { Length: 2 } };
 
         /// <summary>The value of a field's or auto-property's initializer (<c>= "m4.large"</c>) declared in this compilation, or null.</summary>
         public IOperation? GetInitializer(ISymbol fieldOrProperty) =>
@@ -85,7 +172,7 @@ namespace PerfLint.Analyzers.Infrastructure
         /// <summary>
         /// The values assigned to a local in the body that contains <paramref name="reference"/>: one entry per
         /// assignment (its value operation) or null for an assignment PerfLint cannot see through (out/ref, deconstruction,
-        /// compound assignment, foreach). Null when the local's declaration is not found.
+        /// compound assignment, foreach, a member of its object written after). Null when the local's declaration is not found.
         /// </summary>
         public IReadOnlyList<IOperation?>? GetLocalAssignments(ILocalReferenceOperation reference)
         {
@@ -127,11 +214,21 @@ namespace PerfLint.Analyzers.Infrastructure
                     BaseMethodDeclarationSyntax m when m.Body != null || m.ExpressionBody != null => m,
                     AccessorDeclarationSyntax a when a.Body != null || a.ExpressionBody != null => a,
                     ArrowExpressionClauseSyntax arrow => arrow,
+                    LocalFunctionStatementSyntax local when local.Body != null || local.ExpressionBody != null => local,
+                    AnonymousFunctionExpressionSyntax lambda => lambda,
                     _ => null,
                 };
                 if (bodyOwner != null)
                 {
                     var operation = model.GetOperation(bodyOwner);
+                    switch (operation)
+                    {
+                        case ILocalFunctionOperation localFunction:
+                            return localFunction.Body ?? localFunction.IgnoredBody;
+                        case IAnonymousFunctionOperation lambda:
+                            return lambda.Body;
+                    }
+
                     if (operation != null)
                     {
                         return operation;
@@ -140,6 +237,36 @@ namespace PerfLint.Analyzers.Infrastructure
             }
 
             return null;
+        }
+
+        /// <summary>The bound member bodies of the type a primary constructor belongs to (none for other constructors).</summary>
+        private IReadOnlyList<IOperation> BindTypeBodies(IMethodSymbol constructor)
+        {
+            var bodies = new List<IOperation>();
+            foreach (var reference in constructor.DeclaringSyntaxReferences)
+            {
+                var model = ModelFor(reference.SyntaxTree);
+                if (model == null || !(reference.GetSyntax() is TypeDeclarationSyntax { ParameterList: { } } type))
+                {
+                    continue;
+                }
+
+                foreach (var member in type.Members)
+                {
+                    foreach (var root in Gating.BodyOwners.OperationRoots(member).Concat(member is BaseFieldDeclarationSyntax field
+                                 ? field.Declaration.Variables.Where(v => v.Initializer != null).Select(v => (SyntaxNode)v.Initializer!)
+                                 : member is BasePropertyDeclarationSyntax { AccessorList: { } accessors } ? accessors.Accessors : Enumerable.Empty<SyntaxNode>()))
+                    {
+                        var operation = model.GetOperation(root);
+                        if (operation != null)
+                        {
+                            bodies.Add(operation);
+                        }
+                    }
+                }
+            }
+
+            return bodies;
         }
 
         private IOperation? BindInitializer(ISymbol symbol)
@@ -217,6 +344,9 @@ namespace PerfLint.Analyzers.Infrastructure
                         case ISimpleAssignmentOperation assignment when assignment.Target is ILocalReferenceOperation target:
                             table.Add(target.Local, assignment.IsRef ? null : assignment.Value);
                             break;
+                        case ISimpleAssignmentOperation { Target: IMemberReferenceOperation { Instance: ILocalReferenceOperation written } }:
+                            table.Add(written.Local, null); // the object it holds changes after its creation
+                            break;
                         case ICompoundAssignmentOperation compound when compound.Target is ILocalReferenceOperation target:
                             table.Add(target.Local, null);
                             break;
@@ -233,11 +363,15 @@ namespace PerfLint.Analyzers.Infrastructure
                             }
 
                             break;
+                        case IArgumentOperation argument when IsLookupOut(argument) && LookupLocal(argument) is ILocalSymbol found:
+                            table.Add(found, argument);
+                            break;
                         case IArgumentOperation argument when argument.Value is ILocalReferenceOperation passed &&
                                                                (argument.Parameter?.RefKind == RefKind.Ref || argument.Parameter?.RefKind == RefKind.Out):
                             table.Add(passed.Local, null);
                             break;
-                        case ILocalReferenceOperation declared when declared.IsDeclaration:
+                        case ILocalReferenceOperation declared when declared.IsDeclaration &&
+                                                                    !(declared.Parent is IDeclarationExpressionOperation { Parent: IArgumentOperation lookup } && IsLookupOut(lookup)):
                             table.Add(declared.Local, null);
                             break;
                         case IForEachLoopOperation loop:
@@ -252,6 +386,15 @@ namespace PerfLint.Analyzers.Infrastructure
 
                 return table;
             }
+
+            /// <summary>The local a <c>TryGetValue</c> writes (<c>out var t</c> or <c>out t</c>).</summary>
+            private static ILocalSymbol? LookupLocal(IArgumentOperation argument) =>
+                argument.Value switch
+                {
+                    ILocalReferenceOperation local => local.Local,
+                    IDeclarationExpressionOperation { Expression: ILocalReferenceOperation declared } => declared.Local,
+                    _ => null,
+                };
 
             private void Add(ILocalSymbol local, IOperation? value)
             {

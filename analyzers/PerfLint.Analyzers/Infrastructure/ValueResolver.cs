@@ -13,15 +13,18 @@ namespace PerfLint.Analyzers.Infrastructure
     /// following: literals and constants; <c>const</c>, <c>readonly</c> and <c>static readonly</c> fields and get-only
     /// properties with initializers (that no constructor assigns) or expression bodies in any class of the
     /// compilation; locals assigned once; string concatenation
-    /// and interpolation; conversions; <c>?:</c> and <c>??</c> (every branch); array elements; enum members (CDK jsii
+    /// and interpolation; conversions; choices (<c>?:</c>, <c>??</c>, switch expressions and statements, collection
+    /// lookups: see <c>ValueResolver.Choices.cs</c>); the members of objects created in source (records and classes:
+    /// <c>ValueResolver.Objects.cs</c>); enum members (CDK jsii
     /// enums keep the member symbol, e.g. <c>InstanceClass.STANDARD4</c>); static members of jsii enum-like classes
     /// (<c>Architecture.ARM_64</c>); <c>InstanceType.Of(cls, size)</c> and <c>new InstanceType("m5.large")</c>; the
-    /// return values of helper methods declared in source (their parameters bound to the call's arguments); and,
+    /// return values of helper methods, local functions and lambdas declared in source (their parameters bound to the
+    /// call's arguments); and,
     /// under <see cref="ParameterBindings"/>, the parameters of the method being walked.
     /// A parameter without bindings is unknown: the value is resolved at each call site instead (see
     /// <see cref="CdkSinkAnalysis"/>). Depth- and cycle-bounded; never throws on incomplete code.
     /// </summary>
-    public static class ValueResolver
+    public static partial class ValueResolver
     {
         /// <summary>How many nested steps (conversions, locals, fields, calls) one resolution follows.</summary>
         public const int MaxDepth = 24;
@@ -61,7 +64,7 @@ namespace PerfLint.Analyzers.Infrastructure
             ParameterBindings? bindings = null, SyntaxTree? reportTree = null) =>
             Resolve(value, cdk, cancellationToken, bindings, reportTree).Where(v => v.Kind == ResolvedValueKind.String);
 
-        private sealed class Walker
+        private sealed partial class Walker
         {
             private static readonly List<ResolvedValue> None = new List<ResolvedValue>();
 
@@ -93,6 +96,12 @@ namespace PerfLint.Analyzers.Infrastructure
                     anchor = op.Syntax;
                 }
 
+                var choices = Choices(op, bindings, depth, fromCallSite);
+                if (choices != null)
+                {
+                    return Choose(choices, anchor, depth);
+                }
+
                 switch (op)
                 {
                     case IConversionOperation conversion when !conversion.Conversion.IsUserDefined:
@@ -113,10 +122,6 @@ namespace PerfLint.Analyzers.Infrastructure
                                                       binary.Type?.SpecialType == SpecialType.System_String &&
                                                       !binary.ConstantValue.HasValue:
                         return Concatenate(op, new[] { binary.LeftOperand, binary.RightOperand }, bindings, anchor, depth, fromCallSite);
-                    case IConditionalOperation conditional when conditional.WhenFalse != null && !conditional.ConstantValue.HasValue:
-                        return Union(new[] { conditional.WhenTrue, conditional.WhenFalse }, bindings, anchor, depth, fromCallSite);
-                    case ICoalesceOperation coalesce:
-                        return Union(new[] { coalesce.Value, coalesce.WhenNull }, bindings, anchor, depth, fromCallSite);
                     case IArrayCreationOperation array when array.Initializer != null:
                         return Union(array.Initializer.ElementValues, bindings, anchor, depth, fromCallSite);
                     case IInvocationOperation invocation:
@@ -149,6 +154,12 @@ namespace PerfLint.Analyzers.Infrastructure
                     return new List<ResolvedValue> { ResolvedValue.FromMember(field, Leaf(reference, anchor), reference.Syntax, fromCallSite) };
                 }
 
+                var read = ReadMember(reference.Instance, field, anchor, bindings, depth, fromCallSite);
+                if (read != null)
+                {
+                    return read;
+                }
+
                 // const, or readonly with an initializer no constructor overrides.
                 if (field.IsConst || (field.IsReadOnly && !_cdk.Flow.IsAssignedInConstructor(field)))
                 {
@@ -176,7 +187,14 @@ namespace PerfLint.Analyzers.Infrastructure
                     return StaticCdkMember(reference, property, anchor, fromCallSite);
                 }
 
-                // Only get-only properties: a setter (init included) lets object initializers replace the value.
+                var read = property.IsIndexer ? null : ReadMember(reference.Instance, property, anchor, bindings, depth, fromCallSite);
+                if (read != null)
+                {
+                    return read;
+                }
+
+                // Read without its object: only get-only properties, as a setter (init included) lets object
+                // initializers replace the value.
                 if (property.IsIndexer || property.SetMethod != null || _cdk.Flow.IsAssignedInConstructor(property))
                 {
                     return None;
@@ -231,12 +249,18 @@ namespace PerfLint.Analyzers.Infrastructure
                 try
                 {
                     var assignments = _cdk.Flow.GetLocalAssignments(reference);
-                    if (assignments == null || assignments.Count != 1 || assignments[0] == null)
+                    if (assignments == null || assignments.Count == 0 || assignments.Any(a => a == null))
                     {
                         return None;
                     }
 
-                    return Resolve(assignments[0], bindings, anchor, depth + 1, fromCallSite);
+                    if (assignments.Count == 1)
+                    {
+                        return Resolve(assignments[0], bindings, anchor, depth + 1, fromCallSite);
+                    }
+
+                    // Assigned in the sections of a switch statement: every section's value is a candidate.
+                    return SwitchSections(assignments!, bindings, anchor, depth, fromCallSite) ?? None;
                 }
                 finally
                 {
@@ -273,6 +297,11 @@ namespace PerfLint.Analyzers.Infrastructure
                     return CdkContextReads.Values(invocation, Resolve(invocation.Arguments[0].Value, bindings, anchor, depth + 1, fromCallSite), _cdk, Leaf(invocation, anchor), fromCallSite);
                 }
 
+                if (method.MethodKind == MethodKind.DelegateInvoke)
+                {
+                    return InvokeLambda(invocation, bindings, anchor, depth, fromCallSite);
+                }
+
                 if (_cdk.IsCdk(method) || method.IsAbstract || method.IsVirtual && !method.IsSealed || method.IsExtern)
                 {
                     return None;
@@ -298,22 +327,28 @@ namespace PerfLint.Analyzers.Infrastructure
                         return None;
                     }
 
-                    var values = new List<ResolvedValue>();
-                    foreach (var ret in ReturnsOf(body))
-                    {
-                        values.AddRange(Resolve(ret, call, anchor, depth + 1, fromCallSite));
-                        if (values.Count >= MaxValues)
-                        {
-                            break;
-                        }
-                    }
-
-                    return values;
+                    return Returned(body, call, anchor, depth, fromCallSite);
                 }
                 finally
                 {
                     _visiting.Remove(definition);
                 }
+            }
+
+            /// <summary>The values a body returns under <paramref name="call"/>; a return in a switch section names its case.</summary>
+            private List<ResolvedValue> Returned(IOperation body, ParameterBindings? call, SyntaxNode? anchor, int depth, bool fromCallSite)
+            {
+                var values = new List<ResolvedValue>();
+                foreach (var ret in ReturnsOf(body))
+                {
+                    values.AddRange(InCase(ret, Resolve(ret, call, anchor, depth + 1, fromCallSite)));
+                    if (values.Count >= MaxValues)
+                    {
+                        break;
+                    }
+                }
+
+                return values;
             }
 
             /// <summary>The returned values of a body, skipping lambdas and local functions (they return for themselves).</summary>
@@ -352,7 +387,7 @@ namespace PerfLint.Analyzers.Infrastructure
                 {
                     if (name.Kind == ResolvedValueKind.String && name.Text != null)
                     {
-                        values.Add(ResolvedValue.FromInstanceType(name.Text, name.Node, name.Origin, name.FromCallSite, null, null, name.Context));
+                        values.Add(ResolvedValue.FromInstanceType(name.Text, name.Node, name.Origin, name.FromCallSite, null, null, name.Context).WithBranchOf(name));
                     }
                 }
 
@@ -390,7 +425,8 @@ namespace PerfLint.Analyzers.Infrastructure
                         if (family != null && sizeName != null && values.Count < MaxValues)
                         {
                             // Reported on the class member: the family is what a rule judges and a fix replaces.
-                            values.Add(ResolvedValue.FromInstanceType(family + "." + sizeName, cls.Node, cls.Origin, cls.FromCallSite || size.FromCallSite, classMember, sizeMember));
+                            values.Add(ResolvedValue.FromInstanceType(family + "." + sizeName, cls.Node, cls.Origin, cls.FromCallSite || size.FromCallSite, classMember, sizeMember)
+                                .WithBranchOf(cls));
                         }
                     }
                 }

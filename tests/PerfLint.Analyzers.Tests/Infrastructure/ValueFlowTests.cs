@@ -52,7 +52,7 @@ public class ValueFlowTests
         """, Probe(0, "String=cache.m4.large"), Probe(1, "String=cache.t2.micro"));
 
     [Test]
-    public Task Fields_and_properties_a_constructor_or_initializer_can_change_are_not_followed() => Verify.VerifyAnalyzerAsync(Usings + """
+    public Task Fields_and_properties_a_constructor_or_initializer_can_change_are_read_from_the_object() => Verify.VerifyAnalyzerAsync(Usings + """
         class Settings
         {
             public readonly string Node = "cache.m4.large";
@@ -65,7 +65,7 @@ public class ValueFlowTests
             public Settings(string node) { Node = node; Fixed = node; new CfnCacheClusterProps { CacheNodeType = {|#2:"cache.r7g.large"|} }; }
         }
         class S : Stack { S(Construct s) : base(s, "s") {
-            var settings = new Settings("cache.r7g.large") { Init = "cache.r7g.large" };
+            var settings = new Settings({|#3:"cache.r7g.large"|}) { Init = {|#4:"cache.r7g.large"|} };
             new CfnCacheClusterProps { CacheNodeType = settings.Node };
             new CfnCacheClusterProps { CacheNodeType = Settings.Shared };
             new CfnCacheClusterProps { CacheNodeType = settings.Init };
@@ -73,7 +73,8 @@ public class ValueFlowTests
             new CfnCacheClusterProps { CacheNodeType = settings.Computed };
             new CfnCacheClusterProps { CacheNodeType = Settings.CacheNodeType };
         } }
-        """, Probe(0, "String=cache.t2.micro"), Probe(1, "String=cache.m4.xlarge"), Probe(2, "String=cache.r7g.large"));
+        """, Probe(0, "String=cache.t2.micro"), Probe(1, "String=cache.m4.xlarge"), Probe(2, "String=cache.r7g.large"),
+            Probe(3, "String=cache.r7g.large"), Probe(3, "String=cache.r7g.large"), Probe(4, "String=cache.r7g.large"));
 
     [Test]
     public Task Local_assigned_once_is_followed_but_reassigned_local_is_not() => Verify.VerifyAnalyzerAsync(Usings + """

@@ -1,0 +1,61 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Testing;
+using PerfLint.Analyzers.Tests.Infrastructure;
+using PerfLint.Knowledge.Rules;
+using Verify = PerfLint.Analyzers.Tests.Infrastructure.CSharpAnalyzerVerifier<PerfLint.Analyzers.Rules.AppRulesAnalyzer>;
+
+namespace PerfLint.Analyzers.Tests.ValueFlow;
+
+/// <summary>The whole-app rules read construct props through the same value flow: settings records, switch arms, dictionary entries.</summary>
+public class AppModelFlowTests
+{
+    private const string Usings = TestReferences.CdkUsings + "using Amazon.CDK.AWS.Sagemaker;\n";
+    private const string Tgi = "763104351884.dkr.ecr.us-east-1.amazonaws.com/huggingface-pytorch-tgi-inference:2.1.1-tgi1.4.0-gpu-py310-cu121-ubuntu22.04";
+
+    /// <summary>As PL1004ModelFitTests: Llama 2 70B in fp16 on one A10G.</summary>
+    private const string Llama70OnOneA10g =
+        "Model does not fit: 'meta-llama/Llama-2-70b-chat-hf' has ~70B parameters (meta-llama/llama-models@a9c89c4:models/llama2/MODEL_CARD.md) x 2 bytes " +
+        "(fp16/bf16 (default)) = 130 GiB of weights, 156 GiB with 20% headroom for KV cache and runtime > 1 of 1x A10G on 'ml.g5.2xlarge' = 22.35 GiB; " +
+        "choices: even 4-bit quantization (39.12 GiB) does not fit; a larger instance such as 'ml.g7e.12xlarge' (48 vCPU, 512 GiB, 2x RTX PRO 6000 Server (192 GiB), $8.28608/h EC2 price of the same hardware (us-east-1, 2026-07-20; the service's own price is higher))";
+
+    private static string Endpoint(string modelId, string instanceType, string types) => Usings + $$"""
+        class S : Stack { S(Construct s, string stage) : base(s, "s") {
+            var model = new CfnModel(this, "Model", new CfnModelProps {
+                ExecutionRoleArn = "arn:aws:iam::123456789012:role/sm",
+                PrimaryContainer = new CfnModel.ContainerDefinitionProperty {
+                    Image = "{{Tgi}}",
+                    Environment = new Dictionary<string, object> { ["HF_MODEL_ID"] = {{modelId}} },
+                },
+            });
+            new CfnEndpointConfig(this, "Config", new CfnEndpointConfigProps {
+                ProductionVariants = new[] { new CfnEndpointConfig.ProductionVariantProperty {
+                    ModelName = model.AttrModelName, VariantName = "AllTraffic", InstanceType = {{instanceType}}, InitialInstanceCount = 1 } },
+            });
+        } }
+        {{types}}
+        """;
+
+    [Test]
+    public Task Instance_type_from_a_record_and_model_from_the_switch_arm_a_known_stage_takes() => Verify.VerifyAnalyzerAsync(Endpoint(
+        "Serving.ModelFor(\"prod\")",
+        "Serving.Prod.InstanceType",
+        """
+        record Serving(string InstanceType)
+        {
+            public static readonly Serving Prod = new({|#0:"ml.g5.2xlarge"|});
+            public static string ModelFor(string stage) => stage switch { "prod" => {|#1:"meta-llama/Llama-2-70b-chat-hf"|}, _ => "mistralai/Mistral-7B-Instruct-v0.2" };
+        }
+        """),
+        Verify.Diagnostic(RuleIds.ModelDoesNotFitAccelerator).WithLocation(0).WithLocation(1).WithSeverity(DiagnosticSeverity.Warning).WithMessage(Llama70OnOneA10g));
+
+    [Test]
+    public Task Rules_that_need_one_value_stay_silent_on_a_choice_of_several() => Verify.VerifyAnalyzerAsync(Endpoint(
+        """stage switch { "prod" => "meta-llama/Llama-2-70b-chat-hf", _ => "mistralai/Mistral-7B-Instruct-v0.2" }""", "\"ml.g5.2xlarge\"", ""));
+
+    [Test]
+    public Task Instance_type_from_a_dictionary_whose_entries_all_fit_is_silent() => Verify.VerifyAnalyzerAsync(Endpoint(
+        "\"meta-llama/Llama-2-70b-chat-hf\"",
+        "Types[stage]",
+        """static class Holder { }"""
+    ).Replace("class S : Stack {", """class S : Stack { static readonly Dictionary<string, string> Types = new() { ["prod"] = "ml.g6e.12xlarge", ["dev"] = "ml.g6e.24xlarge" };"""));
+}
