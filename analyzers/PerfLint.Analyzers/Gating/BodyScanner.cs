@@ -25,7 +25,6 @@ namespace PerfLint.Analyzers.Gating
         public static bool TryScan(string text, BodyTokens into) => TryScan(BodyText.Of(text), into);
 
         /// <summary>The same over a span of a tree's text (<see cref="SyntaxIndex"/>).</summary>
-        [System.Runtime.CompilerServices.MethodImpl(Knowledge.HotLoop.Optimized)]
         internal static bool TryScan(BodyText text, BodyTokens into)
         {
             var identifiers = into.Identifiers;

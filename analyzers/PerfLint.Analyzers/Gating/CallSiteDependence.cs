@@ -87,8 +87,7 @@ namespace PerfLint.Analyzers.Gating
         /// One walk over the declarations: the parameters and locals, the assignments, the arguments handed to source
         /// code. It stops at the first call into source code whose arguments name a parameter or a local declared before
         /// it (the answer is then yes whatever follows: the set of names only grows); the calls it passed on the way are
-        /// judged again at the end, against every name. Not compiled optimized up front (<see cref="Knowledge.HotLoop"/>):
-        /// stopping early leaves too little work per build to pay for compiling it in a fresh compiler.
+        /// judged again at the end, against every name.
         /// </summary>
         private static MethodFacts Read(IEnumerable<SyntaxNode> declarations, IEnumerable<string> parameters, bool baseInSource, HashSet<string> sourceNames)
         {

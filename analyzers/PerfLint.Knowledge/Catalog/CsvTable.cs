@@ -36,7 +36,6 @@ namespace PerfLint.Knowledge.Catalog
             return Parse(reader.ReadToEnd());
         }
 
-        [System.Runtime.CompilerServices.MethodImpl(HotLoop.Optimized)]
         public static CsvTable Parse(string text)
         {
             var records = new List<string[]>();

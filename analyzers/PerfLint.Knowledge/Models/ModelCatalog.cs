@@ -18,8 +18,7 @@ namespace PerfLint.Knowledge.Models
         /// <summary>What <see cref="ModelSize.Source"/> says for a size the team states.</summary>
         public const string StatedSource = "stated in PL1004.model_parameters";
 
-        // The analyzers ask this of each distinct string of a project once per compilation. Not compiled optimized up
-        // front (HotLoop): a fresh compiler would spend more on compiling it than a large app's strings take.
+        // The analyzers ask this of each distinct string of a project once per compilation.
         public static ModelSize? Estimate(string? modelId, IReadOnlyDictionary<string, double>? stated = null)
         {
             if (string.IsNullOrWhiteSpace(modelId))
