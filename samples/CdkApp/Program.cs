@@ -22,6 +22,7 @@ namespace CdkApp
             new MlEndpointsStack(app, "ShopInference", new StackProps { Env = env });
             new TrainingStack(app, "ShopTraining", new TrainingStackProps { Env = env, Vpc = network.Vpc });
             new WebStack(app, "ShopWeb", new StackProps { Env = env });
+            new BatchStack(app, "ShopBatch", new BatchStackProps { Env = env, Vpc = network.Vpc });
 
             app.Synth();
         }

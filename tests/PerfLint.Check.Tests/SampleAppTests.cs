@@ -23,7 +23,7 @@ public sealed class SampleAppTests
         var build = ProcessRunner.DotnetBuild(sample, null, "-p:PerfLintSampleOutput=" + output);
         Assert.That(build.ExitCode, Is.Zero, build.Output);
         var app = Directory.GetFiles(Path.Combine(output, "bin"), "CdkApp.dll", SearchOption.AllDirectories).Single();
-        var assembly = Synth.Run(app, "sample");
+        var assembly = Synth.Run(app, "sample", new Dictionary<string, string> { ["CDK_CONTEXT_JSON"] = CliContext(sample) });
 
         var result = CheckRun.Json(assembly, "--project", sample);
         Assert.That(result.ExitCode, Is.Zero, result.Stderr);
@@ -37,6 +37,18 @@ public sealed class SampleAppTests
         var missing = markers.Where(m => !found.Any(f => f.Rule == m.Rule && f.File == m.File && (f.Line == m.Line || ConnectionRules.Contains(m.Rule))))
             .Select(m => $"{Path.GetFileName(m.File)}:{m.Line} {m.Rule}").ToList();
         Assert.That(missing, Is.Empty, "marked but not found at the line; found:\n" + string.Join("\n", found.Select(f => $"{Path.GetFileName(f.File)}:{f.Line} {f.Rule}")));
+    }
+
+    /// <summary>
+    /// The context `cdk synth` hands the app (CDK_CONTEXT_JSON): the `context` of the sample's cdk.json, which picks its
+    /// stage and worker types, and the metadata flags the CLI sets.
+    /// </summary>
+    private static string CliContext(string sample)
+    {
+        var context = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(sample, "cdk.json")))!["context"]!.AsObject().DeepClone().AsObject();
+        context["aws:cdk:enable-path-metadata"] = true;
+        context["aws:cdk:enable-asset-metadata"] = true;
+        return context.ToJsonString();
     }
 
     private static IEnumerable<(string Rule, string File, int Line)> Markers(string sample)
