@@ -35,8 +35,8 @@ namespace PerfLint.Analyzers.Rules
         /// </summary>
         private static Func<BodyEntry, bool> Gate(SyntaxIndex index, AnalyzerOptions options, CancellationToken cancellationToken)
         {
-            // Rules whose required names the compilation does not hold cannot report here: they read nothing.
-            var rules = AppRules.All.Where(r => r.RequiredNames.All(required => index.ByIdentifier.Keys.Any(required))).ToList();
+            // Rules whose required names or settings the compilation does not hold cannot report here: they read nothing.
+            var rules = AppRules.All.Where(r => r.RequiredNames.All(required => index.ByIdentifier.Keys.Any(required)) && Sets(index, r.RequiredSettings)).ToList();
             Func<string, bool>[] flags = rules.Select(r => r.InstanceTypeEvidence).OfType<Func<string, bool>>().ToArray();
             var evidence = flags.Length == 0 ? Gates.None : Gates.Either(new InstanceTypeEvidence(type => flags.Any(f => f(type))).In(index), CdkContextReads.Readers(index, options));
             var names = Gates.Naming(rules.SelectMany(Names).Distinct().ToArray());
@@ -44,6 +44,12 @@ namespace PerfLint.Analyzers.Rules
             Func<BodyEntry, bool> anchor = b => evidence(b) || unflagged(b);
             return Gates.Files(index, anchor, names);
         }
+
+        /// <summary>Whether the compilation sets one of <paramref name="settings"/>: assigned in a body beside the names it asks for, or named by a string (an override path).</summary>
+        private static bool Sets(SyntaxIndex index, System.Collections.Generic.IReadOnlyList<RequiredSetting> settings) =>
+            settings.Count == 0 ||
+            settings.Any(s => index.Bodies.Any(b => b.Assigned.Contains(s.Property) && (s.Beside.Count == 0 || s.Beside.Any(b.Tokens.Names))) ||
+                              index.ByString.Keys.Any(text => text.EndsWith(s.Property, StringComparison.Ordinal)));
 
         private static System.Collections.Generic.IEnumerable<string> Names(AppRule rule) =>
             rule.ResourceTypes.SelectMany(CdkConstructTypes.CSharpNames).Concat(rule.SupportNames);

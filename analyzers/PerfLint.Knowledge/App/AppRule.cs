@@ -27,6 +27,9 @@ namespace PerfLint.Knowledge.App
         /// </summary>
         public virtual IReadOnlyList<Func<string, bool>> RequiredNames => Array.Empty<Func<string, bool>>();
 
+        /// <summary>What a C# compilation must set, one of these, for a finding to be possible; empty: nothing required.</summary>
+        public virtual IReadOnlyList<RequiredSetting> RequiredSettings => Array.Empty<RequiredSetting>();
+
         /// <param name="optionsAt">The options in effect where a finding about a value goes.</param>
         public abstract IEnumerable<AppFinding> Evaluate(AppModel app, Func<object?, RuleOptions> optionsAt);
     }

@@ -27,9 +27,15 @@ namespace PerfLint.Knowledge.App.Rules
             "GrantReadWrite", "GrantDataApiAccess",
         }).ToArray();
 
-        /// <summary>A pin names a zone in one of <see cref="AvailabilityZones.ZoneProperties"/>: without one nothing is read.</summary>
-        public override IReadOnlyList<Func<string, bool>> RequiredNames { get; } =
-            new Func<string, bool>[] { name => Array.IndexOf(AvailabilityZones.ZoneProperties, name) >= 0 };
+        /// <summary>
+        /// Every pin ends in a zone written to a resource's or subnet's own zone property, or to a subnet selection's
+        /// zones (a VPC's own <c>AvailabilityZones</c> pins nothing): without one nothing is read.
+        /// </summary>
+        public override IReadOnlyList<RequiredSetting> RequiredSettings { get; } = new[]
+        {
+            new RequiredSetting("AvailabilityZone"), new RequiredSetting("PreferredAvailabilityZone"),
+            new RequiredSetting("AvailabilityZones", "SubnetSelection", "VpcSubnets"),
+        };
 
         public override IEnumerable<AppFinding> Evaluate(AppModel app, Func<object?, RuleOptions> optionsAt)
         {
