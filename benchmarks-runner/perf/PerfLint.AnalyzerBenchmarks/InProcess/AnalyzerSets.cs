@@ -21,7 +21,8 @@ public static class AnalyzerSets
 
     /// <summary>
     /// The analyzers a command-line build runs: those with a rule on by default above Info. The compiler skips an
-    /// analyzer whose rules are all Info or off (PL2001, PL2002, PL2003, PL5001, PL1005), so only the IDE runs those.
+    /// analyzer whose rules are all Info or off (today only GravitonAnalyzer, PL1005), so only the IDE runs those; the
+    /// Info rules of the app model (PL2001, PL2002, PL2003, PL5001) run with its Warnings in <c>AppRulesAnalyzer</c>.
     /// </summary>
     public static ImmutableArray<DiagnosticAnalyzer> Build() =>
         PerfLint().Where(a => a.SupportedDiagnostics.Any(d => d.IsEnabledByDefault && d.DefaultSeverity >= DiagnosticSeverity.Warning)).ToImmutableArray();
