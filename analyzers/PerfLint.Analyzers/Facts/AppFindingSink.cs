@@ -34,26 +34,8 @@ namespace PerfLint.Analyzers.Facts
                 return;
             }
 
-            var properties = ImmutableDictionary<string, string?>.Empty;
-            if (finding.Replacement != null)
-            {
-                properties = properties.Add(FindingReporter.ReplacementProperty, finding.Replacement);
-            }
-
             var additional = related.Where(l => l != null && l.IsInSource && l != location).Distinct().ToList();
-            var context = _contextAt?.Invoke(location);
-            if (context != null)
-            {
-                additional.Add(context.Location);
-            }
-
-            _report(Diagnostic.Create(
-                Descriptors.For(finding.RuleId),
-                location,
-                Descriptors.ToRoslyn(finding.Severity),
-                additional,
-                properties,
-                context == null ? finding.Message : finding.Message + context.MessageSuffix));
+            _report(FindingReporter.Create(finding, location, contextValue: _contextAt?.Invoke(location), related: additional));
         }
     }
 }

@@ -1,4 +1,7 @@
+using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using PerfLint.Knowledge.Rules;
 
@@ -18,11 +21,13 @@ namespace PerfLint.Analyzers.Infrastructure
         /// CfnCacheCluster "Cache" in CacheStack</c>), follows the finding's message in parentheses: the message itself
         /// is the knowledge base's.
         /// A value read from the CDK context (<paramref name="contextValue"/>) adds the file and key after that
-        /// (<see cref="CdkContextValue.MessageSuffix"/>), with the JSON value as an additional location.
+        /// (<see cref="CdkContextValue.MessageSuffix"/>), with the JSON value as an additional location after
+        /// <paramref name="related"/> (the other places a whole-app finding names).
         /// </summary>
         public static Diagnostic Create(RuleFinding finding, Location location, ImmutableDictionary<string, string?>? properties = null, string? context = null,
-            CdkContextValue? contextValue = null)
+            CdkContextValue? contextValue = null, IReadOnlyList<Location>? related = null)
         {
+            var additional = contextValue == null ? related : (related ?? Array.Empty<Location>()).Concat(new[] { contextValue.Location }).ToList();
             var descriptor = Descriptors.For(finding.RuleId);
             var props = properties ?? ImmutableDictionary<string, string?>.Empty;
             if (finding.Replacement != null && !props.ContainsKey(ReplacementProperty))
@@ -35,7 +40,7 @@ namespace PerfLint.Analyzers.Infrastructure
                 descriptor,
                 location,
                 severity,
-                additionalLocations: contextValue == null ? null : new[] { contextValue.Location },
+                additionalLocations: additional,
                 properties: props,
                 messageArgs: new object[] { finding.Message + (context == null ? string.Empty : " (" + context + ")") + contextValue?.MessageSuffix });
         }
