@@ -14,6 +14,9 @@ namespace PerfLint.Analyzers.Facts
         private readonly System.Collections.Concurrent.ConcurrentDictionary<Location, CdkContextValue> _contextAt =
             new System.Collections.Concurrent.ConcurrentDictionary<Location, CdkContextValue>();
 
+        // Several rules read the same props (an endpoint config's instance type): each flow is resolved once.
+        private readonly Dictionary<(IOperation, CallContext?), IReadOnlyList<FactValue>> _values = new Dictionary<(IOperation, CallContext?), IReadOnlyList<FactValue>>();
+
         private CdkContextValue? ContextAt(Location location) => _contextAt.TryGetValue(location, out var context) ? context : null;
 
         /// <summary>The string values of <paramref name="flow"/>, each with the location a diagnostic about it belongs on.</summary>
@@ -36,6 +39,11 @@ namespace PerfLint.Analyzers.Facts
             }
 
             var f = flow.Value;
+            if (_values.TryGetValue((f.Operation, f.Context), out var known))
+            {
+                return known;
+            }
+
             var tree = f.Operation.Syntax.SyntaxTree;
             var values = ValueResolver.Resolve(f.Operation, Cdk, CancellationToken, f.Context?.Bindings, tree);
             var result = new List<FactValue>(values.Length);
@@ -50,6 +58,7 @@ namespace PerfLint.Analyzers.Facts
                 result.Add(new FactValue(value, location));
             }
 
+            _values[(f.Operation, f.Context)] = result;
             return result;
         }
 

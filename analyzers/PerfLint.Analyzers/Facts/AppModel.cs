@@ -34,6 +34,7 @@ namespace PerfLint.Analyzers.Facts
         private readonly Dictionary<IMethodSymbol, List<CallContext?>> _contexts = new Dictionary<IMethodSymbol, List<CallContext?>>(SymbolEqualityComparer.Default);
         private readonly HashSet<IMethodSymbol> _contextsInProgress = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
         private readonly AnalyzerOptions _options;
+        private readonly Dictionary<(IOperation, CallContext?), IReadOnlyList<ConstructNode>> _mentions = new Dictionary<(IOperation, CallContext?), IReadOnlyList<ConstructNode>>();
 
         internal AppModel(ConstructTypes types, IEnumerable<(IOperation Op, ConstructClass Class)> creations,
             ConcurrentDictionary<IMethodSymbol, ConcurrentBag<IOperation>> callSites,
@@ -202,7 +203,15 @@ namespace PerfLint.Analyzers.Facts
         /// The constructs <paramref name="flow"/> mentions anywhere inside it (<c>$"{db.DbInstanceEndpointAddress}:5432"</c>,
         /// <c>new S3Origin(bucket)</c>, a local holding <c>new BehaviorOptions { Origin = origin }</c>).
         /// </summary>
-        public IReadOnlyList<ConstructNode> Mentions(Flow flow) => new ReferenceWalker(this, mentions: true).Walk(flow);
+        public IReadOnlyList<ConstructNode> Mentions(Flow flow)
+        {
+            if (!_mentions.TryGetValue((flow.Operation, flow.Context), out var nodes))
+            {
+                _mentions[(flow.Operation, flow.Context)] = nodes = new ReferenceWalker(this, mentions: true).Walk(flow);
+            }
+
+            return nodes;
+        }
 
         /// <summary>Like <see cref="Mentions"/>, and whether the walk met a value it could not follow (a parameter with no call site).</summary>
         public (IReadOnlyList<ConstructNode> Nodes, bool SawUnknown) MentionsWithUnknowns(Flow flow)

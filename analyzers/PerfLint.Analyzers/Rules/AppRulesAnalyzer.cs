@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Immutable;
+using System.Collections.Generic;
 using System.Linq;
-using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using PerfLint.Analyzers.Facts;
@@ -26,39 +26,57 @@ namespace PerfLint.Analyzers.Rules
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
             AppRules.RuleIds.Select(Descriptors.For).ToImmutableArray();
 
-        protected override void OnCdkCompilationStart(CompilationStartAnalysisContext context, CdkTypes cdk) =>
-            AppFactCollector.Register(context, cdk, Kinds, wiring: true, Gate, Analyze);
+        protected override void OnCdkCompilationStart(CompilationStartAnalysisContext context, CdkTypes cdk)
+        {
+            // The rules that can report in this compilation, as the gate found them (every rule when no gate ran: all bodies admitted).
+            HashSet<string>? live = null;
+            AppFactCollector.Register(context, cdk, Kinds, wiring: true,
+                (index, options, _) => Gate(index, options, live = new HashSet<string>(StringComparer.Ordinal)),
+                (app, end) => Analyze(app, end, live == null ? null : (Func<string, bool>)live.Contains));
+        }
 
         /// <summary>
-        /// A finding needs evidence some rule names (an instance type it flags written somewhere in source, or else a
-        /// construct it reads); then the files creating the resources the rules read are read.
+        /// A rule can report only where its evidence is: an instance type it flags written somewhere in source (or a
+        /// cdk.json context value, which may be one), or, for a rule without such evidence, a construct it reads. The
+        /// files creating the resources the rules that can report read are read; the others' resources are not.
         /// </summary>
-        private static Func<BodyEntry, bool> Gate(SyntaxIndex index, AnalyzerOptions options, CancellationToken cancellationToken)
+        private static Func<BodyEntry, bool> Gate(SyntaxIndex index, AnalyzerOptions options, HashSet<string> live)
         {
             // Rules whose required names or settings the compilation does not hold cannot report here: they read nothing.
             var rules = AppRules.All.Where(r => r.RequiredNames.All(required => index.ByIdentifier.Keys.Any(required)) && Sets(index, r.RequiredSettings)).ToList();
-            Func<string, bool>[] flags = rules.Select(r => r.InstanceTypeEvidence).OfType<Func<string, bool>>().ToArray();
-            var evidence = flags.Length == 0 ? Gates.None : Gates.Either(new InstanceTypeEvidence(type => flags.Any(f => f(type))).In(index), CdkContextReads.Readers(index, options));
-            var names = Gates.Naming(rules.SelectMany(Names).Distinct().ToArray());
-            var unflagged = Gates.Naming(rules.Where(r => r.InstanceTypeEvidence == null).SelectMany(Names).Distinct().ToArray());
-            Func<BodyEntry, bool> anchor = b => evidence(b) || unflagged(b);
-            return Gates.Files(index, anchor, names);
+            var contextReaders = CdkContextReads.Readers(index, options);
+            var anchors = new List<Func<BodyEntry, bool>>();
+            var names = new List<string>();
+            foreach (var rule in rules)
+            {
+                var anchor = rule.InstanceTypeEvidence is Func<string, bool> flags
+                    ? Gates.Either(new InstanceTypeEvidence(flags).In(index), contextReaders)
+                    : Names(rule).Any(index.ByIdentifier.ContainsKey) ? Gates.Naming(Names(rule).ToArray()) : Gates.None;
+                if (anchor != Gates.None)
+                {
+                    anchors.Add(anchor);
+                    names.AddRange(Names(rule));
+                    live.Add(rule.RuleId);
+                }
+            }
+
+            return anchors.Count == 0 ? Gates.None : Gates.Files(index, anchors.Aggregate(Gates.Either), Gates.Naming(names.Distinct().ToArray()));
         }
 
         /// <summary>Whether the compilation sets one of <paramref name="settings"/>: assigned in a body beside the names it asks for, or named by a string (an override path).</summary>
-        private static bool Sets(SyntaxIndex index, System.Collections.Generic.IReadOnlyList<RequiredSetting> settings) =>
+        private static bool Sets(SyntaxIndex index, IReadOnlyList<RequiredSetting> settings) =>
             settings.Count == 0 ||
             settings.Any(s => index.Bodies.Any(b => b.Assigned.Contains(s.Property) && (s.Beside.Count == 0 || s.Beside.Any(b.Tokens.Names))) ||
                               index.ByString.Keys.Any(text => text.EndsWith(s.Property, StringComparison.Ordinal)));
 
-        private static System.Collections.Generic.IEnumerable<string> Names(AppRule rule) =>
+        private static IEnumerable<string> Names(AppRule rule) =>
             rule.ResourceTypes.SelectMany(CdkConstructTypes.CSharpNames).Concat(rule.SupportNames);
 
-        private static void Analyze(AppModel app, CompilationAnalysisContext context)
+        private static void Analyze(AppModel app, CompilationAnalysisContext context, Func<string, bool>? isOn)
         {
             var sink = app.Findings(context.ReportDiagnostic);
             var appModel = KnowledgeModel.Build(app, out var model);
-            foreach (var finding in AppRules.Evaluate(appModel, where => app.OptionsFor(where as Location ?? Location.None)))
+            foreach (var finding in AppRules.Evaluate(appModel, where => app.OptionsFor(where as Location ?? Location.None), isOn))
             {
                 // A finding about the resource itself goes on its construct id, as the author names it.
                 var where = finding.Where != null && finding.Where == finding.Resource.Where ? model.IdLocation(finding.Resource) : finding.Where;

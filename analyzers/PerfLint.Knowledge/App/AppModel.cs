@@ -11,6 +11,7 @@ namespace PerfLint.Knowledge.App
     public sealed class AppModel
     {
         private Dictionary<string, List<AppResource>>? _byType;
+        private readonly Dictionary<string, object> _derived = new Dictionary<string, object>(StringComparer.Ordinal);
 
         public AppModel(IReadOnlyList<AppResource> resources, bool referencesComplete, IReadOnlyList<AppConnection>? connections = null)
         {
@@ -34,6 +35,17 @@ namespace PerfLint.Knowledge.App
         {
             _byType ??= Resources.GroupBy(r => r.Type, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.OrdinalIgnoreCase);
             return _byType.TryGetValue(cfnType, out var list) ? list : (IReadOnlyList<AppResource>)Array.Empty<AppResource>();
+        }
+
+        /// <summary>What several rules read from the same resources (the SageMaker serving chain): derived once per model.</summary>
+        internal T Derived<T>(string key, Func<AppModel, T> derive) where T : class
+        {
+            if (!_derived.TryGetValue(key, out var value))
+            {
+                _derived[key] = value = derive(this);
+            }
+
+            return (T)value;
         }
 
         /// <summary>

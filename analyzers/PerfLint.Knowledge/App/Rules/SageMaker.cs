@@ -48,7 +48,10 @@ namespace PerfLint.Knowledge.App.Rules
         /// Every (config, variant instance type, container) the app serves: each variant with an instance type known
         /// before deployment, and the container of each model it names. PL1003 and PL1004 judge these.
         /// </summary>
-        public static IEnumerable<ServedContainer> ServedContainers(AppModel app)
+        public static IReadOnlyList<ServedContainer> ServedContainers(AppModel app) =>
+            app.Derived(nameof(ServedContainers), a => Serve(a).ToList());
+
+        private static IEnumerable<ServedContainer> Serve(AppModel app)
         {
             foreach (var config in app.OfType(EndpointConfig))
             {

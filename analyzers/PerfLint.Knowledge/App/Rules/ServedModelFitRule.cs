@@ -28,9 +28,10 @@ namespace PerfLint.Knowledge.App.Rules
             {
                 // What deployment alone knows (check's tokens) is no fact about the model.
                 var environment = new Dictionary<string, AppString>(StringComparer.Ordinal);
-                foreach (var key in EnvironmentKeys)
+                var variables = served.Container.Property("Environment");
+                foreach (var key in variables == null ? Array.Empty<string>() : EnvironmentKeys)
                 {
-                    var value = served.Container.Property("Environment")?.Property(key).SingleString();
+                    var value = variables!.Property(key).SingleString();
                     if (value != null && !app.HasPlaceholder(value.Text))
                     {
                         environment[key] = value;
