@@ -57,6 +57,12 @@ public static class CheckCommand
         }
 
         var settings = EditorConfigLoader.Load(projectDirectory, arguments.EditorConfig);
+        if (projectDirectory == null && arguments.EditorConfig == null)
+        {
+            // Settings are per project: without one, none of the project's .editorconfig options apply. Said once, so lost settings show.
+            model.Notes.Add($"no C# project found in or above {model.RootDirectory}: no .editorconfig applies and findings are not mapped to C# (pass --project or --editorconfig)");
+        }
+
         // The user price file the analyzers read too: --prices (the build passes $(PerfLintPricesFile)), else
         // perflint.prices.json beside the project, or perflint_prices_file.
         if (PerfLint.Prices.PriceFileLocator.Find(arguments.Prices, settings.PricesFile, projectDirectory)?.Book is { } prices)

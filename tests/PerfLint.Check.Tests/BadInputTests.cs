@@ -104,6 +104,41 @@ public sealed class BadInputTests
         Assert.That(result.Summary, Is.EqualTo("PL4001 Solo/V"));
     }
 
+    // The other files of a cloud assembly, as cdk synth writes them (shapes from aws-cdk's cloud-assembly-schema).
+    [TestCase("tree.json", "{ \"version\": \"tree-0.1\", \"tree\": { \"id\": \"App\", \"path\": \"\" } }", "the construct tree (tree.json)")]
+    [TestCase("App.assets.json", "{ \"version\": \"38.0.1\", \"files\": {}, \"dockerImages\": {} }", "an asset manifest (*.assets.json)")]
+    [TestCase("cdk.out", "{\"version\":\"38.0.1\"}", "the cloud assembly's version marker (cdk.out)")]
+    [TestCase("package.json", "{ \"name\": \"x\", \"version\": \"1.0.0\" }", "a JSON file without Resources")]
+    [TestCase("list.json", "[1, 2]", "the root is not an object")]
+    public void AFileThatIsNotATemplateSaysWhatItIs(string name, string content, string what)
+    {
+        var file = Path.Combine(Paths.NewScratchDirectory("not-template"), name);
+        File.WriteAllText(file, content);
+        var result = CheckRun.Run(file);
+        Assert.That(result.ExitCode, Is.EqualTo(2), result.Stdout);
+        Assert.That(result.Stderr.Trim(), Is.EqualTo($"perflint check: {file}: {what}, not a CloudFormation template; pass the cdk.out directory (its manifest.json) or a *.template.json file"));
+    }
+
+    [Test]
+    public void WithoutAProjectTheReportSaysNoEditorConfigApplies()
+    {
+        // A cloud assembly under /tmp: no .csproj in or above it.
+        var dir = Directory.CreateTempSubdirectory("perflint-noproject-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(dir, "manifest.json"), "{ \"version\": \"38.0.0\", \"artifacts\": { \"Solo\": { \"type\": \"aws:cloudformation:stack\", \"properties\": { \"templateFile\": \"Solo.template.json\" } } } }");
+            File.WriteAllText(Path.Combine(dir, "Solo.template.json"), "{ \"Resources\": {} }");
+            var result = CheckRun.Json(dir);
+            Assert.That(result.ExitCode, Is.Zero, result.Stderr);
+            Assert.That(result.Json.GetProperty("notes").EnumerateArray().Select(n => n.GetString()),
+                Is.EqualTo(new[] { $"no C# project found in or above {dir}: no .editorconfig applies and findings are not mapped to C# (pass --project or --editorconfig)" }));
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
     [Test]
     public void SingleTemplateFileIsAccepted()
     {

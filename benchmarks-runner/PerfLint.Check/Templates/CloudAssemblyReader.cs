@@ -39,11 +39,41 @@ public static class CloudAssemblyReader
 
             var name = Path.GetFileName(full);
             name = name.EndsWith(".template.json", StringComparison.OrdinalIgnoreCase) ? name[..^".template.json".Length] : Path.GetFileNameWithoutExtension(name);
-            AddTemplate(model, name, name, full, new ManifestPaths(), null);
+            var root = TemplateJson.ParseFile(full);
+            if (NotATemplate(root) is string what)
+            {
+                throw new CheckInputException($"{input}: {what}, not a CloudFormation template; pass the cdk.out directory (its manifest.json) or a *.template.json file", full, 1, 1);
+            }
+
+            AddTemplate(model, name, name, full, new ManifestPaths(), null, root);
             return model;
         }
 
         throw new CheckInputException($"{input}: no such file or directory");
+    }
+
+    /// <summary>
+    /// What a JSON file given as a template is instead (a cloud assembly's other files: the construct tree, an asset
+    /// manifest, the <c>cdk.out</c> version marker), or null when it is a template: an object with a <c>Resources</c>
+    /// object or a template format version.
+    /// </summary>
+    private static string? NotATemplate(JsonNode root)
+    {
+        if (root is not JsonObjectNode o)
+        {
+            return "the root is not an object";
+        }
+
+        if (o["Resources"] is JsonObjectNode || o["AWSTemplateFormatVersion"] != null)
+        {
+            return null;
+        }
+
+        return o["tree"] != null ? "the construct tree (tree.json)"
+            : o["files"] != null || o["dockerImages"] != null ? "an asset manifest (*.assets.json)"
+            : o["artifacts"] != null ? "a cloud assembly manifest"
+            : o.Properties.Count == 1 && o["version"] != null ? "the cloud assembly's version marker (cdk.out)"
+            : "a JSON file without Resources";
     }
 
     private static void ReadAssembly(CloudAssemblyModel model, string directory, int depth)
