@@ -77,7 +77,8 @@ public static class CheckCommand
             var index = CSharpSourceIndex.Build(projectDirectory);
             foreach (var finding in findings)
             {
-                if (index.Find(finding.Resource.ConstructPath) is { } site)
+                // The CDK's own constructs have no line in the app; a like-named id of the user's is another construct.
+                if (!finding.Resource.IsCdkOwned && index.Find(finding.Resource.ConstructPath) is { } site)
                 {
                     finding.SourcePosition = site.Refine(finding.SourceProperty ?? finding.Property);
                     finding.SourceSpan = site.StatementLines;

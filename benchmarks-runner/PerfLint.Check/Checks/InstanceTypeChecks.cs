@@ -1,7 +1,6 @@
 using PerfLint.Check.Json;
 using PerfLint.Check.Templates;
 using PerfLint.Knowledge.Catalog;
-using PerfLint.Knowledge.Cdk;
 using PerfLint.Knowledge.Offerings;
 using PerfLint.Knowledge.Rules;
 
@@ -91,7 +90,7 @@ public sealed class InstanceTypeChecks : ITemplateCheck
             foreach (var function in context.OfType("AWS::Lambda::Function"))
             {
                 // Custom-resource handlers the CDK adds (auto-delete, log retention, provider framework) are not the user's to change.
-                if (CdkInternalFunctions.IsCdkInternal(function.ConstructPath, function.LogicalId))
+                if (function.IsCdkOwned)
                 {
                     continue;
                 }

@@ -1,4 +1,5 @@
 using PerfLint.Check.Json;
+using PerfLint.Knowledge.Cdk;
 
 namespace PerfLint.Check.Templates;
 
@@ -189,7 +190,10 @@ public static class CloudAssemblyReader
 
             var metadataPath = Text((node["Metadata"] as JsonObjectNode)?["aws:cdk:path"]);
             var path = metadataPath ?? paths.PathOf(entry.Name, stackPath) ?? stackPath + "/" + entry.Name;
-            var resource = new TemplateResource(stack, entry.Name, type, node, ConstructPaths.Normalize(path));
+            var resource = new TemplateResource(stack, entry.Name, type, node, ConstructPaths.Normalize(path))
+            {
+                IsCdkOwned = paths.IsCdkOwned(path) || CdkInternalFunctions.IsCdkInternal(path, entry.Name),
+            };
             stack.Resources.Add(resource);
             stack.ByLogicalId[entry.Name] = resource;
         }

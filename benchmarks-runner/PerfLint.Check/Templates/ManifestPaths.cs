@@ -8,7 +8,11 @@ namespace PerfLint.Check.Templates;
 /// </summary>
 public sealed class ManifestPaths
 {
+    /// <summary>The metadata type prefix the CDK writes on the custom-resource providers and singleton handlers it creates.</summary>
+    private const string CdkHandlerMetadata = "aws:cdk:is-custom-resource-handler-";
+
     private readonly Dictionary<string, List<string>> _pathsByLogicalId = new(StringComparer.Ordinal);
+    private readonly List<string> _cdkOwned = new();
 
     public string? StackPath { get; private set; }
 
@@ -29,6 +33,11 @@ public sealed class ManifestPaths
 
             foreach (var item in items.Items.OfType<JsonObjectNode>())
             {
+                if (CloudAssemblyReader.Text(item["type"]) is string type && type.StartsWith(CdkHandlerMetadata, StringComparison.Ordinal))
+                {
+                    result._cdkOwned.Add(entry.Name.TrimStart('/'));
+                }
+
                 if (CloudAssemblyReader.Text(item["type"]) == "aws:cdk:logicalId" && CloudAssemblyReader.Text(item["data"]) is string logicalId)
                 {
                     if (!result._pathsByLogicalId.TryGetValue(logicalId, out var list))
@@ -44,6 +53,13 @@ public sealed class ManifestPaths
 
         result.StackPath = result.CommonStackPath();
         return result;
+    }
+
+    /// <summary>Whether <paramref name="constructPath"/> is, or lies under, a construct the metadata marks as the CDK's own handler.</summary>
+    public bool IsCdkOwned(string constructPath)
+    {
+        var path = constructPath.TrimStart('/');
+        return _cdkOwned.Any(owned => path == owned || path.StartsWith(owned + "/", StringComparison.Ordinal));
     }
 
     /// <summary>The path for <paramref name="logicalId"/> inside the stack at <paramref name="stackPath"/> (deepest match wins).</summary>

@@ -67,6 +67,12 @@ public sealed class TemplateResource
     /// <summary>Construct path without the leading slash and the trailing <c>/Resource</c>, e.g. <c>EndpointsStack/ClassifierConfig</c>.</summary>
     public string ConstructPath { get; }
 
+    /// <summary>
+    /// Created by the CDK itself (a custom-resource provider or singleton handler and what it holds), not by the app's
+    /// code: no rule asks the user to change it, and it maps to no C# line.
+    /// </summary>
+    public bool IsCdkOwned { get; init; }
+
     /// <summary>A property by dotted path (<c>ClusterConfig.InstanceType</c>), or null.</summary>
     public JsonProperty? Property(string dottedPath)
     {
