@@ -25,6 +25,9 @@ public sealed class CdkInitLayoutTests
         new CfnVolume(stack, "Data", new CfnVolumeProps { AvailabilityZone = "us-east-1a", Size = 100, VolumeType = (string)app.Node.TryGetContext("volumeType") });
         // A key only cdk.context.json sets: its value reaches the app too.
         new CfnVolume(stack, "Scratch", new CfnVolumeProps { AvailabilityZone = "us-east-1a", Size = 100, VolumeType = (string)app.Node.TryGetContext("scratchType") });
+        // A lookup cdk.context.json does not hold: the CDK records it as missing and synthesizes with placeholders.
+        var lookup = new Stack(app, "LookupStack", new StackProps { Env = new Amazon.CDK.Environment { Account = "123456789012", Region = "us-east-1" } });
+        Vpc.FromLookup(lookup, "Default", new VpcLookupOptions { IsDefault = true });
         app.Synth();
         """;
 
@@ -68,6 +71,7 @@ public sealed class CdkInitLayoutTests
         // cdk.json's "gp2" wins over cdk.context.json's "st1"; "io1" comes from cdk.context.json alone.
         Assert.That(Regex.IsMatch(build.Output, @"Program\.cs\(9,\d+\): PerfLint warning PL4001: gp2 volume"), Is.True, build.Output);
         Assert.That(Regex.IsMatch(build.Output, @"Program\.cs\(11,\d+\): PerfLint warning PL4002: "), Is.True, build.Output);
+        Assert.That(build.Output, Does.Contain("warning PLSYNTHLOOKUP: PerfLint: the app looks up 1 value(s) in the AWS account that cdk.context.json does not hold (vpc-provider:account=123456789012:"), build.Output);
     }
 
     [Test, Order(2)]
