@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Concurrent;
-using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -19,17 +18,14 @@ namespace PerfLint.Analyzers.Facts
     /// property assignments). At compilation end it hands an <see cref="AppModel"/> to the rule.
     /// Only the bodies the rule's gate admits are bound and read (<see cref="OperationDispatch"/>): a whole-app rule
     /// reads the files that may hold its finding and those connected to them by name.
-    /// Each rule's analyzer registers its own collector, with only the construct kinds it needs: Roslyn gives
-    /// analyzers no shared, ordered state, and separate analyzers keep per-rule timing and let a disabled rule cost
-    /// nothing.
+    /// Each analyzer registers its own collector: Roslyn gives analyzers no shared, ordered state, and separate
+    /// analyzers keep per-rule timing and let a disabled rule cost nothing.
     /// </summary>
     public sealed class AppFactCollector
     {
         private readonly ConstructTypes _types;
-        // Indexed by ConstructKind (an array, not a set of the enum: one generic instantiation less to JIT).
-        private readonly bool[] _kinds;
         private readonly bool _wiring;
-        private readonly ConcurrentBag<(IOperation Op, ConstructClass Class)> _creations = new ConcurrentBag<(IOperation, ConstructClass)>();
+        private readonly ConcurrentBag<(IOperation Op, INamedTypeSymbol Construct)> _creations = new ConcurrentBag<(IOperation, INamedTypeSymbol)>();
         private readonly ConcurrentDictionary<IMethodSymbol, ConcurrentBag<IOperation>> _callSites =
             new ConcurrentDictionary<IMethodSymbol, ConcurrentBag<IOperation>>(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<ISymbol, ConcurrentBag<IOperation>> _memberAssignments =
@@ -37,14 +33,9 @@ namespace PerfLint.Analyzers.Facts
         private readonly ConcurrentBag<IInvocationOperation> _wiringCalls = new ConcurrentBag<IInvocationOperation>();
         private readonly ConcurrentBag<ISimpleAssignmentOperation> _constructPropertyAssignments = new ConcurrentBag<ISimpleAssignmentOperation>();
 
-        private AppFactCollector(ConstructTypes types, IEnumerable<ConstructKind> kinds, bool wiring)
+        private AppFactCollector(ConstructTypes types, bool wiring)
         {
             _types = types;
-            _kinds = new bool[Enum.GetValues(typeof(ConstructKind)).Length];
-            foreach (var kind in kinds)
-            {
-                _kinds[(int)kind] = true;
-            }
             _wiring = wiring;
         }
 
@@ -53,10 +44,10 @@ namespace PerfLint.Analyzers.Facts
         /// connect constructs) for this compilation, and <paramref name="onEnd"/> at its end. Does nothing when the
         /// gate admits no body (the compilation holds nothing the rule could report).
         /// </summary>
-        public static void Register(CompilationStartAnalysisContext context, CdkTypes cdk, IEnumerable<ConstructKind> kinds, bool wiring,
+        public static void Register(CompilationStartAnalysisContext context, CdkTypes cdk, bool wiring,
             Func<SyntaxIndex, AnalyzerOptions, CancellationToken, Func<BodyEntry, bool>> gate, Action<AppModel, CompilationAnalysisContext> onEnd)
         {
-            var collector = new AppFactCollector(new ConstructTypes(cdk), kinds, wiring);
+            var collector = new AppFactCollector(new ConstructTypes(cdk), wiring);
             var dispatch = new OperationDispatch();
             dispatch.Register(collector.OnCreation, OperationKind.ObjectCreation);
             dispatch.Register(collector.OnInvocation, OperationKind.Invocation);
@@ -78,14 +69,14 @@ namespace PerfLint.Analyzers.Facts
         }
 
         private AppModel BuildModel(CompilationAnalysisContext end) =>
-            new AppModel(_types, _creations, _callSites, _memberAssignments, _wiringCalls, _constructPropertyAssignments, end.Options, end.CancellationToken);
+            new AppModel(_types.Cdk, _creations, _callSites, _memberAssignments, _wiringCalls, _constructPropertyAssignments, end.Options, end.CancellationToken);
 
         private void OnCreation(CdkOperationContext context)
         {
             var creation = (IObjectCreationOperation)context.Operation;
             RecordCallSite(creation, creation.Constructor);
             var construct = _types.Classify(creation.Type);
-            if (construct != null && _kinds[(int)construct.Kind])
+            if (construct != null)
             {
                 _creations.Add((creation, construct));
             }
@@ -110,7 +101,7 @@ namespace PerfLint.Analyzers.Facts
             if (!method.IsStatic && method.Name.StartsWith("Add", StringComparison.Ordinal))
             {
                 var construct = _types.Classify(method.ReturnType);
-                if (construct != null && _kinds[(int)construct.Kind])
+                if (construct != null)
                 {
                     _creations.Add((invocation, construct));
                     return;
