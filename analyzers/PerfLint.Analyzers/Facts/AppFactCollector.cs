@@ -24,7 +24,6 @@ namespace PerfLint.Analyzers.Facts
     public sealed class AppFactCollector
     {
         private readonly ConstructTypes _types;
-        private readonly bool _wiring;
         private readonly ConcurrentBag<(IOperation Op, INamedTypeSymbol Construct)> _creations = new ConcurrentBag<(IOperation, INamedTypeSymbol)>();
         private readonly ConcurrentDictionary<IMethodSymbol, ConcurrentBag<IOperation>> _callSites =
             new ConcurrentDictionary<IMethodSymbol, ConcurrentBag<IOperation>>(SymbolEqualityComparer.Default);
@@ -33,21 +32,20 @@ namespace PerfLint.Analyzers.Facts
         private readonly ConcurrentBag<IInvocationOperation> _wiringCalls = new ConcurrentBag<IInvocationOperation>();
         private readonly ConcurrentBag<ISimpleAssignmentOperation> _constructPropertyAssignments = new ConcurrentBag<ISimpleAssignmentOperation>();
 
-        private AppFactCollector(ConstructTypes types, bool wiring)
+        private AppFactCollector(ConstructTypes types)
         {
             _types = types;
-            _wiring = wiring;
         }
 
         /// <summary>
-        /// Registers the collection of <paramref name="kinds"/> (and, when <paramref name="wiring"/>, of the calls that
-        /// connect constructs) for this compilation, and <paramref name="onEnd"/> at its end. Does nothing when the
-        /// gate admits no body (the compilation holds nothing the rule could report).
+        /// Registers the collection of constructs and of the calls that connect them for this compilation, and
+        /// <paramref name="onEnd"/> at its end. Does nothing when the gate admits no body (the compilation holds nothing
+        /// the rule could report).
         /// </summary>
-        public static void Register(CompilationStartAnalysisContext context, CdkTypes cdk, bool wiring,
+        public static void Register(CompilationStartAnalysisContext context, CdkTypes cdk,
             Func<SyntaxIndex, AnalyzerOptions, CancellationToken, Func<BodyEntry, bool>> gate, Action<AppModel, CompilationAnalysisContext> onEnd)
         {
-            var collector = new AppFactCollector(new ConstructTypes(cdk), wiring);
+            var collector = new AppFactCollector(new ConstructTypes(cdk));
             var dispatch = new OperationDispatch();
             dispatch.Register(collector.OnCreation, OperationKind.ObjectCreation);
             dispatch.Register(collector.OnInvocation, OperationKind.Invocation);
@@ -108,7 +106,7 @@ namespace PerfLint.Analyzers.Facts
                 }
             }
 
-            if (_wiring && IsWiringCall(method))
+            if (IsWiringCall(method))
             {
                 _wiringCalls.Add(invocation);
             }
@@ -121,14 +119,12 @@ namespace PerfLint.Analyzers.Facts
             {
                 // Constructs (and props objects) kept in fields and properties of the stack: this.Db = new DatabaseInstance(..).
                 // Strings and numbers are left to ValueResolver, so only members of reference types other than string are kept.
-                case IFieldReferenceOperation field when IsInSource(field.Field) && HoldsObjects(field.Type) && !(assignment.Parent is IObjectOrCollectionInitializerOperation):
-                    _memberAssignments.GetOrAdd(field.Field.OriginalDefinition, _ => new ConcurrentBag<IOperation>()).Add(assignment.Value);
-                    break;
-                case IPropertyReferenceOperation property when IsInSource(property.Property) && HoldsObjects(property.Type) && !(assignment.Parent is IObjectOrCollectionInitializerOperation):
-                    _memberAssignments.GetOrAdd(property.Property.OriginalDefinition, _ => new ConcurrentBag<IOperation>()).Add(assignment.Value);
+                case IMemberReferenceOperation member when (member is IFieldReferenceOperation || member is IPropertyReferenceOperation) && IsInSource(member.Member) &&
+                                                           HoldsObjects(member.Type) && !(assignment.Parent is IObjectOrCollectionInitializerOperation):
+                    _memberAssignments.GetOrAdd(member.Member.OriginalDefinition, _ => new ConcurrentBag<IOperation>()).Add(assignment.Value);
                     break;
                 // Escape hatches on a construct after its creation: cfnAsg.PlacementGroup = pg.PlacementGroupName.
-                case IPropertyReferenceOperation cdkProperty when _wiring && cdkProperty.Instance != null &&
+                case IPropertyReferenceOperation cdkProperty when cdkProperty.Instance != null &&
                                                                   !(cdkProperty.Instance is IInstanceReferenceOperation) &&
                                                                   _types.Cdk.IsCdk(cdkProperty.Property) &&
                                                                   _types.Classify(cdkProperty.Property.ContainingType) != null:

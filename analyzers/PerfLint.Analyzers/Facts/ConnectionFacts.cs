@@ -245,15 +245,7 @@ namespace PerfLint.Analyzers.Facts
 
                         foreach (var owned in _app.Mentions(value.Value).Where(StandsForOthers))
                         {
-                            if (!_owners.TryGetValue(owned, out var list))
-                            {
-                                _owners[owned] = list = new List<ConstructNode>();
-                            }
-
-                            if (!list.Contains(node))
-                            {
-                                list.Add(node);
-                            }
+                            Own(owned, new[] { node });
                         }
                     }
                 }
@@ -268,12 +260,7 @@ namespace PerfLint.Analyzers.Facts
                         {
                             foreach (var group in _app.Mentions(new Flow(argument.Value, context)).Where(n => n.Is(CdkConstructTypes.SecurityGroup)))
                             {
-                                if (!_owners.TryGetValue(group, out var list))
-                                {
-                                    _owners[group] = list = new List<ConstructNode>();
-                                }
-
-                                list.AddRange(owners.Where(o => !list.Contains(o)));
+                                Own(group, owners);
                             }
                         }
                     }
@@ -281,6 +268,17 @@ namespace PerfLint.Analyzers.Facts
             }
 
             return _owners.TryGetValue(groupOrSecret, out var found) ? found : Enumerable.Empty<ConstructNode>();
+        }
+
+        /// <summary>Records that <paramref name="owners"/> use <paramref name="groupOrSecret"/> (each once, in the order first seen).</summary>
+        private void Own(ConstructNode groupOrSecret, IEnumerable<ConstructNode> owners)
+        {
+            if (!_owners!.TryGetValue(groupOrSecret, out var list))
+            {
+                _owners[groupOrSecret] = list = new List<ConstructNode>();
+            }
+
+            list.AddRange(owners.Where(o => !list.Contains(o)));
         }
     }
 }

@@ -28,7 +28,7 @@ namespace PerfLint.Analyzers.Rules
         {
             // The rules that can report in this compilation, as the gate found them (every rule when no gate ran: all bodies admitted).
             HashSet<string>? live = null;
-            AppFactCollector.Register(context, cdk, wiring: true,
+            AppFactCollector.Register(context, cdk,
                 (index, options, _) => Gate(index, options, live = new HashSet<string>(StringComparer.Ordinal)),
                 (app, end) => Analyze(app, end, live == null ? null : (Func<string, bool>)live.Contains));
         }
