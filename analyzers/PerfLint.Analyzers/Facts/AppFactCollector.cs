@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Concurrent;
-using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -19,17 +18,13 @@ namespace PerfLint.Analyzers.Facts
     /// property assignments). At compilation end it hands an <see cref="AppModel"/> to the rule.
     /// Only the bodies the rule's gate admits are bound and read (<see cref="OperationDispatch"/>): a whole-app rule
     /// reads the files that may hold its finding and those connected to them by name.
-    /// Each rule's analyzer registers its own collector, with only the construct kinds it needs: Roslyn gives
-    /// analyzers no shared, ordered state, and separate analyzers keep per-rule timing and let a disabled rule cost
-    /// nothing.
+    /// Each analyzer registers its own collector: Roslyn gives analyzers no shared, ordered state, and separate
+    /// analyzers keep per-rule timing and let a disabled rule cost nothing.
     /// </summary>
     public sealed class AppFactCollector
     {
         private readonly ConstructTypes _types;
-        // Indexed by ConstructKind (an array, not a set of the enum: one generic instantiation less to JIT).
-        private readonly bool[] _kinds;
-        private readonly bool _wiring;
-        private readonly ConcurrentBag<(IOperation Op, ConstructClass Class)> _creations = new ConcurrentBag<(IOperation, ConstructClass)>();
+        private readonly ConcurrentBag<(IOperation Op, INamedTypeSymbol Construct)> _creations = new ConcurrentBag<(IOperation, INamedTypeSymbol)>();
         private readonly ConcurrentDictionary<IMethodSymbol, ConcurrentBag<IOperation>> _callSites =
             new ConcurrentDictionary<IMethodSymbol, ConcurrentBag<IOperation>>(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<ISymbol, ConcurrentBag<IOperation>> _memberAssignments =
@@ -37,26 +32,20 @@ namespace PerfLint.Analyzers.Facts
         private readonly ConcurrentBag<IInvocationOperation> _wiringCalls = new ConcurrentBag<IInvocationOperation>();
         private readonly ConcurrentBag<ISimpleAssignmentOperation> _constructPropertyAssignments = new ConcurrentBag<ISimpleAssignmentOperation>();
 
-        private AppFactCollector(ConstructTypes types, IEnumerable<ConstructKind> kinds, bool wiring)
+        private AppFactCollector(ConstructTypes types)
         {
             _types = types;
-            _kinds = new bool[Enum.GetValues(typeof(ConstructKind)).Length];
-            foreach (var kind in kinds)
-            {
-                _kinds[(int)kind] = true;
-            }
-            _wiring = wiring;
         }
 
         /// <summary>
-        /// Registers the collection of <paramref name="kinds"/> (and, when <paramref name="wiring"/>, of the calls that
-        /// connect constructs) for this compilation, and <paramref name="onEnd"/> at its end. Does nothing when the
-        /// gate admits no body (the compilation holds nothing the rule could report).
+        /// Registers the collection of constructs and of the calls that connect them for this compilation, and
+        /// <paramref name="onEnd"/> at its end. Does nothing when the gate admits no body (the compilation holds nothing
+        /// the rule could report).
         /// </summary>
-        public static void Register(CompilationStartAnalysisContext context, CdkTypes cdk, IEnumerable<ConstructKind> kinds, bool wiring,
+        public static void Register(CompilationStartAnalysisContext context, CdkTypes cdk,
             Func<SyntaxIndex, AnalyzerOptions, CancellationToken, Func<BodyEntry, bool>> gate, Action<AppModel, CompilationAnalysisContext> onEnd)
         {
-            var collector = new AppFactCollector(new ConstructTypes(cdk), kinds, wiring);
+            var collector = new AppFactCollector(new ConstructTypes(cdk));
             var dispatch = new OperationDispatch();
             dispatch.Register(collector.OnCreation, OperationKind.ObjectCreation);
             dispatch.Register(collector.OnInvocation, OperationKind.Invocation);
@@ -78,14 +67,14 @@ namespace PerfLint.Analyzers.Facts
         }
 
         private AppModel BuildModel(CompilationAnalysisContext end) =>
-            new AppModel(_types, _creations, _callSites, _memberAssignments, _wiringCalls, _constructPropertyAssignments, end.Options, end.CancellationToken);
+            new AppModel(_types.Cdk, _creations, _callSites, _memberAssignments, _wiringCalls, _constructPropertyAssignments, end.Options, end.CancellationToken);
 
         private void OnCreation(CdkOperationContext context)
         {
             var creation = (IObjectCreationOperation)context.Operation;
             RecordCallSite(creation, creation.Constructor);
             var construct = _types.Classify(creation.Type);
-            if (construct != null && _kinds[(int)construct.Kind])
+            if (construct != null)
             {
                 _creations.Add((creation, construct));
             }
@@ -110,14 +99,14 @@ namespace PerfLint.Analyzers.Facts
             if (!method.IsStatic && method.Name.StartsWith("Add", StringComparison.Ordinal))
             {
                 var construct = _types.Classify(method.ReturnType);
-                if (construct != null && _kinds[(int)construct.Kind])
+                if (construct != null)
                 {
                     _creations.Add((invocation, construct));
                     return;
                 }
             }
 
-            if (_wiring && IsWiringCall(method))
+            if (IsWiringCall(method))
             {
                 _wiringCalls.Add(invocation);
             }
@@ -130,14 +119,12 @@ namespace PerfLint.Analyzers.Facts
             {
                 // Constructs (and props objects) kept in fields and properties of the stack: this.Db = new DatabaseInstance(..).
                 // Strings and numbers are left to ValueResolver, so only members of reference types other than string are kept.
-                case IFieldReferenceOperation field when IsInSource(field.Field) && HoldsObjects(field.Type) && !(assignment.Parent is IObjectOrCollectionInitializerOperation):
-                    _memberAssignments.GetOrAdd(field.Field.OriginalDefinition, _ => new ConcurrentBag<IOperation>()).Add(assignment.Value);
-                    break;
-                case IPropertyReferenceOperation property when IsInSource(property.Property) && HoldsObjects(property.Type) && !(assignment.Parent is IObjectOrCollectionInitializerOperation):
-                    _memberAssignments.GetOrAdd(property.Property.OriginalDefinition, _ => new ConcurrentBag<IOperation>()).Add(assignment.Value);
+                case IMemberReferenceOperation member when (member is IFieldReferenceOperation || member is IPropertyReferenceOperation) && IsInSource(member.Member) &&
+                                                           HoldsObjects(member.Type) && !(assignment.Parent is IObjectOrCollectionInitializerOperation):
+                    _memberAssignments.GetOrAdd(member.Member.OriginalDefinition, _ => new ConcurrentBag<IOperation>()).Add(assignment.Value);
                     break;
                 // Escape hatches on a construct after its creation: cfnAsg.PlacementGroup = pg.PlacementGroupName.
-                case IPropertyReferenceOperation cdkProperty when _wiring && cdkProperty.Instance != null &&
+                case IPropertyReferenceOperation cdkProperty when cdkProperty.Instance != null &&
                                                                   !(cdkProperty.Instance is IInstanceReferenceOperation) &&
                                                                   _types.Cdk.IsCdk(cdkProperty.Property) &&
                                                                   _types.Classify(cdkProperty.Property.ContainingType) != null:

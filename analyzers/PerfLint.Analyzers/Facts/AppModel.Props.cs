@@ -175,18 +175,8 @@ namespace PerfLint.Analyzers.Facts
                     }
 
                     break;
-                case IFieldReferenceOperation field when field.Instance == null || field.Instance is IInstanceReferenceOperation:
-                    foreach (var value in MemberValues(field.Field))
-                    {
-                        foreach (var f in ObjectsOf(new Flow(value, ContextFor(value, flow.Context)), depth + 1))
-                        {
-                            yield return f;
-                        }
-                    }
-
-                    break;
-                case IPropertyReferenceOperation property when (property.Instance == null || property.Instance is IInstanceReferenceOperation) && !Cdk.IsCdk(property.Property):
-                    foreach (var value in MemberValues(property.Property))
+                case IMemberReferenceOperation reference when OwnMember(reference) is ISymbol member:
+                    foreach (var value in MemberValues(member))
                     {
                         foreach (var f in ObjectsOf(new Flow(value, ContextFor(value, flow.Context)), depth + 1))
                         {
@@ -207,6 +197,15 @@ namespace PerfLint.Analyzers.Facts
                     break;
             }
         }
+
+        /// <summary>
+        /// The field, or property not of CDK, that <paramref name="reference"/> reads on this object or statically: a
+        /// member of the app's own classes, whose values <see cref="MemberValues"/> gives (null for any other member).
+        /// </summary>
+        internal ISymbol? OwnMember(IMemberReferenceOperation reference) =>
+            (reference.Instance == null || reference.Instance is IInstanceReferenceOperation) &&
+            (reference is IFieldReferenceOperation || (reference is IPropertyReferenceOperation property && !Cdk.IsCdk(property.Property)))
+                ? reference.Member : null;
 
         /// <summary>The values a field or property declared in source is given: its initializer and assignments (not in the same object's initializer).</summary>
         internal IEnumerable<IOperation> MemberValues(ISymbol member)

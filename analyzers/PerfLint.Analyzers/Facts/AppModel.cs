@@ -36,14 +36,13 @@ namespace PerfLint.Analyzers.Facts
         private readonly AnalyzerOptions _options;
         private readonly Dictionary<(IOperation, CallContext?), IReadOnlyList<ConstructNode>> _mentions = new Dictionary<(IOperation, CallContext?), IReadOnlyList<ConstructNode>>();
 
-        internal AppModel(ConstructTypes types, IEnumerable<(IOperation Op, ConstructClass Class)> creations,
+        internal AppModel(CdkTypes cdk, IEnumerable<(IOperation Op, INamedTypeSymbol Construct)> creations,
             ConcurrentDictionary<IMethodSymbol, ConcurrentBag<IOperation>> callSites,
             ConcurrentDictionary<ISymbol, ConcurrentBag<IOperation>> memberAssignments,
             IEnumerable<IInvocationOperation> wiringCalls, IEnumerable<ISimpleAssignmentOperation> constructPropertyAssignments,
             AnalyzerOptions options, CancellationToken cancellationToken)
         {
-            Types = types;
-            Cdk = types.Cdk;
+            Cdk = cdk;
             _options = options;
             CancellationToken = cancellationToken;
             // Source order everywhere: diagnostics and the "first evidence" of a connection must not depend on thread timing.
@@ -58,7 +57,7 @@ namespace PerfLint.Analyzers.Facts
                 var list = new List<ConstructNode>();
                 foreach (var context in ContextsOf(OwnerOf(op)))
                 {
-                    var node = CreateNode(op, construct.Kind, construct.IsL1, context);
+                    var node = CreateNode(op, construct, context);
                     if (node != null)
                     {
                         list.Add(node);
@@ -76,8 +75,6 @@ namespace PerfLint.Analyzers.Facts
             }
         }
 
-        public ConstructTypes Types { get; }
-
         public CdkTypes Cdk { get; }
 
         /// <summary>A sink for this app's findings, reported through <paramref name="report"/> (none in generated code).</summary>
@@ -94,8 +91,8 @@ namespace PerfLint.Analyzers.Facts
         /// <summary>Assignments to a construct's CDK properties after its creation (escape hatches), in source order.</summary>
         public ImmutableArray<ISimpleAssignmentOperation> ConstructPropertyAssignments { get; }
 
-        /// <summary>The constructs of one kind.</summary>
-        public IEnumerable<ConstructNode> OfKind(ConstructKind kind) => Nodes.Where(n => n.Kind == kind);
+        /// <summary>The constructs of one CloudFormation type.</summary>
+        public IEnumerable<ConstructNode> OfType(string cfnType) => Nodes.Where(n => n.Is(cfnType));
 
         /// <summary>The `.editorconfig` options in effect where a diagnostic at <paramref name="location"/> goes.</summary>
         public RuleOptions OptionsFor(Location location) =>
@@ -242,19 +239,19 @@ namespace PerfLint.Analyzers.Facts
         private static (string, int) Position(IOperation operation) =>
             (operation.Syntax.SyntaxTree.FilePath ?? string.Empty, operation.Syntax.SpanStart);
 
-        private ConstructNode? CreateNode(IOperation op, ConstructKind kind, bool isL1, CallContext? context)
+        private ConstructNode? CreateNode(IOperation op, INamedTypeSymbol construct, CallContext? context)
         {
             switch (op)
             {
                 case IObjectCreationOperation creation when creation.Type != null:
-                    return new ConstructNode(op, kind, isL1, creation.Type, context,
+                    return new ConstructNode(op, construct, creation.Type, context,
                         ArgumentNamed(creation.Arguments, "id"), ArgumentNamed(creation.Arguments, "props"), null);
                 case IInvocationOperation factory when factory.Instance != null:
                     // Factories: Add*(string id, <options>): the first string is the id, the first CDK-typed object the options.
                     var id = factory.Arguments.FirstOrDefault(a => a.Parameter?.Type.SpecialType == SpecialType.System_String)?.Value;
                     var props = factory.Arguments.FirstOrDefault(a => a.Parameter != null && a.Parameter.Type.SpecialType != SpecialType.System_String &&
                                                                       Cdk.IsCdk(a.Parameter.Type))?.Value;
-                    return new ConstructNode(op, kind, isL1, factory.TargetMethod.ReturnType, context, id, props, factory.Instance);
+                    return new ConstructNode(op, construct, factory.TargetMethod.ReturnType, context, id, props, factory.Instance);
                 default:
                     return null;
             }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
+using PerfLint.Knowledge.App;
 
 namespace PerfLint.Analyzers.Facts
 {
@@ -61,7 +62,7 @@ namespace PerfLint.Analyzers.Facts
             }
 
             // L1 rules: new CfnSecurityGroupIngress { GroupId = dbGroup.AttrGroupId, SourceSecurityGroupId = appGroup.AttrGroupId }.
-            foreach (var rule in _app.OfKind(ConstructKind.SecurityGroupIngress))
+            foreach (var rule in _app.OfType(CdkConstructTypes.SecurityGroupIngress))
             {
                 var group = _app.Prop(rule, "GroupId");
                 var source = _app.Prop(rule, "SourceSecurityGroupId");
@@ -72,12 +73,13 @@ namespace PerfLint.Analyzers.Facts
             }
 
             // db.AddProxy(..): the proxy targets the database it was called on.
-            foreach (var proxy in _app.OfKind(ConstructKind.DatabaseProxy).Where(p => p.Receiver != null))
+            foreach (var proxy in _app.OfType(CdkConstructTypes.DBProxy).Where(p => p.Receiver != null))
             {
                 connections.AddRange(_app.Identity(new Flow(proxy.Receiver!, proxy.Context)).Select(db => new Connection(proxy, db, proxy.Creation.Syntax.GetLocation(), "AddProxy")));
             }
 
-            foreach (var function in _app.OfKind(ConstructKind.LambdaFunction))
+            // L2 functions: their environment is a dictionary of variables.
+            foreach (var function in _app.OfType(CdkConstructTypes.Function).Where(f => !f.IsL1))
             {
                 foreach (var (key, value) in _app.Entries(_app.Prop(function, "Environment")))
                 {
@@ -200,7 +202,7 @@ namespace PerfLint.Analyzers.Facts
             var result = new List<ConstructNode>();
             foreach (var node in nodes)
             {
-                if (node.Kind == ConstructKind.SecurityGroup || node.Kind == ConstructKind.Secret)
+                if (StandsForOthers(node))
                 {
                     result.AddRange(OwnersOf(node));
                 }
@@ -213,9 +215,13 @@ namespace PerfLint.Analyzers.Facts
             return result.Distinct().ToList();
         }
 
+        /// <summary>A security group (L1 or L2) or an L2 secret: it stands for the constructs that use it.</summary>
+        private static bool StandsForOthers(ConstructNode node) =>
+            node.Is(CdkConstructTypes.SecurityGroup) || (node.Is(CdkConstructTypes.Secret) && !node.IsL1);
+
         /// <summary>The resources an expression's mentions point at (a secret counts as its database).</summary>
         private IReadOnlyList<ConstructNode> Servers(IReadOnlyList<ConstructNode> mentioned) =>
-            Owners(mentioned.Where(n => n.Kind != ConstructKind.SecurityGroup).ToList());
+            Owners(mentioned.Where(n => !n.Is(CdkConstructTypes.SecurityGroup)).ToList());
 
         private IEnumerable<ConstructNode> OwnersOf(ConstructNode groupOrSecret)
         {
@@ -224,7 +230,7 @@ namespace PerfLint.Analyzers.Facts
                 _owners = new Dictionary<ConstructNode, List<ConstructNode>>();
                 foreach (var node in _app.Nodes)
                 {
-                    if (node.Kind == ConstructKind.SecurityGroup || node.Kind == ConstructKind.Secret || node.Props == null)
+                    if (StandsForOthers(node) || node.Props == null)
                     {
                         continue;
                     }
@@ -237,17 +243,9 @@ namespace PerfLint.Analyzers.Facts
                             continue;
                         }
 
-                        foreach (var owned in _app.Mentions(value.Value).Where(n => n.Kind == ConstructKind.SecurityGroup || n.Kind == ConstructKind.Secret))
+                        foreach (var owned in _app.Mentions(value.Value).Where(StandsForOthers))
                         {
-                            if (!_owners.TryGetValue(owned, out var list))
-                            {
-                                _owners[owned] = list = new List<ConstructNode>();
-                            }
-
-                            if (!list.Contains(node))
-                            {
-                                list.Add(node);
-                            }
+                            Own(owned, new[] { node });
                         }
                     }
                 }
@@ -260,14 +258,9 @@ namespace PerfLint.Analyzers.Facts
                         var owners = _app.Identity(new Flow(call.Instance!, context));
                         foreach (var argument in call.Arguments)
                         {
-                            foreach (var group in _app.Mentions(new Flow(argument.Value, context)).Where(n => n.Kind == ConstructKind.SecurityGroup))
+                            foreach (var group in _app.Mentions(new Flow(argument.Value, context)).Where(n => n.Is(CdkConstructTypes.SecurityGroup)))
                             {
-                                if (!_owners.TryGetValue(group, out var list))
-                                {
-                                    _owners[group] = list = new List<ConstructNode>();
-                                }
-
-                                list.AddRange(owners.Where(o => !list.Contains(o)));
+                                Own(group, owners);
                             }
                         }
                     }
@@ -275,6 +268,17 @@ namespace PerfLint.Analyzers.Facts
             }
 
             return _owners.TryGetValue(groupOrSecret, out var found) ? found : Enumerable.Empty<ConstructNode>();
+        }
+
+        /// <summary>Records that <paramref name="owners"/> use <paramref name="groupOrSecret"/> (each once, in the order first seen).</summary>
+        private void Own(ConstructNode groupOrSecret, IEnumerable<ConstructNode> owners)
+        {
+            if (!_owners!.TryGetValue(groupOrSecret, out var list))
+            {
+                _owners[groupOrSecret] = list = new List<ConstructNode>();
+            }
+
+            list.AddRange(owners.Where(o => !list.Contains(o)));
         }
     }
 }

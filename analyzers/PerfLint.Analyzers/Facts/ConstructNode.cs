@@ -9,11 +9,11 @@ namespace PerfLint.Analyzers.Facts
     /// </summary>
     public sealed class ConstructNode
     {
-        internal ConstructNode(IOperation creation, ConstructKind kind, bool isL1, ITypeSymbol type, CallContext? context,
+        internal ConstructNode(IOperation creation, INamedTypeSymbol construct, ITypeSymbol type, CallContext? context,
             IOperation? id, IOperation? props, IOperation? receiver)
         {
             Creation = creation;
-            Kind = kind;
+            CfnType = ConstructTypes.CfnType(construct, out var isL1);
             IsL1 = isL1;
             Type = type;
             Context = context;
@@ -25,7 +25,8 @@ namespace PerfLint.Analyzers.Facts
         /// <summary>The <c>new</c> expression or factory invocation.</summary>
         public IOperation Creation { get; }
 
-        public ConstructKind Kind { get; }
+        /// <summary>The CloudFormation type it is or synthesizes (<see cref="PerfLint.Knowledge.App.CdkConstructTypes"/>); null for a <c>CfnResource</c> of no type CDK names.</summary>
+        public string? CfnType { get; }
 
         /// <summary>True for CloudFormation (Cfn*) resources, whose props mirror the template.</summary>
         public bool IsL1 { get; }
@@ -68,6 +69,9 @@ namespace PerfLint.Analyzers.Facts
         /// <summary>The props argument as a flow (null when there is none).</summary>
         public Flow? PropsFlow => Props == null ? (Flow?)null : new Flow(Props, Context);
 
-        public override string ToString() => Kind + " '" + Name + "'";
+        /// <summary>Whether it is of <paramref name="cfnType"/> (the service part's case differs between C# namespaces and templates).</summary>
+        public bool Is(string cfnType) => string.Equals(CfnType, cfnType, System.StringComparison.OrdinalIgnoreCase);
+
+        public override string ToString() => (CfnType ?? Type.Name) + " '" + Name + "'";
     }
 }

@@ -35,15 +35,14 @@ namespace PerfLint.Analyzers.Facts
             var resources = new List<AppResource>();
             foreach (var node in app.Nodes)
             {
-                var type = CfnTypeOf(node.Type, out var isL1);
-                if (type == null)
+                if (node.CfnType == null)
                 {
                     continue;
                 }
 
                 var where = node.Creation.Syntax.GetLocation();
                 hatches.TryGetValue(node, out var hatch);
-                var resource = new AppResource(type, isL1, () => node.Name, path: null, stack: null, regions.For(node.Creation.Syntax), where,
+                var resource = new AppResource(node.CfnType, node.IsL1, () => node.Name, path: null, stack: null, regions.For(node.Creation.Syntax), where,
                     new FlowAppValue(model, node.PropsFlow, hatch, where), InLoop(node) ? 2 : 1);
                 model._resources[node] = resource;
                 model._constructs[resource] = node;
@@ -58,22 +57,6 @@ namespace PerfLint.Analyzers.Facts
         public Location? IdLocation(AppResource resource) => _constructs.TryGetValue(resource, out var node) ? node.Location : null;
 
         public AppResource? ResourceOf(ConstructNode node) => _resources.TryGetValue(node, out var resource) ? resource : null;
-
-        /// <summary>The CloudFormation type of a construct class or its nearest base Knowledge knows.</summary>
-        private static string? CfnTypeOf(ITypeSymbol type, out bool isL1)
-        {
-            for (var current = type as INamedTypeSymbol; current != null; current = current.BaseType)
-            {
-                var cfnType = CdkConstructTypes.CfnType(current.ContainingNamespace.ToDisplayString(), current.MetadataName, out isL1);
-                if (cfnType != null)
-                {
-                    return cfnType;
-                }
-            }
-
-            isL1 = false;
-            return null;
-        }
 
         /// <summary>Escape hatches on each construct, in source order, under every call chain of the code that writes them.</summary>
         private Dictionary<ConstructNode, EscapeHatches> EscapeHatchesByConstruct()

@@ -96,12 +96,8 @@ namespace PerfLint.Analyzers.Facts
                 case IParameterReferenceOperation parameter:
                     VisitParameter(parameter, context, depth);
                     return;
-                case IFieldReferenceOperation field when field.Instance == null || field.Instance is IInstanceReferenceOperation:
-                    VisitMember(field.Field, context, depth);
-                    return;
-                case IPropertyReferenceOperation property when (property.Instance == null || property.Instance is IInstanceReferenceOperation) &&
-                                                              !_model.Cdk.IsCdk(property.Property):
-                    VisitMember(property.Property, context, depth);
+                case IMemberReferenceOperation reference when _model.OwnMember(reference) is ISymbol member:
+                    VisitMember(member, context, depth);
                     return;
                 case IMemberReferenceOperation member when member.Instance != null:
                     // db.Connections, db.InstanceEndpoint.Hostname, model.AttrModelName: the construct the member belongs to.

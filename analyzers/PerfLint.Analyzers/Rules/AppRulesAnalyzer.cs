@@ -21,8 +21,6 @@ namespace PerfLint.Analyzers.Rules
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class AppRulesAnalyzer : CdkAnalyzer
     {
-        private static readonly ConstructKind[] Kinds = (ConstructKind[])Enum.GetValues(typeof(ConstructKind));
-
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
             AppRules.RuleIds.Select(Descriptors.For).ToImmutableArray();
 
@@ -30,7 +28,7 @@ namespace PerfLint.Analyzers.Rules
         {
             // The rules that can report in this compilation, as the gate found them (every rule when no gate ran: all bodies admitted).
             HashSet<string>? live = null;
-            AppFactCollector.Register(context, cdk, Kinds, wiring: true,
+            AppFactCollector.Register(context, cdk,
                 (index, options, _) => Gate(index, options, live = new HashSet<string>(StringComparer.Ordinal)),
                 (app, end) => Analyze(app, end, live == null ? null : (Func<string, bool>)live.Contains));
         }

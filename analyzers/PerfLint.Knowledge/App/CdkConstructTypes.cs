@@ -13,6 +13,10 @@ namespace PerfLint.Knowledge.App
     {
         private const string AwsNamespace = "Amazon.CDK.AWS.";
 
+        /// <summary>The types whose constructs the analyzers' connection facts read (a security group or secret stands for its users).</summary>
+        public const string SecurityGroup = "AWS::EC2::SecurityGroup", SecurityGroupIngress = "AWS::EC2::SecurityGroupIngress",
+            Secret = "AWS::SecretsManager::Secret", Function = "AWS::Lambda::Function", DBProxy = "AWS::RDS::DBProxy";
+
         /// <summary>L2 classes (metadata names; subclasses inherit) and the C# factories that create them.</summary>
         private static readonly (string CfnType, string[] Classes, string[] Factories)[] L2s =
         {
@@ -23,12 +27,12 @@ namespace PerfLint.Knowledge.App
             ("AWS::EC2::LaunchTemplate", new[] { "Amazon.CDK.AWS.EC2.LaunchTemplate" }, Array.Empty<string>()),
             ("AWS::EC2::PlacementGroup", new[] { "Amazon.CDK.AWS.EC2.PlacementGroup" }, Array.Empty<string>()),
             ("AWS::EC2::Subnet", new[] { "Amazon.CDK.AWS.EC2.Subnet" }, Array.Empty<string>()),
-            ("AWS::EC2::SecurityGroup", new[] { "Amazon.CDK.AWS.EC2.SecurityGroup" }, Array.Empty<string>()),
+            (SecurityGroup, new[] { "Amazon.CDK.AWS.EC2.SecurityGroup" }, Array.Empty<string>()),
             ("AWS::RDS::DBInstance", new[] { "Amazon.CDK.AWS.RDS.DatabaseInstanceBase" }, Array.Empty<string>()),
             ("AWS::RDS::DBCluster", new[] { "Amazon.CDK.AWS.RDS.DatabaseClusterBase", "Amazon.CDK.AWS.RDS.ServerlessCluster" }, Array.Empty<string>()),
-            ("AWS::RDS::DBProxy", new[] { "Amazon.CDK.AWS.RDS.DatabaseProxy" }, new[] { "AddProxy" }),
-            ("AWS::Lambda::Function", new[] { "Amazon.CDK.AWS.Lambda.Function" }, Array.Empty<string>()),
-            ("AWS::SecretsManager::Secret", new[] { "Amazon.CDK.AWS.SecretsManager.Secret" }, Array.Empty<string>()),
+            (DBProxy, new[] { "Amazon.CDK.AWS.RDS.DatabaseProxy" }, new[] { "AddProxy" }),
+            (Function, new[] { "Amazon.CDK.AWS.Lambda.Function" }, Array.Empty<string>()),
+            (Secret, new[] { "Amazon.CDK.AWS.SecretsManager.Secret" }, Array.Empty<string>()),
             ("AWS::S3::Bucket", new[] { "Amazon.CDK.AWS.S3.Bucket" }, Array.Empty<string>()),
             ("AWS::CloudFront::Distribution", new[] { "Amazon.CDK.AWS.CloudFront.Distribution", "Amazon.CDK.AWS.CloudFront.CloudFrontWebDistribution" },
                 Array.Empty<string>()),
