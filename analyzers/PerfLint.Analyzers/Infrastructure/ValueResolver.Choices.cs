@@ -50,9 +50,19 @@ namespace PerfLint.Analyzers.Infrastructure
                 switch (op)
                 {
                     case IConditionalOperation conditional when conditional.WhenFalse != null && !conditional.ConstantValue.HasValue:
-                        return new List<Choice> { new Choice(conditional.WhenTrue, bindings, fromCallSite), new Choice(conditional.WhenFalse, bindings, fromCallSite) };
+                        var condition = Named(conditional.Condition);
+                        return new List<Choice>
+                        {
+                            new Choice(conditional.WhenTrue, bindings, fromCallSite, conditional.WhenTrue.Syntax, condition == null ? null : "when " + condition + " is true"),
+                            new Choice(conditional.WhenFalse, bindings, fromCallSite, conditional.WhenFalse.Syntax, condition == null ? null : "when " + condition + " is false"),
+                        };
                     case ICoalesceOperation coalesce:
-                        return new List<Choice> { new Choice(coalesce.Value, bindings, fromCallSite), new Choice(coalesce.WhenNull, bindings, fromCallSite) };
+                        var tested = Named(coalesce.Value);
+                        return new List<Choice>
+                        {
+                            new Choice(coalesce.Value, bindings, fromCallSite),
+                            new Choice(coalesce.WhenNull, bindings, fromCallSite, coalesce.WhenNull.Syntax, tested == null ? null : "when " + tested + " is null"),
+                        };
                     case ISwitchExpressionOperation switchExpression:
                         return SwitchArms(switchExpression, bindings, depth, fromCallSite);
                     case IPropertyReferenceOperation { Property: { IsIndexer: true }, Instance: { } collection, Arguments: { Length: 1 } arguments } indexer
@@ -312,6 +322,9 @@ namespace PerfLint.Analyzers.Infrastructure
             private static string Key(double number) => "n:" + number.ToString("R", CultureInfo.InvariantCulture);
 
             private static bool Within(SyntaxNode node, SyntaxNode arm) => node.SyntaxTree == arm.SyntaxTree && arm.Span.Contains(node.Span);
+
+            /// <summary>A condition's or tested value's text to name a branch by; null when it is a constant (no branch to name) or too long.</summary>
+            private static string? Named(IOperation condition) => condition.ConstantValue.HasValue ? null : Visible(condition);
 
             /// <summary>The selector's source text when it is short enough to quote, else null (the branch is not named).</summary>
             private static string? Visible(IOperation selector)
