@@ -2,6 +2,8 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace PerfLint.Analyzers.Infrastructure
@@ -185,6 +187,17 @@ namespace PerfLint.Analyzers.Infrastructure
                         }
 
                         break;
+                    case IOperation collection when IsCollectionExpression(collection):
+                        // A spread (..other) hides how many elements come before the next one: no position is known.
+                        if (collection.ChildOperations.All(e => e.Syntax.Parent is ExpressionElementSyntax))
+                        {
+                            foreach (var element in collection.ChildOperations)
+                            {
+                                yield return (null, element);
+                            }
+                        }
+
+                        break;
                     case IObjectCreationOperation { Initializer: { } initializer }:
                         foreach (var entry in initializer.Initializers)
                         {
@@ -205,6 +218,12 @@ namespace PerfLint.Analyzers.Infrastructure
                         break;
                 }
             }
+
+            /// <summary>
+            /// A C# 12 collection expression (<c>["a", "b"]</c>): Roslyn 4.8 has no operation type for it (a newer
+            /// compiler has), so it is known by its syntax; either way its children are the elements.
+            /// </summary>
+            private static bool IsCollectionExpression(IOperation op) => op.Syntax.IsKind(SyntaxKind.CollectionExpression);
 
             /// <summary>
             /// The values a local assigned in several sections of one switch statement can have (the declaration's

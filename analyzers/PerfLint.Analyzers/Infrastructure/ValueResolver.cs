@@ -124,6 +124,8 @@ namespace PerfLint.Analyzers.Infrastructure
                         return Concatenate(op, new[] { binary.LeftOperand, binary.RightOperand }, bindings, anchor, depth, fromCallSite);
                     case IArrayCreationOperation array when array.Initializer != null:
                         return Union(array.Initializer.ElementValues, bindings, anchor, depth, fromCallSite);
+                    case IOperation _ when IsCollectionExpression(op):
+                        return Union(op.ChildOperations, bindings, anchor, depth, fromCallSite);
                     case IInvocationOperation invocation:
                         return ResolveInvocation(invocation, bindings, anchor, depth, fromCallSite);
                     case IObjectCreationOperation creation:
