@@ -74,6 +74,20 @@ public class AppModelFlowTests
         "\"mistralai/Mistral-7B-Instruct-v0.2\"",
         """stage switch { "prod" => "ml.g5.2xlarge", "dev" => System.Environment.GetEnvironmentVariable("TYPE")!, _ => "ml.g6.xlarge" }""", ""));
 
+    /// <summary>PL2002 judges each candidate type of a group (message as in CdkContextTests' PL2002 case); the current general-purpose arm is silent.</summary>
+    [Test]
+    public Task Each_candidate_instance_type_of_an_Auto_Scaling_group_is_judged_at_its_arm() => Verify.VerifyAnalyzerAsync(TestReferences.CdkUsings + "using Amazon.CDK.AWS.AutoScaling;\n" + """
+        class S : Stack { S(Construct s, string stage) : base(s, "s") {
+            new AutoScalingGroup(this, "Trainers", new AutoScalingGroupProps {
+                Vpc = new Vpc(this, "Vpc"), MachineImage = MachineImage.LatestAmazonLinux2(), MinCapacity = 2, MaxCapacity = 4,
+                InstanceType = new InstanceType(stage switch { "train" => {|#0:"p4d.24xlarge"|}, _ => "m7i.large" }),
+            });
+        } }
+        """,
+        Verify.Diagnostic(RuleIds.FleetWithoutClusterPlacementGroup).WithLocation(0).WithSeverity(DiagnosticSeverity.Info)
+            .WithMessage("Up to 4 'p4d.24xlarge' instances (96 vCPU, 1152 GiB, 8x A100 (320 GiB)) run without a cluster placement group: collective operations " +
+                "between them cross the wider AZ network; add a placement group with strategy 'cluster' (when stage is \"train\")"));
+
     [Test]
     public Task Instance_type_from_a_dictionary_whose_entries_all_fit_is_silent() => Verify.VerifyAnalyzerAsync(Endpoint(
         "\"meta-llama/Llama-2-70b-chat-hf\"",
