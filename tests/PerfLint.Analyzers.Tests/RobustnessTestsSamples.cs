@@ -4,7 +4,7 @@ namespace PerfLint.Analyzers.Tests;
 
 /// <summary>
 /// Realistic CDK sources that exercise every rule's code paths (sinks, helpers, constructors, constants, Lambda,
-/// scaling, SageMaker): the seeds the robustness fuzzer mutates.
+/// scaling, SageMaker; value flow through switches, ternaries, collections and context): the seeds the robustness fuzzer mutates.
 /// </summary>
 internal static class RobustnessTestsSamples
 {
@@ -69,5 +69,21 @@ internal static class RobustnessTestsSamples
                 public CfnInstance Server { get; } = new CfnInstance(scope, "S", new CfnInstanceProps { InstanceType = InstanceType.Of(sizing.Family, InstanceSize.XLARGE).ToString() });
                 public CfnCacheClusterProps Cache => new() { CacheNodeType = nodes[1] };
             """).Replace("AppStack", "ConfigStack"),
+        CdkSource.Stack("""
+            var prod = Node.TryGetContext("prod") != null;
+            var configured = (string)Node.TryGetContext("instanceType");
+            string[] nodes = ["cache.m4.large", "cache.r4.large"];
+            System.Collections.Generic.List<InstanceClass> classes = [InstanceClass.M4, InstanceClass.M7G];
+            System.Collections.Generic.Dictionary<string, string> volumes = new() { ["prod"] = "gp2", ["dev"] = "gp3" };
+            new CfnCacheCluster(this, "C", new CfnCacheClusterProps { CacheNodeType = prod ? nodes[0] : nodes[1], Engine = "redis", NumCacheNodes = 1 });
+            new CfnInstance(this, "I", new CfnInstanceProps { InstanceType = configured ?? InstanceType.Of(classes[prod ? 0 : 1], InstanceSize.LARGE).ToString() });
+            new CfnVolume(this, "V", new CfnVolumeProps { AvailabilityZone = "us-east-1a", VolumeType = volumes[prod ? "prod" : "dev"], Size = 100 });
+            new CfnInstance(this, "J", new CfnInstanceProps { InstanceType = $"{Node.TryGetContext("family")}.large" });
+            var model = new Sm.CfnModel(this, "Model", new Sm.CfnModelProps { ExecutionRoleArn = "arn",
+                PrimaryContainer = new Sm.CfnModel.ContainerDefinitionProperty { Image = "763104351884.dkr.ecr.us-east-1.amazonaws.com/huggingface-pytorch-tgi-inference:2.1.1-tgi1.4.0-gpu-py310-cu121-ubuntu20.04",
+                    Environment = new System.Collections.Generic.Dictionary<string, object> { ["HF_MODEL_ID"] = "meta-llama/Llama-2-70b-hf" } } });
+            new Sm.CfnEndpointConfig(this, "Config", new Sm.CfnEndpointConfigProps { ProductionVariants = new object[] {
+                new Sm.CfnEndpointConfig.ProductionVariantProperty { VariantName = "AllTraffic", ModelName = model.AttrModelName, InstanceType = prod ? "ml.g5.xlarge" : "ml.m5.xlarge", InitialInstanceCount = 1 } } });
+            """).Replace("AppStack", "ChoiceStack"),
     };
 }

@@ -16,15 +16,15 @@ namespace PerfLint.Analyzers.Facts
     public sealed class AppFindingSink
     {
         private readonly Action<Diagnostic> _report;
-        private readonly Func<Location, CdkContextValue?>? _contextAt;
+        private readonly Func<Location, ValueNote?>? _noteAt;
         private readonly HashSet<(string, Location, string)> _seen = new HashSet<(string, Location, string)>();
 
         /// <param name="report">Where diagnostics go (<see cref="AppModel.Findings"/> passes one that drops those in generated code).</param>
-        /// <param name="contextAt">The CDK context entry of a value reported at a location: its finding names the file and key, as per-value findings do (<see cref="FindingReporter"/>).</param>
-        public AppFindingSink(Action<Diagnostic> report, Func<Location, CdkContextValue?>? contextAt = null)
+        /// <param name="noteAt">The branch and CDK context entry of a value reported at a location: its finding names them, as per-value findings do (<see cref="FindingReporter"/>).</param>
+        public AppFindingSink(Action<Diagnostic> report, Func<Location, ValueNote?>? noteAt = null)
         {
             _report = report;
-            _contextAt = contextAt;
+            _noteAt = noteAt;
         }
 
         public void Report(RuleFinding finding, Location location, params Location[] related)
@@ -35,7 +35,8 @@ namespace PerfLint.Analyzers.Facts
             }
 
             var additional = related.Where(l => l != null && l.IsInSource && l != location).Distinct().ToList();
-            _report(FindingReporter.Create(finding, location, contextValue: _contextAt?.Invoke(location), related: additional));
+            var note = _noteAt?.Invoke(location);
+            _report(FindingReporter.Create(finding, location, context: note?.Branch, contextValue: note?.Context, related: additional));
         }
     }
 }

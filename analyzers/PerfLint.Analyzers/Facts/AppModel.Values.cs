@@ -10,14 +10,17 @@ namespace PerfLint.Analyzers.Facts
     /// <summary>Compile-time values of construct properties (through <see cref="ValueResolver"/>) and where diagnostics about them go.</summary>
     public sealed partial class AppModel
     {
-        /// <summary>The CDK context entries of values read from it, by where they are reported (findings there name the file and key).</summary>
-        private readonly System.Collections.Concurrent.ConcurrentDictionary<Location, CdkContextValue> _contextAt =
-            new System.Collections.Concurrent.ConcurrentDictionary<Location, CdkContextValue>();
+        /// <summary>
+        /// What a finding reported where a value is names besides its message, by that location: the branch that picks
+        /// the value (a switch arm, a ternary branch) and the CDK context entry it was read from (file and key).
+        /// </summary>
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<Location, ValueNote> _notesAt =
+            new System.Collections.Concurrent.ConcurrentDictionary<Location, ValueNote>();
 
         // Several rules read the same props (an endpoint config's instance type): each flow is resolved once.
         private readonly Dictionary<(IOperation, CallContext?), IReadOnlyList<FactValue>> _values = new Dictionary<(IOperation, CallContext?), IReadOnlyList<FactValue>>();
 
-        private CdkContextValue? ContextAt(Location location) => _contextAt.TryGetValue(location, out var context) ? context : null;
+        private ValueNote? NoteAt(Location location) => _notesAt.TryGetValue(location, out var note) ? note : null;
 
         /// <summary>The string values of <paramref name="flow"/>, each with the location a diagnostic about it belongs on.</summary>
         public IReadOnlyList<FactValue> Strings(Flow? flow) =>
@@ -50,9 +53,11 @@ namespace PerfLint.Analyzers.Facts
             foreach (var value in values)
             {
                 var location = ReportLocation(f, value);
-                if (value.Context != null)
+                // The branch is named only where the value is written in its arm, as per-value findings do.
+                var branch = location == value.Location ? value.Branch : null;
+                if (value.Context != null || branch != null)
                 {
-                    _contextAt[location] = value.Context;
+                    _notesAt[location] = new ValueNote(branch, value.Context);
                 }
 
                 result.Add(new FactValue(value, location));

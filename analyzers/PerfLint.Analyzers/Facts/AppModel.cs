@@ -78,7 +78,7 @@ namespace PerfLint.Analyzers.Facts
         public CdkTypes Cdk { get; }
 
         /// <summary>A sink for this app's findings, reported through <paramref name="report"/> (none in generated code).</summary>
-        public AppFindingSink Findings(Action<Diagnostic> report) => new AppFindingSink(Cdk.GeneratedCode.Filter(report, _options, CancellationToken), ContextAt);
+        public AppFindingSink Findings(Action<Diagnostic> report) => new AppFindingSink(Cdk.GeneratedCode.Filter(report, _options, CancellationToken), NoteAt);
 
         public CancellationToken CancellationToken { get; }
 

@@ -180,7 +180,7 @@ namespace PerfLint.Analyzers.Infrastructure
                 ? new ResolvedValue(ResolvedValueKind.String, text, null, text, node, origin, fromCallSite, null, null, null, context)
                 : new ResolvedValue(ResolvedValueKind.Number, context.Value, null, null, node, origin, fromCallSite, null, null, null, context);
 
-        internal static ResolvedValue FromText(string text, SyntaxNode node, SyntaxNode origin, bool fromCallSite) =>
-            new ResolvedValue(ResolvedValueKind.String, text, null, text, node, origin, fromCallSite, null, null, null);
+        internal static ResolvedValue FromText(string text, SyntaxNode node, SyntaxNode origin, bool fromCallSite, CdkContextValue? context = null) =>
+            new ResolvedValue(ResolvedValueKind.String, text, null, text, node, origin, fromCallSite, null, null, null, context);
     }
 }

@@ -2,6 +2,8 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace PerfLint.Analyzers.Infrastructure
@@ -50,9 +52,19 @@ namespace PerfLint.Analyzers.Infrastructure
                 switch (op)
                 {
                     case IConditionalOperation conditional when conditional.WhenFalse != null && !conditional.ConstantValue.HasValue:
-                        return new List<Choice> { new Choice(conditional.WhenTrue, bindings, fromCallSite), new Choice(conditional.WhenFalse, bindings, fromCallSite) };
+                        var condition = Named(conditional.Condition);
+                        return new List<Choice>
+                        {
+                            new Choice(conditional.WhenTrue, bindings, fromCallSite, conditional.WhenTrue.Syntax, condition == null ? null : "when " + condition + " is true"),
+                            new Choice(conditional.WhenFalse, bindings, fromCallSite, conditional.WhenFalse.Syntax, condition == null ? null : "when " + condition + " is false"),
+                        };
                     case ICoalesceOperation coalesce:
-                        return new List<Choice> { new Choice(coalesce.Value, bindings, fromCallSite), new Choice(coalesce.WhenNull, bindings, fromCallSite) };
+                        var tested = Named(coalesce.Value);
+                        return new List<Choice>
+                        {
+                            new Choice(coalesce.Value, bindings, fromCallSite),
+                            new Choice(coalesce.WhenNull, bindings, fromCallSite, coalesce.WhenNull.Syntax, tested == null ? null : "when " + tested + " is null"),
+                        };
                     case ISwitchExpressionOperation switchExpression:
                         return SwitchArms(switchExpression, bindings, depth, fromCallSite);
                     case IPropertyReferenceOperation { Property: { IsIndexer: true }, Instance: { } collection, Arguments: { Length: 1 } arguments } indexer
@@ -175,6 +187,17 @@ namespace PerfLint.Analyzers.Infrastructure
                         }
 
                         break;
+                    case IOperation collection when IsCollectionExpression(collection):
+                        // A spread (..other) hides how many elements come before the next one: no position is known.
+                        if (collection.ChildOperations.All(e => e.Syntax.Parent is ExpressionElementSyntax))
+                        {
+                            foreach (var element in collection.ChildOperations)
+                            {
+                                yield return (null, element);
+                            }
+                        }
+
+                        break;
                     case IObjectCreationOperation { Initializer: { } initializer }:
                         foreach (var entry in initializer.Initializers)
                         {
@@ -195,6 +218,12 @@ namespace PerfLint.Analyzers.Infrastructure
                         break;
                 }
             }
+
+            /// <summary>
+            /// A C# 12 collection expression (<c>["a", "b"]</c>): Roslyn 4.8 has no operation type for it (a newer
+            /// compiler has), so it is known by its syntax; either way its children are the elements.
+            /// </summary>
+            private static bool IsCollectionExpression(IOperation op) => op.Syntax.IsKind(SyntaxKind.CollectionExpression);
 
             /// <summary>
             /// The values a local assigned in several sections of one switch statement can have (the declaration's
@@ -312,6 +341,9 @@ namespace PerfLint.Analyzers.Infrastructure
             private static string Key(double number) => "n:" + number.ToString("R", CultureInfo.InvariantCulture);
 
             private static bool Within(SyntaxNode node, SyntaxNode arm) => node.SyntaxTree == arm.SyntaxTree && arm.Span.Contains(node.Span);
+
+            /// <summary>A condition's or tested value's text to name a branch by; null when it is a constant (no branch to name) or too long.</summary>
+            private static string? Named(IOperation condition) => condition.ConstantValue.HasValue ? null : Visible(condition);
 
             /// <summary>The selector's source text when it is short enough to quote, else null (the branch is not named).</summary>
             private static string? Visible(IOperation selector)

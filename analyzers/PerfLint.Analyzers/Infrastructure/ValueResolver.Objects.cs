@@ -65,6 +65,7 @@ namespace PerfLint.Analyzers.Infrastructure
                     case IObjectCreationOperation _:
                     case IWithOperation _:
                     case IArrayCreationOperation _:
+                    case IOperation _ when IsCollectionExpression(op):
                         return new List<Source> { new Source(op, bindings, anchor, fromCallSite) };
                     case IMemberReferenceOperation member when member.Instance != null && !(member.Instance is IInstanceReferenceOperation):
                         return Members(member.Instance, member.Member, bindings, anchor, depth, fromCallSite, (value, b, a, fcs) => Objects(value, b, a, depth + 1, fcs)) ?? NoSources;

@@ -124,6 +124,8 @@ namespace PerfLint.Analyzers.Infrastructure
                         return Concatenate(op, new[] { binary.LeftOperand, binary.RightOperand }, bindings, anchor, depth, fromCallSite);
                     case IArrayCreationOperation array when array.Initializer != null:
                         return Union(array.Initializer.ElementValues, bindings, anchor, depth, fromCallSite);
+                    case IOperation _ when IsCollectionExpression(op):
+                        return Union(op.ChildOperations, bindings, anchor, depth, fromCallSite);
                     case IInvocationOperation invocation:
                         return ResolveInvocation(invocation, bindings, anchor, depth, fromCallSite);
                     case IObjectCreationOperation creation:
@@ -477,11 +479,12 @@ namespace PerfLint.Analyzers.Infrastructure
 
             /// <summary>
             /// Every combination of the parts' string values. The value is reported on the whole expression when it
-            /// is in the report file; else on the part that came from there (the call site's argument).
+            /// is in the report file; else on the part that came from there (the call site's argument). A part read from
+            /// the CDK context names its file and key on the whole value (the first such part, when several are).
             /// </summary>
             private List<ResolvedValue> Concatenate(IOperation whole, IReadOnlyList<IOperation?> parts, ParameterBindings? bindings, SyntaxNode? anchor, int depth, bool fromCallSite)
             {
-                var combos = new List<(string Text, SyntaxNode? Node, bool FromCallSite)> { (string.Empty, null, fromCallSite) };
+                var combos = new List<(string Text, SyntaxNode? Node, bool FromCallSite, CdkContextValue? Context)> { (string.Empty, null, fromCallSite, null) };
                 foreach (var part in parts)
                 {
                     var values = Resolve(part, bindings, anchor, depth + 1, fromCallSite);
@@ -493,7 +496,7 @@ namespace PerfLint.Analyzers.Infrastructure
                         return None;
                     }
 
-                    var next = new List<(string, SyntaxNode?, bool)>();
+                    var next = new List<(string, SyntaxNode?, bool, CdkContextValue?)>();
                     foreach (var combo in combos)
                     {
                         foreach (var v in values)
@@ -510,7 +513,7 @@ namespace PerfLint.Analyzers.Infrastructure
                             var node = combo.Node ?? ((v.FromCallSite && !fromCallSite) || (viaParameter && outside) ? v.Node : null);
                             if (next.Count < MaxValues)
                             {
-                                next.Add((combo.Text + text, node, combo.FromCallSite || v.FromCallSite));
+                                next.Add((combo.Text + text, node, combo.FromCallSite || v.FromCallSite, combo.Context ?? v.Context));
                             }
                         }
                     }
@@ -523,7 +526,7 @@ namespace PerfLint.Analyzers.Infrastructure
                 foreach (var combo in combos)
                 {
                     var node = whole.Syntax.SyntaxTree == _reportTree && combo.Node == null ? whole.Syntax : combo.Node ?? wholeNode;
-                    result.Add(ResolvedValue.FromText(combo.Text, node, whole.Syntax, combo.FromCallSite));
+                    result.Add(ResolvedValue.FromText(combo.Text, node, whole.Syntax, combo.FromCallSite, combo.Context));
                 }
 
                 return result;

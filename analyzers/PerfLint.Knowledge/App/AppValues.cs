@@ -25,6 +25,13 @@ namespace PerfLint.Knowledge.App
             return strings != null && strings.Count > 0 && strings.All(s => s.Text == strings[0].Text) ? strings[0] : null;
         }
 
+        /// <summary>
+        /// Each different string the value can be, where it is first written: every constant arm of a choice is a
+        /// candidate (none when the value can be none). A rule that judges one string per resource judges each.
+        /// </summary>
+        public static IReadOnlyList<AppString> Candidates(this IAppValue? value) =>
+            value?.Strings().GroupBy(s => s.Text, StringComparer.Ordinal).Select(g => g.First()).ToList() ?? (IReadOnlyList<AppString>)Array.Empty<AppString>();
+
         /// <summary>The resources of <paramref name="cfnType"/> the value is or mentions.</summary>
         public static IEnumerable<AppResource> ResourcesOf(this IAppValue? value, string cfnType) =>
             value == null ? Enumerable.Empty<AppResource>() : value.Resources().Where(r => r.Is(cfnType));

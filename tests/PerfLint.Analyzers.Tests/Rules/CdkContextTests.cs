@@ -153,6 +153,19 @@ public class CdkContextTests
         private void Worker(string key) { new CfnInstanceProps { InstanceType = (string)Node.TryGetContext(key) }; }
         """), BothFiles, WorkerType(0), WorkerType(1));
 
+    /// <summary>A context value that is part of an interpolation or concatenation names its file and key like a direct read.</summary>
+    [Test]
+    public Task Context_value_inside_an_interpolation_or_concatenation_names_the_file_and_key() => Verify<PreviousGenerationInstanceAnalyzer>(Stack("""
+        new CfnInstanceProps { InstanceType = {|#0:$"{Node.TryGetContext("family")}.large"|} };
+        new CfnInstanceProps { InstanceType = {|#1:(string)Node.TryGetContext("family") + ".large"|} };
+        new CfnInstanceProps { InstanceType = $"{Node.TryGetContext("current")}.large" };
+        new CfnInstanceProps { InstanceType = $"{Node.TryGetContext("missing")}.large" };
+        """), new[] { ("/0/cdk.json", """{"context": {"family": "m4", "current": "m7i"}}""") },
+        new DiagnosticResult("PL1001", DiagnosticSeverity.Warning).WithLocation(0).WithLocation("/0/cdk.json", 1, 24)
+            .WithMessage(M4LargeFinding + " (cdk.json context \"family\")"),
+        new DiagnosticResult("PL1001", DiagnosticSeverity.Warning).WithLocation(1).WithLocation("/0/cdk.json", 1, 24)
+            .WithMessage(M4LargeFinding + " (cdk.json context \"family\")"));
+
     /// <summary>The CDK CLI takes a key from cdk.json before cdk.context.json (see CdkContext); cdk.context.json alone still counts.</summary>
     [Test]
     public Task Cdk_json_wins_over_cdk_context_json() => Verify<PreviousGenerationInstanceAnalyzer>(Stack("""
@@ -176,6 +189,8 @@ public class CdkContextTests
     [TestCase("new CfnInstanceProps { InstanceType = (string)Node.TryGetContext(null) };")]
     [TestCase("new CfnInstanceProps { InstanceType = (string)TryGetContext(\"workerType\") };")]
     [TestCase("new CfnInstanceProps { InstanceType = Ctx() };")]
+    [TestCase("new CfnInstanceProps { InstanceType = $\"{Node.TryGetContext(\"workerType\")}.\" + };")]
+    [TestCase("new CfnInstanceProps { InstanceType = $\"{Node.TryGetContext(}.large\" };")]
     [TestCase("new CfnInstanceProps { InstanceType = Ctx(Ctx(Ctx(\"workerType\"))) };")]
     public async Task Incomplete_code_does_not_make_any_analyzer_throw(string body)
     {

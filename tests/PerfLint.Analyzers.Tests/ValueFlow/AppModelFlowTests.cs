@@ -49,8 +49,44 @@ public class AppModelFlowTests
         Verify.Diagnostic(RuleIds.ModelDoesNotFitAccelerator).WithLocation(0).WithLocation(1).WithSeverity(DiagnosticSeverity.Warning).WithMessage(Llama70OnOneA10g));
 
     [Test]
-    public Task Rules_that_need_one_value_stay_silent_on_a_choice_of_several() => Verify.VerifyAnalyzerAsync(Endpoint(
+    public Task A_model_id_that_is_a_choice_of_several_stays_silent() => Verify.VerifyAnalyzerAsync(Endpoint(
         """stage switch { "prod" => "meta-llama/Llama-2-70b-chat-hf", _ => "mistralai/Mistral-7B-Instruct-v0.2" }""", "\"ml.g5.2xlarge\"", ""));
+
+    /// <summary>Each candidate instance type is judged on its own arm; the arm that fits (Mistral 7B on one A10G) is silent.</summary>
+    [Test]
+    public Task Each_candidate_instance_type_of_a_switch_is_judged_at_its_arm_with_its_branch() => Verify.VerifyAnalyzerAsync(Endpoint(
+        "{|#1:\"meta-llama/Llama-2-70b-chat-hf\"|}",
+        """stage switch { "prod" => {|#0:"ml.g5.2xlarge"|}, _ => "ml.g6e.12xlarge" }""", ""),
+        Verify.Diagnostic(RuleIds.ModelDoesNotFitAccelerator).WithLocation(0).WithLocation(1).WithSeverity(DiagnosticSeverity.Warning)
+            .WithMessage(Llama70OnOneA10g + " (when stage is \"prod\")"));
+
+    /// <summary>PL1003 on a candidate: reported at the candidate (the image, shared by every candidate, is related). Message as in PL1003ImageAcceleratorMismatchTests.</summary>
+    [Test]
+    public Task A_GPU_image_on_a_CPU_candidate_is_reported_at_that_candidate() => Verify.VerifyAnalyzerAsync(Endpoint(
+        "\"mistralai/Mistral-7B-Instruct-v0.2\"",
+        """stage == "prod" ? "ml.g5.2xlarge" : {|#0:"ml.m5.xlarge"|}""", "").Replace("Image = \"" + Tgi + "\"", "Image = {|#1:\"" + Tgi + "\"|}"),
+        Verify.Diagnostic(RuleIds.ImageAcceleratorMismatch).WithLocation(0).WithLocation(1).WithSeverity(DiagnosticSeverity.Warning)
+            .WithMessage("Container image '" + Tgi + "' is a CUDA/GPU image on 'ml.m5.xlarge', which has no GPU: it fails or falls back to slow CPU kernels; " +
+                "use a GPU instance (g6, g5, p5) or a CPU image (when stage == \"prod\" is false)"));
+
+    [Test]
+    public Task Candidates_that_all_fit_are_silent_and_an_unknown_arm_adds_none() => Verify.VerifyAnalyzerAsync(Endpoint(
+        "\"mistralai/Mistral-7B-Instruct-v0.2\"",
+        """stage switch { "prod" => "ml.g5.2xlarge", "dev" => System.Environment.GetEnvironmentVariable("TYPE")!, _ => "ml.g6.xlarge" }""", ""));
+
+    /// <summary>PL2002 judges each candidate type of a group (message as in CdkContextTests' PL2002 case); the current general-purpose arm is silent.</summary>
+    [Test]
+    public Task Each_candidate_instance_type_of_an_Auto_Scaling_group_is_judged_at_its_arm() => Verify.VerifyAnalyzerAsync(TestReferences.CdkUsings + "using Amazon.CDK.AWS.AutoScaling;\n" + """
+        class S : Stack { S(Construct s, string stage) : base(s, "s") {
+            new AutoScalingGroup(this, "Trainers", new AutoScalingGroupProps {
+                Vpc = new Vpc(this, "Vpc"), MachineImage = MachineImage.LatestAmazonLinux2(), MinCapacity = 2, MaxCapacity = 4,
+                InstanceType = new InstanceType(stage switch { "train" => {|#0:"p4d.24xlarge"|}, _ => "m7i.large" }),
+            });
+        } }
+        """,
+        Verify.Diagnostic(RuleIds.FleetWithoutClusterPlacementGroup).WithLocation(0).WithSeverity(DiagnosticSeverity.Info)
+            .WithMessage("Up to 4 'p4d.24xlarge' instances (96 vCPU, 1152 GiB, 8x A100 (320 GiB)) run without a cluster placement group: collective operations " +
+                "between them cross the wider AZ network; add a placement group with strategy 'cluster' (when stage is \"train\")"));
 
     [Test]
     public Task Instance_type_from_a_dictionary_whose_entries_all_fit_is_silent() => Verify.VerifyAnalyzerAsync(Endpoint(

@@ -30,17 +30,15 @@ namespace PerfLint.Knowledge.App.Rules
                     var overrides = config.Property("Overrides").Items();
                     foreach (var shape in overrides.Count == 0 ? new IAppValue?[] { null } : (IEnumerable<IAppValue?>)overrides)
                     {
-                        var type = shape?.Property("InstanceType").SingleString() ?? templates.Select(Fleets.InstanceTypeOf).FirstOrDefault(t => t != null);
-                        if (type == null)
-                        {
-                            continue;
-                        }
-
+                        var types = Fleets.Or(shape?.Property("InstanceType").Candidates() ?? Array.Empty<AppString>(), templates.Select(Fleets.InstanceTypesOf));
                         var placement = Fleets.Placement(app, shape.At("Placement.GroupName"))
                                         ?? templates.Select(t => Fleets.Placement(app, t.Props.At("LaunchTemplateData.Placement.GroupName"))).FirstOrDefault(p => p != null);
                         var weight = shape?.Property("WeightedCapacity")?.Numbers().FirstOrDefault()?.Value ?? 1;
                         var count = Math.Ceiling(total.Value / (weight > 0 ? weight : 1));
-                        yield return new Fleet(fleet, type, (int)Math.Min(count, int.MaxValue), placement, total.Where);
+                        foreach (var type in types)
+                        {
+                            yield return new Fleet(fleet, type, (int)Math.Min(count, int.MaxValue), placement, total.Where);
+                        }
                     }
                 }
             }

@@ -5,7 +5,7 @@ using System.Linq;
 namespace PerfLint.Knowledge.App.Rules
 {
     /// <summary>
-    /// EC2 fleets (PL2002). Auto Scaling groups: instance type from the props or the launch template / launch
+    /// EC2 fleets (PL2002), one per candidate instance type (each arm of a choice). Auto Scaling groups: instance type from the props or the launch template / launch
     /// configuration (also the mixed-instances policy's), size the largest of the capacities (CDK L2 names and default
     /// 1; L1 MinSize/MaxSize/DesiredCapacity), placement from the group's <c>PlacementGroup</c> (escape hatches are
     /// merged into the props by the front end), else the launch template's <c>Placement.GroupName</c>. Standalone
@@ -31,16 +31,16 @@ namespace PerfLint.Knowledge.App.Rules
             foreach (var group in app.OfType(AutoScalingGroup))
             {
                 var templates = LaunchSources(group);
-                var type = group.Property("InstanceType").SingleString() ?? templates.Select(InstanceTypeOf).FirstOrDefault(t => t != null);
+                var types = Or(group.Property("InstanceType").Candidates(), templates.Select(InstanceTypesOf));
                 var size = GroupSize(group);
-                if (type == null || size == null)
+                if (types.Count == 0 || size == null)
                 {
                     continue;
                 }
 
                 var placement = Placement(app, group.Property("PlacementGroup"))
                                 ?? templates.Select(t => Placement(app, t.Props.At("LaunchTemplateData.Placement.GroupName"))).FirstOrDefault(p => p != null);
-                fleets.Add(new Fleet(group, type, size.Value.Count, placement, size.Value.Where));
+                fleets.AddRange(types.Select(type => new Fleet(group, type, size.Value.Count, placement, size.Value.Where)));
             }
 
             fleets.AddRange(Ec2Fleets.Build(app));
@@ -48,12 +48,8 @@ namespace PerfLint.Knowledge.App.Rules
             var standalone = new List<Fleet>();
             foreach (var instance in app.OfType(Instance))
             {
-                var type = instance.Property("InstanceType").SingleString();
-                if (type != null)
-                {
-                    var placement = Placement(app, instance.Property("PlacementGroup") ?? instance.Property("PlacementGroupName"));
-                    standalone.Add(new Fleet(instance, type, instance.Multiplicity, placement, null));
-                }
+                var placement = Placement(app, instance.Property("PlacementGroup") ?? instance.Property("PlacementGroupName"));
+                standalone.AddRange(instance.Property("InstanceType").Candidates().Select(type => new Fleet(instance, type, instance.Multiplicity, placement, null)));
             }
 
             // Standalone instances of one type (in one stack) outside a cluster placement group form one fleet.
@@ -97,9 +93,13 @@ namespace PerfLint.Knowledge.App.Rules
             return values.SelectMany(v => v.ResourcesOf(LaunchTemplate)).Concat(values.SelectMany(v => v.ResourcesOf(LaunchConfiguration))).Distinct().ToList();
         }
 
-        /// <summary>The instance type of a launch template (L2 <c>InstanceType</c>, L1 <c>LaunchTemplateData.InstanceType</c>) or launch configuration.</summary>
-        public static AppString? InstanceTypeOf(AppResource template) =>
-            template.Property("InstanceType").SingleString() ?? template.Props.At("LaunchTemplateData.InstanceType").SingleString();
+        /// <summary>The candidate instance types of a launch template (L2 <c>InstanceType</c>, L1 <c>LaunchTemplateData.InstanceType</c>) or launch configuration.</summary>
+        public static IReadOnlyList<AppString> InstanceTypesOf(AppResource template) =>
+            Or(template.Property("InstanceType").Candidates(), new[] { template.Props.At("LaunchTemplateData.InstanceType").Candidates() });
+
+        /// <summary><paramref name="first"/>, else the first of <paramref name="fallbacks"/> that has candidates (none when none has).</summary>
+        public static IReadOnlyList<AppString> Or(IReadOnlyList<AppString> first, IEnumerable<IReadOnlyList<AppString>> fallbacks) =>
+            first.Count > 0 ? first : fallbacks.FirstOrDefault(f => f.Count > 0) ?? first;
 
         /// <summary>The largest size the group can have and where it is written; null when a size cannot be read or (L1) none is given.</summary>
         private static (int Count, object? Where)? GroupSize(AppResource group)

@@ -45,8 +45,9 @@ namespace PerfLint.Knowledge.App.Rules
             Named(app, endpoint.Property("EndpointConfigName"), EndpointConfig, "EndpointConfigName");
 
         /// <summary>
-        /// Every (config, variant instance type, container) the app serves: each variant with an instance type known
-        /// before deployment, and the container of each model it names. PL1003 and PL1004 judge these.
+        /// Every (config, variant instance type, container) the app serves: each instance type a variant can have that
+        /// is known before deployment (each candidate of a choice), and the container of each model it names. PL1003
+        /// and PL1004 judge these.
         /// </summary>
         public static IReadOnlyList<ServedContainer> ServedContainers(AppModel app) =>
             app.Derived(nameof(ServedContainers), a => Serve(a).ToList());
@@ -57,18 +58,16 @@ namespace PerfLint.Knowledge.App.Rules
             {
                 foreach (var variant in config.Property("ProductionVariants").Items())
                 {
-                    var instanceType = variant.Property("InstanceType").SingleString();
-                    if (instanceType == null || app.HasPlaceholder(instanceType.Text))
+                    var candidates = variant.Property("InstanceType").Candidates();
+                    foreach (var instanceType in candidates.Where(t => !app.HasPlaceholder(t.Text)))
                     {
-                        continue;
-                    }
-
-                    foreach (var model in Named(app, variant.Property("ModelName"), Model, "ModelName"))
-                    {
-                        var container = ContainerOf(model);
-                        if (container != null)
+                        foreach (var model in Named(app, variant.Property("ModelName"), Model, "ModelName"))
                         {
-                            yield return new ServedContainer(config, instanceType, container);
+                            var container = ContainerOf(model);
+                            if (container != null)
+                            {
+                                yield return new ServedContainer(config, instanceType, container, isChoice: candidates.Count > 1);
+                            }
                         }
                     }
                 }
@@ -96,12 +95,16 @@ namespace PerfLint.Knowledge.App.Rules
     /// <summary>A model's container served on an endpoint config variant's instance type.</summary>
     internal sealed class ServedContainer
     {
-        public ServedContainer(AppResource config, AppString instanceType, IAppValue container)
+        public ServedContainer(AppResource config, AppString instanceType, IAppValue container, bool isChoice)
         {
             Config = config;
             InstanceType = instanceType;
             Container = container;
+            IsChoice = isChoice;
         }
+
+        /// <summary>True when the variant's instance type is one of several candidates: a finding is reported where this one is written.</summary>
+        public bool IsChoice { get; }
 
         public AppResource Config { get; }
 

@@ -7,7 +7,8 @@ namespace PerfLint.Knowledge.App.Rules
     /// <summary>
     /// PL1003 over the app model: a SageMaker model's container image built for other hardware than the instance type
     /// of the endpoint-config variant that serves it (<see cref="AcceleratorImageRule"/>). Reported on the image, with
-    /// the instance type related (check: on the variant's instance type, as the image is in another resource).
+    /// the instance type related (check: on the variant's instance type, as the image is in another resource); when the
+    /// instance type is one of several candidates (a choice in C#), on that candidate, with the image related.
     /// </summary>
     public sealed class ServedImageAcceleratorRule : AppRule
     {
@@ -25,7 +26,10 @@ namespace PerfLint.Knowledge.App.Rules
                 var finding = image == null ? null : AcceleratorImageRule.Evaluate(app.Display(image.Text), served.InstanceType.Text);
                 if (finding != null)
                 {
-                    yield return new AppFinding(finding, served.Config, image!.Where, onResource: served.InstanceType.Where, related: SageMaker.Related(served.InstanceType));
+                    // One image judged against several candidate instance types: each finding goes to its candidate.
+                    yield return served.IsChoice
+                        ? new AppFinding(finding, served.Config, served.InstanceType.Where, related: SageMaker.Related(image!))
+                        : new AppFinding(finding, served.Config, image!.Where, onResource: served.InstanceType.Where, related: SageMaker.Related(served.InstanceType));
                 }
             }
         }
