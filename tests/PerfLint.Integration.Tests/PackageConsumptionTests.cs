@@ -30,6 +30,26 @@ public class PackageConsumptionTests
         """;
 
     [Test]
+    public void The_READMEs_pack_command_works_on_a_fresh_clone_with_NUGET_PACKAGES_without_a_trailing_slash()
+    {
+        if (!Directory.Exists(Path.Combine(Repository.Root, ".git")))
+        {
+            Assert.Ignore("not a git checkout: nothing to clone");
+        }
+
+        using var work = new TempDirectory("perflint-fresh-pack");
+        var clone = work.Combine("clone");
+        var cloned = ProcessRunner.Run("git", new[] { "clone", "--quiet", Repository.Root, clone }, work.Path, null, TimeSpan.FromMinutes(2));
+        Assert.That(cloned.ExitCode, Is.Zero, cloned.Output);
+        // The cache this machine already has, named as CI caches name it: no trailing slash.
+        var cache = (Environment.GetEnvironmentVariable("NUGET_PACKAGES") ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages")).TrimEnd('/');
+        var pack = ProcessRunner.Dotnet(clone, TimeSpan.FromMinutes(8), new Dictionary<string, string> { ["NUGET_PACKAGES"] = cache },
+            "pack", "analyzers/PerfLint.Package", "-c", "Release", "-o", "feed", "-nologo");
+        Assert.That(pack.ExitCode, Is.Zero, pack.Tail());
+        Assert.That(Directory.GetFiles(Path.Combine(clone, "feed"), "PerfLint.*.nupkg"), Has.Length.EqualTo(1));
+    }
+
+    [Test]
     public void Packed_package_brings_analyzers_tasks_and_runner()
     {
         using var work = new TempDirectory("perflint-package");
