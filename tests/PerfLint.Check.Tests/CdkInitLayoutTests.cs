@@ -36,7 +36,6 @@ public sealed class CdkInitLayoutTests
     [OneTimeSetUp]
     public void CreateLayout()
     {
-        Assert.That(File.Exists(Paths.TasksTargets), Is.True, "PerfLint.Tasks is built with the test project");
         _root = Paths.NewScratchDirectory("cdk-init");
         var project = Directory.CreateDirectory(Path.Combine(_root, "src", "LayoutApp")).FullName;
         File.WriteAllText(Path.Combine(_root, "cdk.json"), """
@@ -45,21 +44,7 @@ public sealed class CdkInitLayoutTests
         File.WriteAllText(Path.Combine(_root, "cdk.context.json"), """{ "volumeType": "st1", "scratchType": "io1" }""");
         Directory.CreateDirectory(Path.Combine(_root, "assets", "handler"));
         File.WriteAllText(Path.Combine(_root, "assets", "handler", "index.js"), "exports.handler = async () => 'ok';\n");
-        File.WriteAllText(Path.Combine(project, "LayoutApp.csproj"), $"""
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup>
-                <TargetFramework>net10.0</TargetFramework>
-                <OutputType>Exe</OutputType>
-                <NoWarn>$(NoWarn);NU1603</NoWarn>
-                <PerfLintRunnerPath>{Paths.RunnerAssembly}</PerfLintRunnerPath>
-              </PropertyGroup>
-              <ItemGroup>
-                <PackageReference Include="Amazon.CDK.Lib" Version="2.160.0" />
-              </ItemGroup>
-              <Import Project="{Paths.TasksTargets}" />
-            </Project>
-            """);
-        File.WriteAllText(Path.Combine(project, "Program.cs"), ProgramSource);
+        SynthProject.Write(project, "LayoutApp", ProgramSource);
         File.WriteAllText(Path.Combine(_root, ".editorconfig"), "root = true\n");
     }
 

@@ -43,23 +43,8 @@ public sealed class MsBuildIntegrationTests
     [OneTimeSetUp]
     public void CreateProject()
     {
-        Assert.That(File.Exists(Paths.TasksTargets), Is.True, "PerfLint.Tasks is built with the test project");
         _project = Paths.NewScratchDirectory("msbuild-app");
-        File.WriteAllText(Path.Combine(_project, "SynthApp.csproj"), $"""
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup>
-                <TargetFramework>net10.0</TargetFramework>
-                <OutputType>Exe</OutputType>
-                <NoWarn>$(NoWarn);NU1603</NoWarn>
-                <PerfLintRunnerPath>{Paths.RunnerAssembly}</PerfLintRunnerPath>
-              </PropertyGroup>
-              <ItemGroup>
-                <PackageReference Include="Amazon.CDK.Lib" Version="2.160.0" />
-              </ItemGroup>
-              <Import Project="{Paths.TasksTargets}" />
-            </Project>
-            """);
-        File.WriteAllText(Path.Combine(_project, "Program.cs"), ProgramSource);
+        SynthProject.Write(_project, "SynthApp", ProgramSource);
         File.WriteAllText(Path.Combine(_project, ".editorconfig"), "root = true\n[*.cs]\ndotnet_diagnostic.PL4002.severity = none\n");
     }
 

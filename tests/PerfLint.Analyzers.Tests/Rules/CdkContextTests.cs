@@ -49,10 +49,7 @@ public class CdkContextTests
         "(4 vCPU, 16 GiB vs 4 vCPU, 16 GiB; $0.21168/h vs $0.2/h, EC2 On-Demand us-east-1, 2026-07-20; newer generations also do more work per vCPU) " +
         "[successor: analyst mapping: newest family of the same CPU line; offered by EC2 in 24 of 38 regions; region unknown: set perflint_region to check yours]";
 
-    private const string M4LargeFinding =
-        "'m4.large' is previous generation for EC2 (EC2 DescribeInstanceTypes: CurrentGeneration=false); use 'm8i.large' " +
-        "(2 vCPU, 8 GiB vs 2 vCPU, 8 GiB; $0.10584/h vs $0.1/h, EC2 On-Demand us-east-1, 2026-07-20; newer generations also do more work per vCPU) " +
-        "[successor: analyst mapping: newest family of the same CPU line; offered by EC2 in 24 of 38 regions; region unknown: set perflint_region to check yours]";
+    private const string M4LargeFinding = ExpectedMessages.M4LargeEc2;
 
     private const string EbsGp2Finding =
         "gp2 volume: gp3 costs 20% less per GiB-month ($0.08 vs $0.10, EBS us-east-1, checked 2026-12-05) and gives 3,000 IOPS and 125 MiB/s at any size, where gp2 gives 3 IOPS per GiB (a 100 GiB gp2 volume: 300 IOPS baseline); use gp3";

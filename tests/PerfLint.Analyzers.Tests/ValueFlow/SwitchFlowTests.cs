@@ -12,10 +12,7 @@ namespace PerfLint.Analyzers.Tests.ValueFlow;
 public class SwitchFlowTests
 {
     /// <summary>PL1001's message for EC2 m4.large (as in PL1001PreviousGenerationInstanceTests), followed by the branch.</summary>
-    private const string M4Large =
-        "'m4.large' is previous generation for EC2 (EC2 DescribeInstanceTypes: CurrentGeneration=false); use 'm8i.large' " +
-        "(2 vCPU, 8 GiB vs 2 vCPU, 8 GiB; $0.10584/h vs $0.1/h, EC2 On-Demand us-east-1, 2026-07-20; newer generations also do more work per vCPU) " +
-        "[successor: analyst mapping: newest family of the same CPU line; offered by EC2 in 24 of 38 regions; region unknown: set perflint_region to check yours]";
+    private const string M4Large = ExpectedMessages.M4LargeEc2;
 
     private static DiagnosticResult Value(int location, string message) => Probe.Diagnostic("PROBE").WithLocation(location).WithMessage(message);
 

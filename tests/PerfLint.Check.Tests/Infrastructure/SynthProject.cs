@@ -1,0 +1,28 @@
+namespace PerfLint.Check.Tests.Infrastructure;
+
+/// <summary>
+/// A CDK app project that imports PerfLint's built targets (not the package) and names the built runner: what the
+/// MSBuild tests build with <c>-p:PerfLintSynth=true</c>.
+/// </summary>
+public static class SynthProject
+{
+    public static void Write(string directory, string name, string program)
+    {
+        Assert.That(File.Exists(Paths.TasksTargets), Is.True, "PerfLint.Tasks is built with the test project");
+        File.WriteAllText(Path.Combine(directory, name + ".csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <TargetFramework>net10.0</TargetFramework>
+                <OutputType>Exe</OutputType>
+                <NoWarn>$(NoWarn);NU1603</NoWarn>
+                <PerfLintRunnerPath>{Paths.RunnerAssembly}</PerfLintRunnerPath>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="Amazon.CDK.Lib" Version="2.160.0" />
+              </ItemGroup>
+              <Import Project="{Paths.TasksTargets}" />
+            </Project>
+            """);
+        File.WriteAllText(Path.Combine(directory, "Program.cs"), program);
+    }
+}
