@@ -90,7 +90,16 @@ public sealed class CSharpSourceIndex
                 }
             }
 
-            var best = candidates
+            // The whole path must lead to the id: a site in a class that no segment above creates, and not in a helper
+            // such a class calls, writes the same id for another construct. Where the parent is a construct of the
+            // app's, its own site then stands for the child (an L2's child such as Db/SecurityGroup is mapped so too).
+            var leading = candidates.Where(c => Leads(c, enclosing)).ToList();
+            if (leading.Count == 0 && Candidates(segments[last - 1]).Any(s => s.CreatedType != null))
+            {
+                continue;
+            }
+
+            var best = (leading.Count > 0 ? leading : candidates)
                 .OrderBy(c => enclosing.Contains(c.EnclosingType) ? 0 : 1)
                 .ThenBy(c => c.Rank)
                 .ThenBy(c => c.Site.FilePath, StringComparer.Ordinal)
@@ -110,6 +119,13 @@ public sealed class CSharpSourceIndex
 
         return null;
     }
+
+    /// <summary>Whether a site can write the id under the path's constructs: in a class the path creates, as a helper's call site, or in a method such a class calls.</summary>
+    private bool Leads(IdSite site, HashSet<string> enclosing) =>
+        enclosing.Contains(site.EnclosingType) || site.ViaHelper != null ||
+        (site.EnclosingMethod is { } method && _callsByName.TryGetValue(method, out var calls) && calls.Any(call => enclosing.Contains(TypeOf(call))));
+
+    private static string TypeOf(SyntaxNode node) => node.Ancestors().OfType<TypeDeclarationSyntax>().FirstOrDefault()?.Identifier.ValueText ?? string.Empty;
 
     private List<IdSite> Candidates(string id)
     {
@@ -275,7 +291,7 @@ public sealed class CSharpSourceIndex
     private sealed record IdSite(SourceSite Site, int Rank, string? CreatedType, Regex? Pattern, IdPattern.ParameterPart? Parameter)
     {
         /// <summary>The type that writes this id (empty for top-level statements).</summary>
-        public string EnclosingType => Site.Node.Ancestors().OfType<TypeDeclarationSyntax>().FirstOrDefault()?.Identifier.ValueText ?? string.Empty;
+        public string EnclosingType => TypeOf(Site.Node);
 
         /// <summary>The method that writes this id; null at top level or in a constructor.</summary>
         public string? EnclosingMethod => EnclosingMethodOf(Site.Node);
