@@ -50,6 +50,39 @@ public class PackageConsumptionTests
     }
 
     [Test]
+    public void The_tool_package_installs_globally_and_in_a_local_manifest_and_runs_check()
+    {
+        using var work = new TempDirectory("perflint-tool");
+        var feed = work.Combine("feed");
+        var version = "0.1.0-test." + DateTime.UtcNow.ToString("yyyyMMddHHmmss");
+        var pack = ProcessRunner.Dotnet(Repository.Root, TimeSpan.FromMinutes(5), null,
+            "pack", Repository.ProjectPath("benchmarks-runner/PerfLint.Runner/PerfLint.Runner.csproj"), "-c", Repository.Configuration,
+            "-o", feed, "-p:Version=" + version, "-nologo");
+        Assert.That(pack.ExitCode, Is.Zero, pack.Tail());
+
+        // dotnet tool install -g, into a folder of its own (--tool-path) so the machine's tools stay as they are.
+        var tools = work.Combine("tools");
+        var install = ProcessRunner.Dotnet(work.Path, TimeSpan.FromMinutes(3), null, "tool", "install", "PerfLint.Tool", "--version", version, "--tool-path", tools, "--add-source", feed);
+        Assert.That(install.ExitCode, Is.Zero, install.Tail());
+        var perflint = Path.Combine(tools, "perflint");
+        var versionRun = ProcessRunner.Run(perflint, new[] { "--version" }, work.Path, null, TimeSpan.FromMinutes(1));
+        Assert.That(versionRun.Output.Trim(), Does.StartWith(version + "+"), versionRun.Output);
+        var template = work.File("Solo.template.json", """{ "Resources": { "V": { "Type": "AWS::EC2::Volume", "Properties": { "VolumeType": "gp2" } } } }""");
+        var check = ProcessRunner.Run(perflint, new[] { "check", template, "--format", "msbuild" }, work.Path, null, TimeSpan.FromMinutes(1));
+        Assert.That(check.Output, Does.Contain("warning PL4001: gp2 volume"), check.Output);
+
+        // A local tool: the manifest entry, then `dotnet perflint`.
+        var repo = work.Combine("repo");
+        Directory.CreateDirectory(repo);
+        Assert.That(ProcessRunner.Dotnet(repo, TimeSpan.FromMinutes(1), null, "new", "tool-manifest").ExitCode, Is.Zero);
+        var local = ProcessRunner.Dotnet(repo, TimeSpan.FromMinutes(3), null, "tool", "install", "PerfLint.Tool", "--version", version, "--add-source", feed);
+        Assert.That(local.ExitCode, Is.Zero, local.Tail());
+        Assert.That(File.ReadAllText(Directory.GetFiles(repo, "dotnet-tools.json", SearchOption.AllDirectories).Single()), Does.Contain("\"perflint.tool\"").And.Contain("\"perflint\""));
+        var localRun = ProcessRunner.Dotnet(repo, TimeSpan.FromMinutes(1), null, "perflint", "--version");
+        Assert.That(localRun.Output.Trim(), Does.StartWith(version + "+"), localRun.Output);
+    }
+
+    [Test]
     public void Packed_package_brings_analyzers_tasks_and_runner()
     {
         using var work = new TempDirectory("perflint-package");
