@@ -67,7 +67,7 @@ namespace PerfLint.Tasks
             {
                 settings = CdkCliSettings.For(ProjectDirectory, ProjectFile, Context, Environment.GetEnvironmentVariable("HOME"), note => Log.LogMessage(MessageImportance.Normal, note));
             }
-            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is InvalidDataException)
             {
                 Log.LogError(null, SynthFailedCode, null, ProjectFile, 0, 0, 0, 0, "PerfLint: CDK synth not started: {0}", e.Message);
                 return false;

@@ -81,4 +81,15 @@ public sealed class CdkInitLayoutTests
         Assert.That(build.Output, Does.Contain("(whole output: " + log + ")"), build.Output);
         Assert.That(File.ReadAllText(log), Does.Contain("Cannot find asset"));
     }
+
+    [Test, Order(4)]
+    public void AMalformedCdkJsonIsOneErrorNamingTheFile()
+    {
+        var cdkJson = Path.Combine(_root, "cdk.json");
+        File.WriteAllText(cdkJson, "{ \"app\": ");
+        var build = ProcessRunner.DotnetBuild(Path.Combine(_root, "src", "LayoutApp"), null, "-p:PerfLintSynth=true", "-clp:ErrorsOnly;NoSummary");
+        Assert.That(build.ExitCode, Is.Not.Zero);
+        Assert.That(Regex.Matches(build.Output, "error PLSYNTH: PerfLint: CDK synth not started: " + Regex.Escape(cdkJson) + ": malformed JSON").Count, Is.EqualTo(1), build.Output);
+        Assert.That(build.Output, Does.Not.Contain("   at "), "no stack trace");
+    }
 }
