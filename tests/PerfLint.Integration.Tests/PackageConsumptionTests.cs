@@ -54,11 +54,8 @@ public class PackageConsumptionTests
     {
         using var work = new TempDirectory("perflint-tool");
         var feed = work.Combine("feed");
-        var version = "0.1.0-test." + DateTime.UtcNow.ToString("yyyyMMddHHmmss");
-        var pack = ProcessRunner.Dotnet(Repository.Root, TimeSpan.FromMinutes(5), null,
-            "pack", Repository.ProjectPath("benchmarks-runner/PerfLint.Runner/PerfLint.Runner.csproj"), "-c", Repository.Configuration,
-            "-o", feed, "-p:Version=" + version, "-nologo");
-        Assert.That(pack.ExitCode, Is.Zero, pack.Tail());
+        // The assembly's version too (--version prints it), not only the package's.
+        var version = PackTestVersion("benchmarks-runner/PerfLint.Runner/PerfLint.Runner.csproj", feed, "Version");
 
         // dotnet tool install -g, into a folder of its own (--tool-path) so the machine's tools stay as they are.
         var tools = work.Combine("tools");
@@ -87,11 +84,7 @@ public class PackageConsumptionTests
     {
         using var work = new TempDirectory("perflint-package");
         var feed = work.Combine("feed");
-        var version = "0.1.0-test." + DateTime.UtcNow.ToString("yyyyMMddHHmmss");
-        var pack = ProcessRunner.Dotnet(Repository.Root, TimeSpan.FromMinutes(5), null,
-            "pack", Repository.ProjectPath("analyzers/PerfLint.Package/PerfLint.Package.csproj"), "-c", Repository.Configuration,
-            "-o", feed, "-p:PackageVersion=" + version, "-nologo");
-        Assert.That(pack.ExitCode, Is.Zero, pack.Tail());
+        var version = PackTestVersion("analyzers/PerfLint.Package/PerfLint.Package.csproj", feed, "PackageVersion");
 
         var app = work.Combine("app");
         Directory.CreateDirectory(app);
@@ -158,5 +151,15 @@ public class PackageConsumptionTests
                 Directory.Delete(path, recursive: true);
             }
         }
+    }
+
+    /// <summary>Packs a project of this repository into <paramref name="feed"/> under a version of its own (set as <paramref name="versionProperty"/>), so that no cached package of the same version is installed instead.</summary>
+    private static string PackTestVersion(string project, string feed, string versionProperty)
+    {
+        var version = "0.1.0-test." + DateTime.UtcNow.ToString("yyyyMMddHHmmss");
+        var pack = ProcessRunner.Dotnet(Repository.Root, TimeSpan.FromMinutes(5), null,
+            "pack", Repository.ProjectPath(project), "-c", Repository.Configuration, "-o", feed, $"-p:{versionProperty}={version}", "-nologo");
+        Assert.That(pack.ExitCode, Is.Zero, pack.Tail());
+        return version;
     }
 }

@@ -1,8 +1,8 @@
 using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Operations;
+using PerfLint.Analyzers.Infrastructure;
 
 namespace PerfLint.Analyzers.Facts
 {
@@ -88,8 +88,7 @@ namespace PerfLint.Analyzers.Facts
 
                         result.Add(obj);
                         break;
-                    // C# 12 collection expressions ([a, b]) have no operation type in Roslyn 4.8: their children are the elements.
-                    case IOperation collection when collection.Syntax.IsKind(SyntaxKind.CollectionExpression):
+                    case IOperation collection when ValueResolver.IsCollectionExpression(collection):
                         result.AddRange(collection.ChildOperations.Select(e => new Flow(e, obj.Context)));
                         break;
                     default:

@@ -2,7 +2,6 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -218,12 +217,6 @@ namespace PerfLint.Analyzers.Infrastructure
                         break;
                 }
             }
-
-            /// <summary>
-            /// A C# 12 collection expression (<c>["a", "b"]</c>): Roslyn 4.8 has no operation type for it (a newer
-            /// compiler has), so it is known by its syntax; either way its children are the elements.
-            /// </summary>
-            private static bool IsCollectionExpression(IOperation op) => op.Syntax.IsKind(SyntaxKind.CollectionExpression);
 
             /// <summary>
             /// The values a local assigned in several sections of one switch statement can have (the declaration's

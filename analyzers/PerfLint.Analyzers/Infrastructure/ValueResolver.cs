@@ -59,6 +59,12 @@ namespace PerfLint.Analyzers.Infrastructure
             return result.Count == 0 ? ImmutableArray<ResolvedValue>.Empty : result.ToImmutableArray();
         }
 
+        /// <summary>
+        /// A C# 12 collection expression (<c>["a", "b"]</c>): Roslyn 4.8 has no operation type for it (a newer
+        /// compiler has), so it is known by its syntax; either way its children are the elements.
+        /// </summary>
+        internal static bool IsCollectionExpression(IOperation op) => op.Syntax.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.CollectionExpression);
+
         /// <summary>The strings among the values of <paramref name="value"/> (convenience for string-valued properties).</summary>
         public static IEnumerable<ResolvedValue> ResolveStrings(IOperation? value, CdkTypes cdk, CancellationToken cancellationToken,
             ParameterBindings? bindings = null, SyntaxTree? reportTree = null) =>

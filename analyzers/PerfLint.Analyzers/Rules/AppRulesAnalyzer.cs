@@ -47,13 +47,14 @@ namespace PerfLint.Analyzers.Rules
             var names = new List<string>();
             foreach (var rule in rules)
             {
+                var ruleNames = Names(rule).ToArray();
                 var anchor = rule.InstanceTypeEvidence is Func<string, bool> flags
                     ? Gates.Either(new InstanceTypeEvidence(flags).In(index), contextReaders)
-                    : Names(rule).Any(index.ByIdentifier.ContainsKey) ? Gates.Naming(Names(rule).ToArray()) : Gates.None;
+                    : ruleNames.Any(index.ByIdentifier.ContainsKey) ? Gates.Naming(ruleNames) : Gates.None;
                 if (anchor != Gates.None)
                 {
                     anchors.Add(anchor);
-                    names.AddRange(Names(rule));
+                    names.AddRange(ruleNames);
                     live.Add(rule.RuleId);
                 }
             }

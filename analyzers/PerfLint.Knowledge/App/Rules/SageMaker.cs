@@ -59,9 +59,10 @@ namespace PerfLint.Knowledge.App.Rules
                 foreach (var variant in config.Property("ProductionVariants").Items())
                 {
                     var candidates = variant.Property("InstanceType").Candidates();
+                    var models = Named(app, variant.Property("ModelName"), Model, "ModelName");
                     foreach (var instanceType in candidates.Where(t => !app.HasPlaceholder(t.Text)))
                     {
-                        foreach (var model in Named(app, variant.Property("ModelName"), Model, "ModelName"))
+                        foreach (var model in models)
                         {
                             var container = ContainerOf(model);
                             if (container != null)

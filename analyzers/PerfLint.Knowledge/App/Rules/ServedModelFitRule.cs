@@ -29,9 +29,9 @@ namespace PerfLint.Knowledge.App.Rules
                 // What deployment alone knows (check's tokens) is no fact about the model.
                 var environment = new Dictionary<string, AppString>(StringComparer.Ordinal);
                 var variables = served.Container.Property("Environment");
-                foreach (var key in variables == null ? Array.Empty<string>() : EnvironmentKeys)
+                foreach (var key in EnvironmentKeys)
                 {
-                    var value = variables!.Property(key).SingleString();
+                    var value = variables?.Property(key).SingleString();
                     if (value != null && !app.HasPlaceholder(value.Text))
                     {
                         environment[key] = value;
