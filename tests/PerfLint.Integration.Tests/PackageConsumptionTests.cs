@@ -42,7 +42,7 @@ public class PackageConsumptionTests
         var cloned = ProcessRunner.Run("git", new[] { "clone", "--quiet", Repository.Root, clone }, work.Path, null, TimeSpan.FromMinutes(2));
         Assert.That(cloned.ExitCode, Is.Zero, cloned.Output);
         // The cache this machine already has, named as CI caches name it: no trailing slash.
-        var cache = (Environment.GetEnvironmentVariable("NUGET_PACKAGES") ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages")).TrimEnd('/');
+        var cache = LocalFeed.GlobalPackagesFolder.TrimEnd('/');
         var pack = ProcessRunner.Dotnet(clone, TimeSpan.FromMinutes(8), new Dictionary<string, string> { ["NUGET_PACKAGES"] = cache },
             "pack", "analyzers/PerfLint.Package", "-c", "Release", "-o", "feed", "-nologo");
         Assert.That(pack.ExitCode, Is.Zero, pack.Tail());
@@ -55,7 +55,7 @@ public class PackageConsumptionTests
         using var work = new TempDirectory("perflint-tool");
         var feed = work.Combine("feed");
         // The assembly's version too (--version prints it), not only the package's.
-        var version = PackTestVersion("benchmarks-runner/PerfLint.Runner/PerfLint.Runner.csproj", feed, "Version");
+        var version = LocalFeed.PackTestVersion("benchmarks-runner/PerfLint.Runner/PerfLint.Runner.csproj", feed);
 
         // dotnet tool install -g, into a folder of its own (--tool-path) so the machine's tools stay as they are.
         var tools = work.Combine("tools");
@@ -84,19 +84,11 @@ public class PackageConsumptionTests
     {
         using var work = new TempDirectory("perflint-package");
         var feed = work.Combine("feed");
-        var version = PackTestVersion("analyzers/PerfLint.Package/PerfLint.Package.csproj", feed, "PackageVersion");
+        var version = LocalFeed.PackTestVersion("analyzers/PerfLint.Package/PerfLint.Package.csproj", feed);
 
         var app = work.Combine("app");
         Directory.CreateDirectory(app);
-        File.WriteAllText(Path.Combine(app, "nuget.config"), $"""
-            <configuration>
-              <packageSources>
-                <clear />
-                <add key="local" value="{feed}" />
-                <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
-              </packageSources>
-            </configuration>
-            """);
+        LocalFeed.WriteNuGetConfig(app, feed);
         File.WriteAllText(Path.Combine(app, "App.csproj"), $"""
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>
@@ -114,9 +106,8 @@ public class PackageConsumptionTests
         File.WriteAllText(Path.Combine(app, "Program.cs"), Program);
 
         // Each run restores a unique version into the global packages folder: remove it afterwards.
-        var packages = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
-            ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
-        using var cached = new CachedPackage(Path.Combine(packages, "perflint", version.ToLowerInvariant()));
+        var packages = LocalFeed.GlobalPackagesFolder;
+        using var cached = LocalFeed.Restored("PerfLint", version);
         var tmp = work.Combine("tmp");
         Directory.CreateDirectory(tmp);
         // -v:n shows the compiler's command line: which analyzer images it was handed.
@@ -140,26 +131,5 @@ public class PackageConsumptionTests
                     "the IL image was handed to the compiler as well");
             }
         });
-    }
-
-    private sealed class CachedPackage(string path) : IDisposable
-    {
-        public void Dispose()
-        {
-            if (Directory.Exists(path))
-            {
-                Directory.Delete(path, recursive: true);
-            }
-        }
-    }
-
-    /// <summary>Packs a project of this repository into <paramref name="feed"/> under a version of its own (set as <paramref name="versionProperty"/>), so that no cached package of the same version is installed instead.</summary>
-    private static string PackTestVersion(string project, string feed, string versionProperty)
-    {
-        var version = "0.1.0-test." + DateTime.UtcNow.ToString("yyyyMMddHHmmss");
-        var pack = ProcessRunner.Dotnet(Repository.Root, TimeSpan.FromMinutes(5), null,
-            "pack", Repository.ProjectPath(project), "-c", Repository.Configuration, "-o", feed, $"-p:{versionProperty}={version}", "-nologo");
-        Assert.That(pack.ExitCode, Is.Zero, pack.Tail());
-        return version;
     }
 }
