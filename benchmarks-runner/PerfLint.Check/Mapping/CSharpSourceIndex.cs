@@ -10,7 +10,8 @@ namespace PerfLint.Check.Mapping;
 /// Where construct ids are written in the C# project: every string literal passed as an argument of an object
 /// creation or a method call, and ids built from a literal plus a helper's parameter (<c>name + "-config"</c>,
 /// <c>$"Node{i}"</c>), followed back to the call that passes the literal part. Syntax only - no compilation, no
-/// references - so it is fast and works on any project that parses.
+/// references - so it is fast and works on any project that parses. The sources are the project's and those of the
+/// projects it references (<see cref="ProjectSources"/>): a construct library's ids are written in its own files.
 /// </summary>
 public sealed class CSharpSourceIndex
 {
@@ -29,7 +30,8 @@ public sealed class CSharpSourceIndex
     {
         // Parsing dominates; files are independent, so each is parsed and indexed on its own, then merged in order.
         var options = CSharpParseOptions.Default.WithLanguageVersion(LanguageVersion.Preview);
-        var perFile = EnumerateSources(projectDirectory).OrderBy(f => f, StringComparer.Ordinal).AsParallel().AsOrdered().Select(file =>
+        var files = ProjectSources.Directories(projectDirectory).SelectMany(EnumerateSources).Distinct(StringComparer.Ordinal);
+        var perFile = files.OrderBy(f => f, StringComparer.Ordinal).AsParallel().AsOrdered().Select(file =>
         {
             var single = new CSharpSourceIndex();
             single.Add(CSharpSyntaxTree.ParseText(File.ReadAllText(file), options, file));

@@ -6,7 +6,17 @@ namespace PerfLint.Check.Tests.Infrastructure;
 /// </summary>
 public static class SynthProject
 {
+    /// <summary>The apps under Apps/Corpus: real project layouts, copied into a scratch directory by the tests.</summary>
+    public static string CorpusApps => Path.Combine(Paths.RepositoryRoot, "tests", "PerfLint.Check.Tests", "Apps", "Corpus");
+
     public static void Write(string directory, string name, string program)
+    {
+        WriteProject(directory, name);
+        File.WriteAllText(Path.Combine(directory, "Program.cs"), program);
+    }
+
+    /// <summary>The project file alone; <paramref name="items"/> is extra ItemGroup content (a ProjectReference).</summary>
+    public static void WriteProject(string directory, string name, string items = "")
     {
         Assert.That(File.Exists(Paths.TasksTargets), Is.True, "PerfLint.Tasks is built with the test project");
         File.WriteAllText(Path.Combine(directory, name + ".csproj"), $"""
@@ -19,10 +29,22 @@ public static class SynthProject
               </PropertyGroup>
               <ItemGroup>
                 <PackageReference Include="Amazon.CDK.Lib" Version="2.160.0" />
+                {items}
               </ItemGroup>
               <Import Project="{Paths.TasksTargets}" />
             </Project>
             """);
-        File.WriteAllText(Path.Combine(directory, "Program.cs"), program);
+    }
+
+    /// <summary>Copies the files of Apps/Corpus/<paramref name="app"/> (folders kept) into <paramref name="destination"/>.</summary>
+    public static void CopyCorpusApp(string app, string destination)
+    {
+        var source = Path.Combine(CorpusApps, app);
+        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(destination, Path.GetRelativePath(source, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
     }
 }
