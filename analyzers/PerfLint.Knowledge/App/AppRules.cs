@@ -18,6 +18,9 @@ namespace PerfLint.Knowledge.App
             new ServedImageAcceleratorRule(),
             new ServedModelFitRule(),
             new CrossAzRule(),
+            new RealTimeEndpointLimitsRule(),
+            new ServerlessEndpointRule(),
+            new MultiModelEndpointRule(),
         };
 
         /// <summary>The rule ids the whole-app rules report.</summary>

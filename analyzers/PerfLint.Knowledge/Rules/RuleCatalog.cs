@@ -49,6 +49,12 @@ namespace PerfLint.Knowledge.Rules
                 "A target value such as 70 invocations per instance is the AWS documentation's example. The right value is the load-tested maximum invocations per instance at the latency budget, times a safety factor."),
             new RuleInfo(RuleIds.ScalingCannotScale, "Scaling configuration cannot scale", "{0}", CategoryScaling, RuleSeverity.Warning, true,
                 "MinCapacity equal to MaxCapacity pins the capacity: the scaling policy can never act."),
+            new RuleInfo(RuleIds.RealTimeEndpointBeyondLimits, "Real-time endpoint configured beyond real-time limits", "{0}", CategoryScaling, RuleSeverity.Warning, true,
+                "A real-time invocation ends after 60 seconds and carries at most 6 MB: a model server set to wait longer or accept more is doing work real-time inference cannot deliver. Asynchronous inference takes requests up to 1 GB and processes them for up to one hour."),
+            new RuleInfo(RuleIds.ServerlessInferenceCannotWork, "Serverless inference that cannot work as configured", "{0}", CategoryScaling, RuleSeverity.Warning, true,
+                "Serverless endpoints have no GPUs, at most 6144 MB of memory, and need ProvisionedConcurrency <= MaxConcurrency: a GPU image, a model whose weights exceed the memory, or more provisioned than maximum concurrency fails."),
+            new RuleInfo(RuleIds.MultiModelEndpointWithoutTriton, "GPU multi-model endpoint without the Triton image", "{0}", CategoryAccelerators, RuleSeverity.Warning, true,
+                "SageMaker serves GPU multi-model endpoints only through its Triton Inference Server image; another known image on a GPU instance with Mode = MultiModel cannot load models as a multi-model endpoint."),
         };
 
         private static readonly Dictionary<string, RuleInfo> ById = All.ToDictionary(r => r.Id, StringComparer.Ordinal);

@@ -21,6 +21,7 @@ namespace PerfLint.Knowledge.Rules
         public const string ModelParametersKey = "PL1004.model_parameters";
         public const string MinFleetInstancesKey = "PL2002.min_instances";
         public const string ExampleValuesKey = "PL5002.example_values";
+        public const string MaxTimeoutSecondsKey = "PL5005.max_timeout_seconds";
         public const string RegionKey = "perflint_region";
 
 
@@ -131,6 +132,19 @@ namespace PerfLint.Knowledge.Rules
                 }
 
                 return values;
+            }
+        }
+
+        /// <summary>
+        /// PL5005: model-server timeouts above this many seconds are reported (default: the real-time invocation
+        /// limit of <c>sagemaker-limits.csv</c>, 60; 1 to that limit: a real-time endpoint never waits longer).
+        /// </summary>
+        public double MaxTimeoutSeconds
+        {
+            get
+            {
+                var limit = Inference.SageMakerLimits.RealTimeInvocationSeconds;
+                return ReadDouble(MaxTimeoutSecondsKey, limit, 1, limit);
             }
         }
 

@@ -11,6 +11,14 @@ if (System.Environment.GetEnvironmentVariable("WHOLEAPP_STACK") == "Ec2FleetStac
     return;
 }
 
+if (System.Environment.GetEnvironmentVariable("WHOLEAPP_STACK") == "InferenceModesStack")
+{
+    // Synthesized alone (InferenceModeFindingsTests), as Ec2FleetStack.
+    new InferenceModesStack(app, "InferenceModesStack");
+    app.Synth();
+    return;
+}
+
 var config = FleetConfig.Load();
 var compute = new ComputeStack(app, "ComputeStack", config);
 var endpoints = new EndpointsStack(app, "EndpointsStack", config);

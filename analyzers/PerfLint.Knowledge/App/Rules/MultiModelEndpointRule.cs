@@ -1,0 +1,41 @@
+using System;
+using System.Collections.Generic;
+using PerfLint.Knowledge.Rules;
+
+namespace PerfLint.Knowledge.App.Rules
+{
+    /// <summary>
+    /// PL5007 over the app model: a model whose container has <c>Mode = MultiModel</c>, served on an endpoint-config
+    /// variant's GPU instance type, with a known image that is not the Triton image (<see cref="MultiModelImageRule"/>).
+    /// Reported on the image with the instance type related (on the candidate instance type when it is a choice), as PL1003.
+    /// </summary>
+    public sealed class MultiModelEndpointRule : AppRule
+    {
+        public override string RuleId => RuleIds.MultiModelEndpointWithoutTriton;
+
+        public override IReadOnlyList<string> ResourceTypes { get; } = new[] { SageMaker.Model, SageMaker.EndpointConfig };
+
+        public override IReadOnlyList<string> SupportNames => SageMaker.PropsNames;
+
+        public override IEnumerable<AppFinding> Evaluate(AppModel app, Func<object?, RuleOptions> optionsAt)
+        {
+            foreach (var served in SageMaker.ServedContainers(app))
+            {
+                var mode = served.Container.Property("Mode").SingleString();
+                var image = served.Container.Property("Image").SingleString();
+                if (mode == null || image == null || !string.Equals(mode.Text, "MultiModel", StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                var finding = MultiModelImageRule.Evaluate(app.Display(image.Text), served.InstanceType.Text);
+                if (finding != null)
+                {
+                    yield return served.IsChoice
+                        ? new AppFinding(finding, served.Config, served.InstanceType.Where, related: SageMaker.Related(image))
+                        : new AppFinding(finding, served.Config, image.Where, onResource: served.InstanceType.Where, related: SageMaker.Related(served.InstanceType));
+                }
+            }
+        }
+    }
+}
