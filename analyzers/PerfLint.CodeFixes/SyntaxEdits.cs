@@ -25,6 +25,8 @@ namespace PerfLint.CodeFixes
                     return AddAssignment(root, node, "Architecture", SyntaxFactory.ParseExpression("global::Amazon.CDK.AWS.Lambda.Architecture.ARM_64").WithAdditionalAnnotations(Simplifier.Annotation));
                 case VolumeTypeAnalyzer.AddStorageTypeFix when value != null:
                     return AddAssignment(root, node, "StorageType", SyntaxFactory.ParseExpression("global::Amazon.CDK.AWS.RDS.StorageType." + value.ToUpperInvariant()).WithAdditionalAnnotations(Simplifier.Annotation));
+                case ScalingConfigurationAnalyzer.SetNumberFix when value != null:
+                    return ReplaceNumber(root, node, value);
                 case GravitonAnalyzer.AddArchitecturesFix:
                     return AddAssignment(root, node, "Architectures", SyntaxFactory.ParseExpression("new[] { \"arm64\" }"));
                 default:
@@ -44,6 +46,17 @@ namespace PerfLint.CodeFixes
                 default:
                     return null;
             }
+        }
+
+        /// <summary><c>70</c> → <c>19</c> (PL5002: the target value recommended from a measurement).</summary>
+        private static SyntaxNode? ReplaceNumber(SyntaxNode root, SyntaxNode node, string number)
+        {
+            if (!(node is LiteralExpressionSyntax literal) || !literal.IsKind(SyntaxKind.NumericLiteralExpression))
+            {
+                return null;
+            }
+
+            return root.ReplaceNode(literal, SyntaxFactory.ParseExpression(number).WithTriviaFrom(literal));
         }
 
         /// <summary><c>"m4.large"</c> → <c>"m7i.large"</c>.</summary>

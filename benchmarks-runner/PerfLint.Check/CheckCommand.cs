@@ -70,6 +70,13 @@ public static class CheckCommand
             settings.UsePrices(prices);
         }
 
+        // The measured capacity file the analyzers read too (perflint.capacity.json beside the project); a bad one is ignored, as there.
+        var capacityPath = projectDirectory == null ? null : Path.Combine(projectDirectory, PerfLint.Knowledge.Capacity.CapacityFile.DefaultFileName);
+        if (capacityPath != null && File.Exists(capacityPath) && PerfLint.Knowledge.Capacity.CapacityFile.TryParse(File.ReadAllText(capacityPath)) is { } capacity)
+        {
+            settings.UseCapacity(capacity, Path.GetFileName(capacityPath));
+        }
+
         var findings = TemplateChecker.Run(model, settings, Phase);
         watch.Restart();
         if (projectDirectory != null)

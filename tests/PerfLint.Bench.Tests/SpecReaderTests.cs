@@ -19,7 +19,7 @@ public class SpecReaderTests
             "env": { "BATCH_MAX": "8", "THREADS": 2 },
             "request": { "body": "abc", "contentType": "text/plain" },
             "load": { "concurrency": [1, 4], "ratePerSecond": [10], "arrival": "poisson", "durationSeconds": 3, "warmupSeconds": 1 },
-            "instanceType": "ml.g5.xlarge",
+            "instanceType": "ml.g5.xlarge", "endpoint": "resnet-endpoint",
             "repeat": 3,
             "budgets": {
               "p50Ms": 40,
@@ -45,6 +45,7 @@ public class SpecReaderTests
             Assert.That(b.Load.RatePerSecond, Is.EqualTo(new[] { 10.0 }));
             Assert.That(b.Load.Arrival, Is.EqualTo(Arrival.Poisson));
             Assert.That(b.Repeat, Is.EqualTo(3));
+            Assert.That(b.Endpoint, Is.EqualTo("resnet-endpoint"));
             Assert.That(b.ReadinessTimeoutSeconds, Is.EqualTo(240));
         });
     }

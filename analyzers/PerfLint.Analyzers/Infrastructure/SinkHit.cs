@@ -47,6 +47,9 @@ namespace PerfLint.Analyzers.Infrastructure
         public CancellationToken CancellationToken => _context.CancellationToken;
 
         /// <summary>The <c>.editorconfig</c> options for the analyzed file.</summary>
+        /// <summary>The compilation's analyzer options (additional files: the user price and capacity files).</summary>
+        public Microsoft.CodeAnalysis.Diagnostics.AnalyzerOptions AnalyzerOptions => _context.Options;
+
         public RuleOptions Options => _options ??= _context.Options.GetRuleOptions(_context.Operation.Syntax.SyntaxTree);
 
         /// <summary>

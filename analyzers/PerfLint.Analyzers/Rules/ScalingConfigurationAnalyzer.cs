@@ -9,6 +9,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using PerfLint.Analyzers.Gating;
 using PerfLint.Analyzers.Infrastructure;
+using PerfLint.Knowledge.Capacity;
 using PerfLint.Knowledge.Rules;
 
 namespace PerfLint.Analyzers.Rules
@@ -30,6 +31,10 @@ namespace PerfLint.Analyzers.Rules
         private const string TargetValue = "TargetValue";
         private const string MaxCapacity = "MaxCapacity";
         private const string MinCapacity = "MinCapacity";
+        private const string ResourceId = "ResourceId";
+
+        /// <summary>The code fix kind: write the number in <c>FixValue</c> over the reported numeric literal.</summary>
+        public const string SetNumberFix = "Number";
 
         /// <summary>Props types whose MinCapacity/MaxCapacity bound a scalable target (not ScalingSchedule, whose min = max pins a window on purpose).</summary>
         private static readonly ImmutableHashSet<string> CapacityTypes = ImmutableHashSet.Create(StringComparer.Ordinal,
@@ -49,9 +54,17 @@ namespace PerfLint.Analyzers.Rules
                 property: (p, _) => p.Name == MaxCapacity && CdkTypes.InNamespace(p.ContainingType, Namespace) && CapacityTypes.Contains(p.ContainingType.Name)));
         }
 
-        /// <summary>The bodies that write an example value any file's options name (the rule reads those of the file it reports in).</summary>
+        /// <summary>
+        /// The bodies that write an example value any file's options name (the rule reads those of the file it reports in);
+        /// with a capacity file, every body that writes a number: any target value may be judged against a measurement.
+        /// </summary>
         private static Func<BodyEntry, bool> HoldingExampleValue(SyntaxIndex index, AnalyzerOptions options)
         {
+            if (UserCapacityFile.For(options) != null)
+            {
+                return b => b.Tokens.NumberArray.Length > 0;
+            }
+
             var examples = ExampleValues(options.DistinctRuleOptions(index));
             return b => HoldsAny(b.Tokens, examples);
         }
@@ -155,10 +168,23 @@ namespace PerfLint.Analyzers.Rules
                 return;
             }
 
+            var measured = Measured(hit, metric);
             foreach (var value in hit.Values)
             {
                 if (value.Number is double target && hit.IsReportable(value))
                 {
+                    if (measured != null)
+                    {
+                        // A measurement replaces the documentation-example check for this endpoint.
+                        var judged = ScalingRule.TargetValueAgainstCapacity(target, measured.Value.Endpoint, measured.Value.Entry, measured.Value.FileName);
+                        if (judged != null)
+                        {
+                            hit.Report(judged, value, SetNumber(value, judged.Replacement));
+                        }
+
+                        continue;
+                    }
+
                     var finding = ScalingRule.TargetValue(target, metric, hit.Options);
                     if (finding != null)
                     {
@@ -167,6 +193,77 @@ namespace PerfLint.Analyzers.Rules
                 }
             }
         }
+
+        /// <summary>
+        /// The capacity file's entry for the endpoint this invocations-per-instance target scales, or null: no capacity
+        /// file, another metric, or an endpoint that cannot be named from the code (its ResourceId is not a known string).
+        /// </summary>
+        private static (string Endpoint, CapacityEntry Entry, string FileName)? Measured(SinkHit hit, string metric)
+        {
+            if (metric != ScalingRule.InvocationsPerInstanceMetric || !(UserCapacityFile.For(hit.AnalyzerOptions) is { } capacity))
+            {
+                return null;
+            }
+
+            foreach (var resourceId in hit.Resolve(ScalingResourceId(hit.Sink.Operation)))
+            {
+                // endpoint/<endpoint name>/variant/<variant name>: the entry is keyed by either name.
+                var parts = resourceId.Kind == ResolvedValueKind.String ? resourceId.Text?.Split('/') : null;
+                if (parts == null || parts.Length != 4 || parts[0] != "endpoint" || parts[2] != "variant")
+                {
+                    continue;
+                }
+
+                foreach (var name in new[] { parts[1], parts[3] })
+                {
+                    if (capacity.File!.Find(name) is { } entry)
+                    {
+                        return (name, entry, capacity.Name);
+                    }
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>
+        /// The ResourceId of the scalable target a target-tracking configuration belongs to: assigned in an enclosing
+        /// creation (<c>CfnScalingPolicyProps</c>), or in the creation of the <c>ScalableTarget</c> local or field whose
+        /// <c>ScaleToTrackMetric</c> receives it.
+        /// </summary>
+        private static IOperation? ScalingResourceId(IOperation sink)
+        {
+            for (var op = sink.Parent; op != null; op = op.Parent)
+            {
+                if (op is IObjectCreationOperation creation && AssignedIn(creation, ResourceId) is { } assigned)
+                {
+                    return assigned;
+                }
+
+                if (op is IInvocationOperation { TargetMethod.Name: "ScaleToTrackMetric", Instance: { } target } && op.SemanticModel != null)
+                {
+                    var symbol = (Unwrap(target) as ILocalReferenceOperation)?.Local as ISymbol ?? (Unwrap(target) as IFieldReferenceOperation)?.Field;
+                    foreach (var reference in symbol?.DeclaringSyntaxReferences ?? ImmutableArray<SyntaxReference>.Empty)
+                    {
+                        if (reference.GetSyntax() is VariableDeclaratorSyntax { Initializer.Value: { } initializer } && initializer.SyntaxTree == op.Syntax.SyntaxTree &&
+                            AssignedIn(op.SemanticModel.GetOperation(initializer), ResourceId) is { } fromTarget)
+                        {
+                            return fromTarget;
+                        }
+                    }
+
+                    return null;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>The code fix's properties: write the recommended target over a numeric literal of this file.</summary>
+        private static ImmutableDictionary<string, string?>? SetNumber(ResolvedValue value, string? replacement) =>
+            replacement != null && value.Node is LiteralExpressionSyntax literal && literal.IsKind(SyntaxKind.NumericLiteralExpression)
+                ? ImmutableDictionary<string, string?>.Empty.Add(InstanceTypeSinks.FixKindProperty, SetNumberFix).Add(InstanceTypeSinks.FixValueProperty, replacement)
+                : null;
 
         /// <summary>
         /// The SageMaker predefined metric next to the target value (<c>PredefinedMetric = PredefinedMetric.SAGEMAKER_...</c>,

@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using PerfLint.Knowledge.Capacity;
 
 namespace PerfLint.Knowledge.Rules
 {
@@ -22,6 +23,45 @@ namespace PerfLint.Knowledge.Rules
                 "Scaling target value " + targetValue.ToString("0.###", CultureInfo.InvariantCulture) + (metric == null ? string.Empty : " for " + metric) +
                 " is the AWS documentation's example, not a load-tested figure; measure the maximum invocations per instance at your latency budget (perflint bench) and set the target to about half of it");
         }
+
+        /// <summary>The SageMaker metric a capacity file's sustainable rate is measured in (invocations per instance per minute).</summary>
+        public const string InvocationsPerInstanceMetric = "SageMakerVariantInvocationsPerInstance";
+
+        /// <summary>A target this many times below the measured sustainable rate scales out while instances idle.</summary>
+        public const double IdleFactor = 4;
+
+        /// <summary>
+        /// PL5002 with a measurement: an endpoint's target-tracking value on invocations per instance judged against the
+        /// sustainable rate `perflint recommend --write` recorded for it. Above it: a warning (instances saturate before
+        /// target tracking adds one); more than <see cref="IdleFactor"/> times below it: info (paying for idle
+        /// instances); otherwise nothing. The replacement is the recommended target.
+        /// </summary>
+        public static RuleFinding? TargetValueAgainstCapacity(double targetValue, string endpoint, CapacityEntry measured, string capacityFile)
+        {
+            var facts = "target " + Number(targetValue) + "/min, measured sustainable " + Number(measured.SustainablePerMinute) + "/min at " +
+                        measured.Percentile + " ≤ " + Number(measured.BudgetMs) + " ms on " + measured.InstanceType + ", " + measured.Measured +
+                        " (" + capacityFile + ")";
+            var recommended = Number(measured.TargetValue);
+            if (targetValue > measured.SustainablePerMinute)
+            {
+                return new RuleFinding(RuleIds.ScalingTargetIsDocumentationExample, RuleSeverity.Warning,
+                    "SageMaker endpoint '" + endpoint + "' scales above what its model sustains: " + facts +
+                    "; an instance saturates before target tracking adds another; set the target to " + recommended + " (the sustainable rate × " + Number(measured.Headroom) + ")",
+                    recommended);
+            }
+
+            if (targetValue * IdleFactor < measured.SustainablePerMinute)
+            {
+                return new RuleFinding(RuleIds.ScalingTargetIsDocumentationExample, RuleSeverity.Info,
+                    "SageMaker endpoint '" + endpoint + "' scales out far below what its model sustains: " + facts +
+                    "; more than " + Number(IdleFactor) + "× below it, instances are added while mostly idle; the recommended target is " + recommended + " (the sustainable rate × " + Number(measured.Headroom) + ")",
+                    recommended);
+            }
+
+            return null;
+        }
+
+        private static string Number(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
 
         /// <summary>True when <paramref name="value"/> is one of the options' example target values.</summary>
         public static bool IsExampleValue(double value, RuleOptions options)

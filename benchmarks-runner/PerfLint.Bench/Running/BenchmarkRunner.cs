@@ -29,7 +29,7 @@ public sealed class BenchmarkRunner
 
     public async Task<BenchmarkResult> RunAsync(BenchmarkSpec spec, CancellationToken ct)
     {
-        var result = new BenchmarkResult { Name = spec.Name, Image = spec.Image, Repeat = spec.Repeat, InstanceType = spec.InstanceType };
+        var result = new BenchmarkResult { Name = spec.Name, Image = spec.Image, Repeat = spec.Repeat, InstanceType = spec.InstanceType, Endpoint = spec.Endpoint };
         var price = InstancePrice.For(spec.InstanceType);
         result.OnDemandUsdPerHour = price?.UsdPerHour;
         result.PriceIsFloor = price?.IsEc2Floor ?? false;

@@ -23,6 +23,8 @@ public sealed record BenchmarkSpec
     public required RequestSpec Request { get; init; }
     public required LoadSpec Load { get; init; }
     public string? InstanceType { get; init; }
+    /// <summary>The SageMaker endpoint (name or CDK construct id) this benchmark stands for: the key of its perflint.capacity.json entry.</summary>
+    public string? Endpoint { get; init; }
     /// <summary>How many times the whole load plan is repeated (regressions are judged on the median of the runs).</summary>
     public int Repeat { get; init; } = 1;
     public IReadOnlyList<Budget> Budgets { get; init; } = Array.Empty<Budget>();

@@ -60,7 +60,7 @@ public sealed class SpecReader
     {
         var b = ExpectObject(node, "a benchmark");
         AllowOnly(b, "name", "description", "image", "accelerator", "env", "readinessTimeoutSeconds",
-            "requestTimeoutSeconds", "request", "load", "instanceType", "repeat", "budgets");
+            "requestTimeoutSeconds", "request", "load", "instanceType", "endpoint", "repeat", "budgets");
         var name = Required(b, "name", "a benchmark");
         var image = Required(b, "image", "a benchmark");
         return new BenchmarkSpec
@@ -75,6 +75,7 @@ public sealed class SpecReader
             Request = ReadRequest(Required(b, "request", "a benchmark").Value),
             Load = ReadLoad(Required(b, "load", "a benchmark").Value),
             InstanceType = b["instanceType"] is { } it ? NonEmptyString(it, "instanceType") : null,
+            Endpoint = b["endpoint"] is { } ep ? NonEmptyString(ep, "endpoint") : null,
             Repeat = b["repeat"] is { } r ? PositiveInt(r, "repeat") : 1,
             Budgets = b["budgets"] is { } budgets ? ReadBudgets(budgets) : Array.Empty<Budget>(),
         };

@@ -1,6 +1,7 @@
 using PerfLint.Check.Intrinsics;
 using PerfLint.Check.Json;
 using PerfLint.Check.Templates;
+using PerfLint.Knowledge.Capacity;
 using PerfLint.Knowledge.Rules;
 
 namespace PerfLint.Check.Checks;
@@ -46,6 +47,29 @@ public sealed class SageMakerChecks : ITemplateCheck
 
         var metric = context.String(policy, (configuration["PredefinedMetricSpecification"] as JsonObjectNode)?["PredefinedMetricType"])
                      ?? context.String(policy, (configuration["CustomizedMetricSpecification"] as JsonObjectNode)?["MetricName"]);
-        context.Report(ScalingRule.TargetValue(value, metric, context.Options), policy, valueNode, "TargetTrackingScalingPolicyConfiguration.TargetValue");
+        const string at = "TargetTrackingScalingPolicyConfiguration.TargetValue";
+        var resourceId = context.String(policy, policy.Properties?["ResourceId"]) ?? (target == null ? null : context.String(target, target.Properties?["ResourceId"]));
+        if (metric == ScalingRule.InvocationsPerInstanceMetric && Measured(context, resourceId) is { } measured)
+        {
+            // A measurement replaces the documentation-example check for this endpoint.
+            context.Report(ScalingRule.TargetValueAgainstCapacity(value, measured.Endpoint, measured.Entry, context.Settings.Capacity!.Value.Name), policy, valueNode, at);
+            return;
+        }
+
+        context.Report(ScalingRule.TargetValue(value, metric, context.Options), policy, valueNode, at);
+    }
+
+    /// <summary>The capacity file's entry for <c>endpoint/&lt;endpoint&gt;/variant/&lt;variant&gt;</c>, keyed by either name; null without one.</summary>
+    private static (string Endpoint, CapacityEntry Entry)? Measured(CheckContext context, string? resourceId)
+    {
+        var parts = resourceId?.Split('/');
+        if (context.Settings.Capacity is not { } capacity || parts is not ["endpoint", var endpoint, "variant", var variant])
+        {
+            return null;
+        }
+
+        return capacity.File.Find(endpoint) is { } byEndpoint ? (endpoint, byEndpoint)
+            : capacity.File.Find(variant) is { } byVariant ? (variant, byVariant)
+            : null;
     }
 }

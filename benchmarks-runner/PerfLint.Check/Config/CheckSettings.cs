@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using PerfLint.Knowledge.Capacity;
 using PerfLint.Knowledge.Pricing;
 using PerfLint.Knowledge.Rules;
 
@@ -31,6 +32,12 @@ public sealed class CheckSettings
 
     /// <summary>The <c>.editorconfig</c> setting <c>perflint_prices_file</c> (relative to the project directory), or null.</summary>
     public string? PricesFile => Lookup(PriceFile.EditorConfigKey);
+
+    /// <summary>The measured capacity file PL5002 judges target values against (perflint.capacity.json beside the project), and its name.</summary>
+    public (CapacityFile File, string Name)? Capacity { get; private set; }
+
+    /// <summary>PL5002 judges endpoints the file measured against it from now on.</summary>
+    public void UseCapacity(CapacityFile file, string name) => Capacity = (file, name);
 
     /// <summary>Rules quote the user price file's prices from now on.</summary>
     public void UsePrices(PriceBook prices) => Options = Options.WithPrices(prices);
