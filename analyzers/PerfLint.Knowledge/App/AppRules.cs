@@ -18,6 +18,7 @@ namespace PerfLint.Knowledge.App
             new ServedImageAcceleratorRule(),
             new ServedModelFitRule(),
             new CrossAzRule(),
+            new InferenceComponentPlacementRule(),
         };
 
         /// <summary>The rule ids the whole-app rules report.</summary>

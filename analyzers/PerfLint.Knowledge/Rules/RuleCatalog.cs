@@ -49,6 +49,8 @@ namespace PerfLint.Knowledge.Rules
                 "A target value such as 70 invocations per instance is the AWS documentation's example. The right value is the load-tested maximum invocations per instance at the latency budget, times a safety factor."),
             new RuleInfo(RuleIds.ScalingCannotScale, "Scaling configuration cannot scale", "{0}", CategoryScaling, RuleSeverity.Warning, true,
                 "MinCapacity equal to MaxCapacity pins the capacity: the scaling policy can never act."),
+            new RuleInfo(RuleIds.InferenceComponentCannotBePlaced, "Inference component cannot be placed on its endpoint's instances", "{0}", CategoryAccelerators, RuleSeverity.Warning, true,
+                "A copy of an inference component must fit one instance of its variant: its accelerators and minimum memory, and all copies' accelerators must fit the variant's instances. The model must fit the accelerator memory a copy is given."),
         };
 
         private static readonly Dictionary<string, RuleInfo> ById = All.ToDictionary(r => r.Id, StringComparer.Ordinal);

@@ -17,5 +17,6 @@ namespace PerfLint.Knowledge.Rules
         public const string EndpointWithoutAutoScaling = "PL5001";
         public const string ScalingTargetIsDocumentationExample = "PL5002";
         public const string ScalingCannotScale = "PL5003";
+        public const string InferenceComponentCannotBePlaced = "PL5008";
     }
 }
