@@ -23,6 +23,7 @@ namespace CdkApp
             new TrainingStack(app, "ShopTraining", new TrainingStackProps { Env = env, Vpc = network.Vpc });
             new WebStack(app, "ShopWeb", new StackProps { Env = env });
             new BatchStack(app, "ShopBatch", new BatchStackProps { Env = env, Vpc = network.Vpc });
+            new SharedInferenceStack(app, "ShopSharedInference", new StackProps { Env = env });
 
             app.Synth();
         }
