@@ -24,6 +24,7 @@ namespace CdkApp
             new WebStack(app, "ShopWeb", new StackProps { Env = env });
             new BatchStack(app, "ShopBatch", new BatchStackProps { Env = env, Vpc = network.Vpc });
             new InferenceModesStack(app, "ShopInferenceModes", new StackProps { Env = env });
+            new SharedInferenceStack(app, "ShopSharedInference", new StackProps { Env = env });
 
             app.Synth();
         }

@@ -68,6 +68,17 @@ public sealed class WholeAppFindingsTests
     }
 
     [Test]
+    public void InferenceComponentCopiesNeedMoreGpusThanTheVariantScalesTo()
+    {
+        var finding = _result.Single("PL5008", "EndpointsStack/Reranker");
+        Assert.That(finding.GetProperty("severity").GetString(), Is.EqualTo("warning"));
+        // ml.g5.12xlarge in sagemaker-types.csv: 4x A10G; managed instance scaling up to 2 instances.
+        Assert.That(finding.GetProperty("message").GetString(), Is.EqualTo(
+            "Inference component cannot be placed: 5 copies x 2 accelerator devices = 10 > 2 instances x 4x A10G = 8; lower CopyCount to 4 or run more instances"));
+        Assert.That(_result.FindingsOf("PL5008"), Has.Count.EqualTo(1), _result.Summary);
+    }
+
+    [Test]
     public void NestedStackTemplateIsChecked()
     {
         var finding = _result.Single("PL4002", "ComputeStack/Storage/JournalVolume");

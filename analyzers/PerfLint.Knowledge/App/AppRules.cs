@@ -21,6 +21,7 @@ namespace PerfLint.Knowledge.App
             new RealTimeEndpointLimitsRule(),
             new ServerlessEndpointRule(),
             new MultiModelEndpointRule(),
+            new InferenceComponentPlacementRule(),
         };
 
         /// <summary>The rule ids the whole-app rules report.</summary>

@@ -55,6 +55,8 @@ namespace PerfLint.Knowledge.Rules
                 "Serverless endpoints have no GPUs, at most 6144 MB of memory, and need ProvisionedConcurrency <= MaxConcurrency: a GPU image, a model whose weights exceed the memory, or more provisioned than maximum concurrency fails."),
             new RuleInfo(RuleIds.MultiModelEndpointWithoutTriton, "GPU multi-model endpoint without the Triton image", "{0}", CategoryAccelerators, RuleSeverity.Warning, true,
                 "SageMaker serves GPU multi-model endpoints only through its Triton Inference Server image; another known image on a GPU instance with Mode = MultiModel cannot load models as a multi-model endpoint."),
+            new RuleInfo(RuleIds.InferenceComponentCannotBePlaced, "Inference component cannot be placed on its endpoint's instances", "{0}", CategoryAccelerators, RuleSeverity.Warning, true,
+                "A copy of an inference component must fit one instance of its variant: its accelerators and minimum memory, and all copies' accelerators must fit the variant's instances. The model must fit the accelerator memory a copy is given."),
         };
 
         private static readonly Dictionary<string, RuleInfo> ById = All.ToDictionary(r => r.Id, StringComparer.Ordinal);

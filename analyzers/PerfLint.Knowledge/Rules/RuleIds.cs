@@ -20,5 +20,6 @@ namespace PerfLint.Knowledge.Rules
         public const string RealTimeEndpointBeyondLimits = "PL5005";
         public const string ServerlessInferenceCannotWork = "PL5006";
         public const string MultiModelEndpointWithoutTriton = "PL5007";
+        public const string InferenceComponentCannotBePlaced = "PL5008";
     }
 }

@@ -80,7 +80,7 @@ namespace PerfLint.Knowledge.App.Rules
 
         /// <summary>The container a model serves with: <c>PrimaryContainer</c>, else the only element of <c>Containers</c>.</summary>
         /// <remarks>An inference pipeline (several containers) mixes pre-processing CPU containers with the model server: not judged.</remarks>
-        public static IAppValue? ContainerOf(AppResource model)
+        internal static IAppValue? ContainerOf(AppResource model)
         {
             var primary = model.Property("PrimaryContainer");
             if (primary != null)

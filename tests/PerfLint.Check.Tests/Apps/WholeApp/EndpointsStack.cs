@@ -36,6 +36,39 @@ public sealed class EndpointsStack : Stack
         // Same construct id as in ScalingStack: the mapping tells them apart by the enclosing stack class.
         new CfnVolume(this, "ModelCache", new CfnVolumeProps { AvailabilityZone = "us-east-1a", Size = 200, VolumeType = "gp2" });
         new CfnOutput(this, "LlmEndpointName", new CfnOutputProps { Value = llmEndpoint.AttrEndpointName, ExportName = "WholeAppLlmEndpointName" });
+
+        // PL5008: 5 copies of 2 GPUs on a variant whose managed instance scaling (so no PL5001) runs up to 2
+        // ml.g5.12xlarge of 4 GPUs: 10 > 8.
+        var sharedConfig = new CfnEndpointConfig(this, "SharedConfig", new CfnEndpointConfigProps
+        {
+            ExecutionRoleArn = "arn:aws:iam::123456789012:role/SageMakerRole",
+            ProductionVariants = new[]
+            {
+                new CfnEndpointConfig.ProductionVariantProperty
+                {
+                    VariantName = "Shared",
+                    InstanceType = "ml.g5.12xlarge",
+                    InitialInstanceCount = 1,
+                    ManagedInstanceScaling = new CfnEndpointConfig.ManagedInstanceScalingProperty { Status = "ENABLED", MinInstanceCount = 1, MaxInstanceCount = 2 },
+                },
+            },
+        });
+        var sharedEndpoint = new CfnEndpoint(this, "SharedEndpoint", new CfnEndpointProps { EndpointConfigName = sharedConfig.AttrEndpointConfigName });
+        new CfnInferenceComponent(this, "Reranker", new CfnInferenceComponentProps
+        {
+            EndpointName = sharedEndpoint.AttrEndpointName,
+            VariantName = "Shared",
+            Specification = new CfnInferenceComponent.InferenceComponentSpecificationProperty
+            {
+                ModelName = "reranker",
+                ComputeResourceRequirements = new CfnInferenceComponent.InferenceComponentComputeResourceRequirementsProperty
+                {
+                    NumberOfAcceleratorDevicesRequired = 2,
+                    MinMemoryRequiredInMb = 8192,
+                },
+            },
+            RuntimeConfig = new CfnInferenceComponent.InferenceComponentRuntimeConfigProperty { CopyCount = 5 },
+        });
     }
 
     private CfnEndpointConfig NewEndpointConfig(string id, CfnModel model, string instanceType) =>
