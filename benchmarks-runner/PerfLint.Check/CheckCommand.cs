@@ -82,6 +82,7 @@ public static class CheckCommand
                 {
                     finding.SourcePosition = site.Refine(finding.SourceProperty ?? finding.Property);
                     finding.SourceSpan = site.StatementLines;
+                    finding.SourceConstruct = site.Construct;
                 }
             }
         }
@@ -92,7 +93,7 @@ public static class CheckCommand
         {
             var reported = ReportedFindings.Load(arguments.ExcludeReported);
             excluded = findings.RemoveAll(f => f.SourcePosition is { } p &&
-                                               (reported.Contains(f.RuleId, p.File, p.Line, f.SourceSpan) ||
+                                               (reported.Contains(f.RuleId, p.File, p.Line, f.SourceSpan, f.SourceConstruct) ||
                                                 reported.ContainsMessage(f.RuleId, p.File, f.EquivalentMessages.Prepend(f.Message))));
         }
 

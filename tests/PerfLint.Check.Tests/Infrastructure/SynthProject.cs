@@ -6,8 +6,17 @@ namespace PerfLint.Check.Tests.Infrastructure;
 /// </summary>
 public static class SynthProject
 {
-    public static void Write(string directory, string name, string program)
+    public static void Write(string directory, string name, string program, bool withAnalyzers = false)
     {
+        // The analyzer assemblies as the package wires them: run by the compiler, never referenced by the app.
+        var analyzers = withAnalyzers
+            ? $"""
+              <ItemGroup>
+                <Analyzer Include="{Paths.KnowledgeAssembly}" />
+                <Analyzer Include="{Paths.AnalyzersAssembly}" />
+              </ItemGroup>
+              """
+            : string.Empty;
         Assert.That(File.Exists(Paths.TasksTargets), Is.True, "PerfLint.Tasks is built with the test project");
         File.WriteAllText(Path.Combine(directory, name + ".csproj"), $"""
             <Project Sdk="Microsoft.NET.Sdk">
@@ -20,6 +29,7 @@ public static class SynthProject
               <ItemGroup>
                 <PackageReference Include="Amazon.CDK.Lib" Version="2.160.0" />
               </ItemGroup>
+            {analyzers}
               <Import Project="{Paths.TasksTargets}" />
             </Project>
             """);
