@@ -24,10 +24,14 @@ namespace PerfLint.Analyzers.Infrastructure
         /// <summary>Adds the construct of <paramref name="location"/> to <paramref name="properties"/>; unchanged when there is none.</summary>
         public static ImmutableDictionary<string, string?> AddConstruct(ImmutableDictionary<string, string?> properties, Location location)
         {
-            if (!location.IsInSource || properties.ContainsKey(ConstructProperty) || location.SourceTree?.GetRoot().FindNode(location.SourceSpan, getInnermostNodeForTie: true) is not { } node)
+            var root = location.IsInSource && !properties.ContainsKey(ConstructProperty) ? location.SourceTree?.GetRoot() : null;
+            // FindNode throws outside the tree's span: an analyzer must never throw.
+            if (root == null || !root.FullSpan.Contains(location.SourceSpan))
             {
                 return properties;
             }
+
+            var node = root.FindNode(location.SourceSpan, getInnermostNodeForTie: true);
 
             foreach (var ancestor in node.AncestorsAndSelf())
             {
