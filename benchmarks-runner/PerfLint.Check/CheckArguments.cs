@@ -8,6 +8,7 @@ public enum ReportFormat
     Sarif,
     Json,
     MsBuild,
+    Markdown,
 }
 
 /// <summary>What `perflint check` was asked to do (<see cref="CheckCommandDefinition"/> reads it from the command line).</summary>
@@ -25,6 +26,12 @@ public sealed record CheckArguments(string Input)
     public string? Prices { get; init; }
 
     public string? ExcludeReported { get; init; }
+
+    /// <summary>The directory SARIF and markdown paths are relative to (<c>--srcroot</c>); null: the repository root found from the project.</summary>
+    public string? SrcRoot { get; init; }
+
+    /// <summary>An earlier SARIF log (<c>--baseline</c>): findings whose key is in it are not new.</summary>
+    public string? Baseline { get; init; }
 
     /// <summary>The lowest severity that makes the exit code 1; null = never.</summary>
     public RuleSeverity? FailOn { get; init; } = RuleSeverity.Error;

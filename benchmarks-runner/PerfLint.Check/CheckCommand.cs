@@ -89,6 +89,7 @@ public static class CheckCommand
                 {
                     finding.SourcePosition = site.Refine(finding.SourceProperty ?? finding.Property);
                     finding.SourceSpan = site.StatementLines;
+                    finding.SourceConstruct = site.Construct;
                 }
             }
         }
@@ -99,7 +100,7 @@ public static class CheckCommand
         {
             var reported = ReportedFindings.Load(arguments.ExcludeReported);
             excluded = findings.RemoveAll(f => f.SourcePosition is { } p &&
-                                               (reported.Contains(f.RuleId, p.File, p.Line, f.SourceSpan) ||
+                                               (reported.Contains(f.RuleId, p.File, p.Line, f.SourceSpan, f.SourceConstruct) ||
                                                 reported.ContainsMessage(f.RuleId, p.File, f.EquivalentMessages.Prepend(f.Message))));
         }
 
@@ -108,9 +109,19 @@ public static class CheckCommand
 
     private static void Write(CheckReport report, CheckArguments arguments, TextWriter stdout)
     {
-        if (arguments.Format is ReportFormat.Text or ReportFormat.MsBuild)
+        // Read before anything is written: a bad --srcroot or --baseline is bad input, not a half-written report.
+        var root = arguments.Format is ReportFormat.Sarif or ReportFormat.Markdown
+            ? Sarif.SourceRoot.Find(arguments.SrcRoot, report.ProjectDirectory ?? report.Input)
+            : null;
+        var baseline = arguments.Baseline == null ? null : Sarif.BaselineKeys.Load(arguments.Baseline);
+        if (arguments.Format is ReportFormat.Text or ReportFormat.MsBuild or ReportFormat.Markdown)
         {
-            Action<CheckReport, TextWriter> write = arguments.Format == ReportFormat.Text ? TextReportWriter.Write : MsBuildReportWriter.Write;
+            Action<CheckReport, TextWriter> write = arguments.Format switch
+            {
+                ReportFormat.Text => TextReportWriter.Write,
+                ReportFormat.MsBuild => MsBuildReportWriter.Write,
+                _ => (r, w) => MarkdownReportWriter.Write(r, w, root!, baseline),
+            };
             if (arguments.Output == null)
             {
                 write(report, stdout);
@@ -125,7 +136,7 @@ public static class CheckCommand
         using var stream = arguments.Output == null ? new MemoryStream() : (Stream)File.Create(arguments.Output);
         if (arguments.Format == ReportFormat.Sarif)
         {
-            SarifReportWriter.Write(report, stream);
+            SarifReportWriter.Write(report, stream, root!);
         }
         else
         {

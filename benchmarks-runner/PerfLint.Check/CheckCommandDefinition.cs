@@ -35,12 +35,22 @@ public static class CheckCommandDefinition
             Description = "drop findings the Roslyn analyzers already reported (compiler SARIF 2.1 error log)",
             HelpName = "SARIF",
         };
+        var srcRoot = new Option<string?>("--srcroot")
+        {
+            Description = "make SARIF and markdown paths relative to this directory (default: the nearest directory with .git at or above the project)",
+            HelpName = "DIR",
+        };
+        var baseline = new Option<string?>("--baseline")
+        {
+            Description = "an earlier SARIF log: findings whose finding key it holds are not new (markdown lists the new first)",
+            HelpName = "SARIF",
+        };
         var failOn = Choice("--fail-on", "--fail-on", "exit 1 when a finding has at least this severity", FailOnLevels, "error");
         var command = new Command("check",
             "Run the whole-app rules over a synthesized CDK app and report at its C# lines. " +
             "Exit codes: 0 no finding at the --fail-on severity, 1 at least one, 2 bad input or usage.")
         {
-            input, format, output, project, editorConfig, prices, excludeReported, failOn,
+            input, format, output, project, editorConfig, prices, excludeReported, srcRoot, baseline, failOn,
         };
         command.SetAction(parse => CheckCommand.Run(
             new CheckArguments(parse.GetRequiredValue(input))
@@ -51,6 +61,8 @@ public static class CheckCommandDefinition
                 EditorConfig = parse.GetValue(editorConfig),
                 Prices = parse.GetValue(prices),
                 ExcludeReported = parse.GetValue(excludeReported),
+                SrcRoot = parse.GetValue(srcRoot),
+                Baseline = parse.GetValue(baseline),
                 FailOn = FailOnLevels[parse.GetRequiredValue(failOn)],
             },
             parse.InvocationConfiguration.Output,
@@ -64,6 +76,7 @@ public static class CheckCommandDefinition
         ["sarif"] = ReportFormat.Sarif,
         ["json"] = ReportFormat.Json,
         ["msbuild"] = ReportFormat.MsBuild,
+        ["markdown"] = ReportFormat.Markdown,
     };
 
     private static readonly Dictionary<string, RuleSeverity?> FailOnLevels = new(StringComparer.OrdinalIgnoreCase)

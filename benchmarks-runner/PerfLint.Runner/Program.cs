@@ -26,6 +26,7 @@ public static class Program
     {
         var root = new RootCommand("Performance-efficiency checks and benchmark gating for AWS CDK apps.") { HelpName = "perflint" };
         root.Subcommands.Add(CheckCommandDefinition.Create());
+        root.Subcommands.Add(PerfLint.Check.Sarif.SarifCommandDefinition.Create());
         root.Subcommands.Add(BenchCommandDefinition.Create());
         root.Subcommands.Add(PerfLint.Bench.Recommend.RecommendCommandDefinition.Create());
         root.Subcommands.Add(PricesCommandDefinition.Create(refresh));

@@ -29,6 +29,13 @@ namespace PerfLint.Tasks
         /// <summary>The compiler's SARIF log ($(ErrorLog), "file,version=2.1"): findings already reported there are not repeated.</summary>
         public string? ErrorLog { get; set; }
 
+        /// <summary>
+        /// The copy of the compiler's SARIF log the last compilation kept in obj/ (PerfLintKeepAnalyzerResults): used
+        /// before <see cref="ErrorLog"/>, so an incremental build that skipped the compiler still compares with the
+        /// analyzers' results for the assembly it synthesizes.
+        /// </summary>
+        public string? AnalyzerResults { get; set; }
+
         /// <summary>The user price file the analyzers quote ($(PerfLintPricesFile)); passed on so both front ends quote the same prices.</summary>
         public string? PricesFile { get; set; }
 
@@ -83,9 +90,14 @@ namespace PerfLint.Tasks
             return false;
         }
 
-        /// <summary>The compiler's SARIF file from ErrorLog ("path,version=2.1"), if it exists.</summary>
+        /// <summary>The kept copy of the compiler's SARIF log, else the file from ErrorLog ("path,version=2.1"), if it exists.</summary>
         private string? CompilerSarif()
         {
+            if (!string.IsNullOrWhiteSpace(AnalyzerResults) && File.Exists(AnalyzerResults))
+            {
+                return AnalyzerResults;
+            }
+
             if (string.IsNullOrWhiteSpace(ErrorLog))
             {
                 return null;

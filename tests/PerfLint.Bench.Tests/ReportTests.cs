@@ -68,4 +68,20 @@ public class ReportTests
         var md = PerfLint.Bench.Reports.MarkdownReport.Render(Sample());
         Assert.That(md, Does.Contain("## resnet: FAIL").And.Contain("| concurrency 16 | 16000 |").And.Contain("FLOOR").And.Contain("| `p99Ms` (PLB0004) | FAIL |"));
     }
+
+    [Test]
+    public void MarkdownStartsWithCountsAndTheMissedBudgets()
+    {
+        var lines = PerfLint.Bench.Reports.MarkdownReport.Render(Sample()).Split(Environment.NewLine);
+        var counts = Array.FindIndex(lines, l => l.StartsWith("**Benchmarks**", StringComparison.Ordinal));
+        Assert.That(counts, Is.GreaterThan(0).And.LessThan(Array.FindIndex(lines, l => l.StartsWith("## resnet", StringComparison.Ordinal))), "before the benchmarks");
+        Assert.That(lines[counts], Is.EqualTo("**Benchmarks**: 0 pass, 1 fail, 0 invalid. **Budgets**: 1 pass, 1 fail, 0 warn, 0 not measured."));
+        Assert.That(lines.Skip(counts + 1).Take(4), Is.EqualTo(new[]
+        {
+            "",
+            "| benchmark | missed budget | result | detail |",
+            "|---|---|---|---|",
+            "| resnet | `p99Ms` (PLB0004) | FAIL | p99Ms: 144 ms > max 100 ms |",
+        }));
+    }
 }

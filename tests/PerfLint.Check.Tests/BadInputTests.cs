@@ -84,7 +84,7 @@ public sealed class BadInputTests
     [TestCase(new string[0], "perflint check: Required argument 'cloud-assembly' missing for command: 'check'.")]
     [TestCase(new[] { "a", "b" }, "perflint check: Unrecognized command or argument 'b'.")]
     [TestCase(new[] { "--fial-on", "never", "a" }, "perflint check: Unrecognized command or argument '--fial-on'.")]
-    [TestCase(new[] { "a", "--format", "xml" }, "perflint check: unknown format 'xml' (text, sarif, json, msbuild)")]
+    [TestCase(new[] { "a", "--format", "xml" }, "perflint check: unknown format 'xml' (text, sarif, json, msbuild, markdown)")]
     [TestCase(new[] { "a", "--output" }, "perflint check: Required argument missing for option: '--output'.")]
     [TestCase(new[] { "a", "--fail-on", "sometimes" }, "perflint check: unknown --fail-on 'sometimes' (error, warning, info, never)")]
     public void UsageErrors(string[] args, string message)

@@ -50,7 +50,9 @@ public sealed class OutputFormatTests
             var locations = result.GetProperty("locations").EnumerateArray().ToList();
             Assert.That(locations, Has.Count.EqualTo(2), "C# (primary) and template");
             var primary = locations[0].GetProperty("physicalLocation");
-            Assert.That(primary.GetProperty("artifactLocation").GetProperty("uri").GetString(), Does.StartWith("file://").And.EndWith(".cs"));
+            // Relative to the repository root (the nearest .git above the project), as code scanning wants.
+            Assert.That(primary.GetProperty("artifactLocation").GetProperty("uri").GetString(), Does.StartWith("tests/PerfLint.Check.Tests/Apps/WholeApp/").And.EndWith(".cs"));
+            Assert.That(primary.GetProperty("artifactLocation").GetProperty("uriBaseId").GetString(), Is.EqualTo("%SRCROOT%"));
             Assert.That(primary.GetProperty("region").GetProperty("startLine").GetInt32(), Is.Positive);
             Assert.That(locations[1].GetProperty("physicalLocation").GetProperty("artifactLocation").GetProperty("uri").GetString(), Does.EndWith(".json"));
             var logical = locations[0].GetProperty("logicalLocations")[0];

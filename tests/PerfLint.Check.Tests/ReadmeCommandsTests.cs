@@ -18,7 +18,7 @@ public sealed class ReadmeCommandsTests
             .SelectMany(file => Block.Matches(File.ReadAllText(Path.Combine(Paths.RepositoryRoot, file)).Replace("\r\n", "\n")).Select(block => (File: file, Block: block)))
             .ToList();
         Assert.That(blocks.Select(b => b.Block.Groups["args"].Value),
-            Is.EqualTo(new[] { "--help", "check --help", "bench --help", "recommend --help", "prices import --help", "prices refresh --help", "knowledge --help" }));
+            Is.EqualTo(new[] { "--help", "check --help", "sarif merge --help", "bench --help", "recommend --help", "prices import --help", "prices refresh --help", "knowledge --help" }));
         foreach (var (file, block) in blocks)
         {
             var args = block.Groups["args"].Value;

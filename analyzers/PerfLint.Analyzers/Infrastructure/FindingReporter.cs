@@ -35,6 +35,8 @@ namespace PerfLint.Analyzers.Infrastructure
                 props = props.Add(ReplacementProperty, finding.Replacement);
             }
 
+            props = FindingKey.AddConstruct(props, location);
+
             var severity = Descriptors.ToRoslyn(finding.Severity);
             return Diagnostic.Create(
                 descriptor,

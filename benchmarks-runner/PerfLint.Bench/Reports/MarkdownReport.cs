@@ -4,7 +4,11 @@ using PerfLint.Bench.Results;
 
 namespace PerfLint.Bench.Reports;
 
-/// <summary>report.md: short enough for a PR comment or $GITHUB_STEP_SUMMARY.</summary>
+/// <summary>
+/// report.md: short enough for a PR comment or $GITHUB_STEP_SUMMARY. After the verdict, the counts (benchmarks and
+/// budgets by outcome) and the budgets every benchmark missed, so a reviewer reads the answer first; then each benchmark's
+/// steps and budgets.
+/// </summary>
 public static class MarkdownReport
 {
     public static string Render(BenchResults results)
@@ -15,6 +19,7 @@ public static class MarkdownReport
         md.AppendLine($"Spec `{results.SpecFile}`, engine {results.Engine ?? "n/a"}, started {results.StartedUtc}.");
         if (results.BaselineFile != null)
             md.AppendLine($"Baseline `{results.BaselineFile}`, regression threshold {results.RegressionThreshold:0.#%}.");
+        Summary(md, results);
         foreach (var b in results.Benchmarks)
         {
             md.AppendLine();
@@ -58,6 +63,30 @@ public static class MarkdownReport
         }
         return md.ToString();
     }
+
+    /// <summary>Counts by outcome, and one table of the budgets missed in any benchmark (error or warn level).</summary>
+    private static void Summary(StringBuilder md, BenchResults results)
+    {
+        var benchmarks = results.Benchmarks;
+        var budgets = benchmarks.SelectMany(b => b.Budgets.Select(budget => (Benchmark: b.Name, Budget: budget))).ToList();
+        md.AppendLine();
+        md.AppendLine($"**Benchmarks**: {benchmarks.Count(b => b.Valid && b.Passed)} pass, {benchmarks.Count(b => b.Valid && !b.Passed)} fail, " +
+                      $"{benchmarks.Count(b => !b.Valid)} invalid. **Budgets**: {Count(budgets, "pass")} pass, {Count(budgets, "FAIL")} fail, " +
+                      $"{Count(budgets, "warn")} warn, {Count(budgets, "n/a")} not measured.");
+        var missed = budgets.Where(x => BudgetVerdict(x.Budget) is "FAIL" or "warn").ToList();
+        if (missed.Count == 0)
+        {
+            return;
+        }
+
+        md.AppendLine();
+        md.AppendLine("| benchmark | missed budget | result | detail |");
+        md.AppendLine("|---|---|---|---|");
+        foreach (var (benchmark, budget) in missed)
+            md.AppendLine($"| {benchmark} | `{budget.Name}` ({budget.Code}) | {BudgetVerdict(budget)} | {budget.Message.Replace("|", "\\|")} |");
+    }
+
+    private static int Count(List<(string Benchmark, BudgetResult Budget)> budgets, string verdict) => budgets.Count(x => BudgetVerdict(x.Budget) == verdict);
 
     internal static string Verdict(bool passed, bool valid) => !valid ? "INVALID" : passed ? "PASS" : "FAIL";
 

@@ -7,6 +7,12 @@ namespace PerfLint.Check.Findings;
 public sealed record SourcePosition(string File, int Line, int Column);
 
 /// <summary>
+/// The construct id argument as the C# writes it (<c>"Orders"</c>, <c>$"Node{i}"</c>) and its line: the analyzers put
+/// the same two in their diagnostics' properties (<c>PerfLintConstruct</c>, <c>PerfLintConstructLine</c>).
+/// </summary>
+public sealed record SourceConstruct(string Id, int Line);
+
+/// <summary>
 /// One rule finding on a template resource: the knowledge base's decision, the effective severity after
 /// <c>.editorconfig</c>, the template position of the offending value and, when found, the C# line that declares it.
 /// </summary>
@@ -53,6 +59,9 @@ public sealed class Finding
 
     /// <summary>Lines of the C# statement that creates the construct (analyzer results there are the same finding).</summary>
     public (int Start, int End)? SourceSpan { get; set; }
+
+    /// <summary>The construct id argument of the mapped C# site; null when not mapped.</summary>
+    public SourceConstruct? SourceConstruct { get; set; }
 
     public override string ToString() => RuleId + " " + Severity + " " + Resource.ConstructPath + ": " + Message;
 }

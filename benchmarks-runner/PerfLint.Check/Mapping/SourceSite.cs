@@ -37,6 +37,9 @@ public sealed class SourceSite
 
     public SourcePosition Position => PositionOf(_id);
 
+    /// <summary>The id as written and its line: with the rule and file, what identifies an analyzer result as this construct's.</summary>
+    public SourceConstruct Construct => new(_id.ToString(), Position.Line);
+
     /// <summary>First and last line of the statement that creates the construct (for matching analyzer results).</summary>
     public (int Start, int End) StatementLines
     {

@@ -49,6 +49,21 @@ public class InfrastructureTests
     }
 
     [Test]
+    public void FindingReporter_names_the_construct_whose_creation_holds_the_location()
+    {
+        var tree = Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(
+            "class C { void M(object s) {\n var v = new V(s, \"DataVolume\",\n  new P { T = \"gp2\" });\n var t = \"io1\"; } }");
+        Location At(string text) => tree.GetRoot().DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.LiteralExpressionSyntax>()
+            .Single(l => l.Token.ValueText == text).GetLocation();
+
+        var inCreation = FindingReporter.Create(new RuleFinding("PL4001", RuleSeverity.Warning, "gp2"), At("gp2"));
+        Assert.That(inCreation.Properties[FindingKey.ConstructProperty], Is.EqualTo("\"DataVolume\""));
+        Assert.That(inCreation.Properties[FindingKey.ConstructLineProperty], Is.EqualTo("2"));
+        var outside = FindingReporter.Create(new RuleFinding("PL4002", RuleSeverity.Warning, "io1"), At("io1"));
+        Assert.That(outside.Properties.ContainsKey(FindingKey.ConstructProperty), Is.False, "a local's value is in no construct's creation");
+    }
+
+    [Test]
     public void CdkTypes_resolves_the_cdk_symbols_once_per_compilation()
     {
         var compilation = AnalyzerRunner.Compile(new[] { "class C { }" });

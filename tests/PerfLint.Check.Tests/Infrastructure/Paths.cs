@@ -17,6 +17,10 @@ public static class Paths
 
     public static string RunnerAssembly => PerfLint.Testing.RepositoryRoot.RunnerAssembly;
 
+    public static string AnalyzersAssembly => PerfLint.Testing.RepositoryRoot.Combine("analyzers", "PerfLint.Analyzers", "bin", Configuration, "netstandard2.0", "PerfLint.Analyzers.dll");
+
+    public static string KnowledgeAssembly => PerfLint.Testing.RepositoryRoot.Combine("analyzers", "PerfLint.Knowledge", "bin", Configuration, "netstandard2.0", "PerfLint.Knowledge.dll");
+
     public static string TasksTargets => PerfLint.Testing.RepositoryRoot.TasksTargets;
 
     /// <summary>One scratch directory per test run; <see cref="TestRunCleanup"/> deletes it.</summary>

@@ -9,15 +9,24 @@ public static class SynthProject
     /// <summary>The apps under Apps/Corpus: real project layouts, copied into a scratch directory by the tests.</summary>
     public static string CorpusApps => Path.Combine(Paths.RepositoryRoot, "tests", "PerfLint.Check.Tests", "Apps", "Corpus");
 
-    public static void Write(string directory, string name, string program)
+    public static void Write(string directory, string name, string program, bool withAnalyzers = false)
     {
-        WriteProject(directory, name);
+        WriteProject(directory, name, withAnalyzers: withAnalyzers);
         File.WriteAllText(Path.Combine(directory, "Program.cs"), program);
     }
 
-    /// <summary>The project file alone; <paramref name="items"/> is extra ItemGroup content (a ProjectReference).</summary>
-    public static void WriteProject(string directory, string name, string items = "")
+    /// <summary>
+    /// The project file alone; <paramref name="items"/> is extra ItemGroup content (a ProjectReference);
+    /// <paramref name="withAnalyzers"/>: the analyzer assemblies as the package wires them (run by the compiler, never referenced by the app).
+    /// </summary>
+    public static void WriteProject(string directory, string name, string items = "", bool withAnalyzers = false)
     {
+        var analyzers = withAnalyzers
+            ? $"""
+                <Analyzer Include="{Paths.KnowledgeAssembly}" />
+                <Analyzer Include="{Paths.AnalyzersAssembly}" />
+              """
+            : string.Empty;
         Assert.That(File.Exists(Paths.TasksTargets), Is.True, "PerfLint.Tasks is built with the test project");
         File.WriteAllText(Path.Combine(directory, name + ".csproj"), $"""
             <Project Sdk="Microsoft.NET.Sdk">
@@ -30,6 +39,7 @@ public static class SynthProject
               <ItemGroup>
                 <PackageReference Include="Amazon.CDK.Lib" Version="2.160.0" />
                 {items}
+                {analyzers}
               </ItemGroup>
               <Import Project="{Paths.TasksTargets}" />
             </Project>
