@@ -18,6 +18,8 @@ namespace PerfLint.Knowledge.App
             new ServedImageAcceleratorRule(),
             new ServedModelFitRule(),
             new CrossAzRule(),
+            new EfaFleetRule(),
+            new ScalingMetricPolicyRule(),
         };
 
         /// <summary>The rule ids the whole-app rules report.</summary>

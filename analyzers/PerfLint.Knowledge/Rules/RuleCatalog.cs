@@ -37,6 +37,8 @@ namespace PerfLint.Knowledge.Rules
                 "Distributed training and HPC need the low-latency, high-bandwidth network that a cluster placement group gives instances in one rack spine."),
             new RuleInfo(RuleIds.WebsiteBucketWithoutCloudFront, "S3 website served without CloudFront", "{0}", CategoryNetwork, RuleSeverity.Info, true,
                 "An S3 website endpoint serves every user from one region over HTTP; CloudFront caches at the edge, close to users."),
+            new RuleInfo(RuleIds.AcceleratedFleetWithoutEfa, "Multi-node accelerated fleet without EFA", "{0}", CategoryNetwork, RuleSeverity.Info, true,
+                "Multi-node training exchanges gradients every step; without an Elastic Fabric Adapter interface the collectives run over the TCP stack. Info: PerfLint cannot see whether the fleet trains across nodes."),
             new RuleInfo(RuleIds.LambdaToRdsWithoutProxy, "Lambda connects to RDS without RDS Proxy", "{0}", CategoryDatabase, RuleSeverity.Warning, true,
                 "Each concurrent Lambda execution opens its own database connection; bursts exhaust max_connections. RDS Proxy pools and reuses connections."),
             new RuleInfo(RuleIds.Gp2Volume, "Use gp3 instead of gp2", "{0}", CategoryStorage, RuleSeverity.Warning, true,
@@ -49,6 +51,8 @@ namespace PerfLint.Knowledge.Rules
                 "A target value such as 70 invocations per instance is the AWS documentation's example. The right value is the load-tested maximum invocations per instance at the latency budget, times a safety factor."),
             new RuleInfo(RuleIds.ScalingCannotScale, "Scaling configuration cannot scale", "{0}", CategoryScaling, RuleSeverity.Warning, true,
                 "MinCapacity equal to MaxCapacity pins the capacity: the scaling policy can never act."),
+            new RuleInfo(RuleIds.AcceleratedEndpointScalesOnHostMetric, "Accelerated endpoint scales on a host metric", "{0}", CategoryScaling, RuleSeverity.Warning, true,
+                "Host CPUUtilization and MemoryUtilization do not follow a GPU's or Neuron device's load: the endpoint does not scale out while the accelerator saturates. Track GPU utilization or requests per instance."),
         };
 
         private static readonly Dictionary<string, RuleInfo> ById = All.ToDictionary(r => r.Id, StringComparer.Ordinal);

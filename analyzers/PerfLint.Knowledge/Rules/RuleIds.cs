@@ -11,11 +11,13 @@ namespace PerfLint.Knowledge.Rules
         public const string CrossAzChattyResources = "PL2001";
         public const string FleetWithoutClusterPlacementGroup = "PL2002";
         public const string WebsiteBucketWithoutCloudFront = "PL2003";
+        public const string AcceleratedFleetWithoutEfa = "PL2004";
         public const string LambdaToRdsWithoutProxy = "PL3001";
         public const string Gp2Volume = "PL4001";
         public const string Io1Volume = "PL4002";
         public const string EndpointWithoutAutoScaling = "PL5001";
         public const string ScalingTargetIsDocumentationExample = "PL5002";
         public const string ScalingCannotScale = "PL5003";
+        public const string AcceleratedEndpointScalesOnHostMetric = "PL5009";
     }
 }

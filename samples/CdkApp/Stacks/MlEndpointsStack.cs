@@ -63,6 +63,10 @@ namespace CdkApp.Stacks
             var ocr = DeployModel("invoice-ocr", TgiNeuronImage, "ml.inf1.xlarge", "shop/invoice-ocr-layoutlmv3", NoQuantization); // expect: PL1001
             ScaleOnInvocations(ocr, 1, 2, 90);
 
+            // The help-centre assistant: the chat model again, scaled on host CPU, which idles while the GPU saturates.
+            var assistant = DeployModel("help-assistant", TgiGpuImage, "ml.g5.2xlarge", "meta-llama/Meta-Llama-3-8B-Instruct", NoQuantization);
+            ScaleOnHostCpu(assistant, 1, 4);
+
             // Recommendations: built by hand, never given auto-scaling.
             var recommendationsModel = new CfnModel(this, "RecommendationsModel", new CfnModelProps
             {
@@ -130,6 +134,41 @@ namespace CdkApp.Stacks
             {
                 EndpointName = name,
                 EndpointConfigName = config.AttrEndpointConfigName,
+            });
+        }
+
+        /// <summary>Target tracking on the endpoint instances' CPU utilization (L1 policy), between <paramref name="min"/> and <paramref name="max"/> instances.</summary>
+        private void ScaleOnHostCpu(CfnEndpoint endpoint, double min, double max)
+        {
+            var target = new CfnScalableTarget(this, endpoint.EndpointName + "-cpu-scaling", new CfnScalableTargetProps
+            {
+                ServiceNamespace = "sagemaker",
+                ResourceId = $"endpoint/{endpoint.EndpointName}/variant/{Variant}",
+                ScalableDimension = "sagemaker:variant:DesiredInstanceCount",
+                MinCapacity = min,
+                MaxCapacity = max,
+            });
+            target.AddDependency(endpoint);
+            new CfnScalingPolicy(this, endpoint.EndpointName + "-cpu-policy", new CfnScalingPolicyProps
+            {
+                PolicyName = endpoint.EndpointName + "-cpu",
+                PolicyType = "TargetTrackingScaling",
+                ScalingTargetId = target.Ref,
+                TargetTrackingScalingPolicyConfiguration = new CfnScalingPolicy.TargetTrackingScalingPolicyConfigurationProperty
+                {
+                    TargetValue = 60,
+                    CustomizedMetricSpecification = new CfnScalingPolicy.CustomizedMetricSpecificationProperty
+                    {
+                        Namespace = "/aws/sagemaker/Endpoints",
+                        MetricName = "CPUUtilization", // expect: PL5009
+                        Statistic = "Average",
+                        Dimensions = new[]
+                        {
+                            new CfnScalingPolicy.MetricDimensionProperty { Name = "EndpointName", Value = endpoint.EndpointName },
+                            new CfnScalingPolicy.MetricDimensionProperty { Name = "VariantName", Value = Variant },
+                        },
+                    },
+                },
             });
         }
 
