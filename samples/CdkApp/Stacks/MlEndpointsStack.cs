@@ -65,7 +65,7 @@ namespace CdkApp.Stacks
 
             // The help-centre assistant: the chat model again, scaled on host CPU, which idles while the GPU saturates.
             var assistant = DeployModel("help-assistant", TgiGpuImage, "ml.g5.2xlarge", "meta-llama/Meta-Llama-3-8B-Instruct", NoQuantization);
-            ScaleOnHostCpu(assistant, 1, 4);
+            ScaleOnEndpointMetric(assistant, 1, 4, "CPUUtilization"); // expect: PL5009
 
             // Recommendations: built by hand, never given auto-scaling.
             var recommendationsModel = new CfnModel(this, "RecommendationsModel", new CfnModelProps
@@ -137,10 +137,10 @@ namespace CdkApp.Stacks
             });
         }
 
-        /// <summary>Target tracking on the endpoint instances' CPU utilization (L1 policy), between <paramref name="min"/> and <paramref name="max"/> instances.</summary>
-        private void ScaleOnHostCpu(CfnEndpoint endpoint, double min, double max)
+        /// <summary>Target tracking on an endpoint instance metric (L1 policy), between <paramref name="min"/> and <paramref name="max"/> instances.</summary>
+        private void ScaleOnEndpointMetric(CfnEndpoint endpoint, double min, double max, string metricName)
         {
-            var target = new CfnScalableTarget(this, endpoint.EndpointName + "-cpu-scaling", new CfnScalableTargetProps
+            var target = new CfnScalableTarget(this, endpoint.EndpointName + "-metric-scaling", new CfnScalableTargetProps
             {
                 ServiceNamespace = "sagemaker",
                 ResourceId = $"endpoint/{endpoint.EndpointName}/variant/{Variant}",
@@ -149,9 +149,9 @@ namespace CdkApp.Stacks
                 MaxCapacity = max,
             });
             target.AddDependency(endpoint);
-            new CfnScalingPolicy(this, endpoint.EndpointName + "-cpu-policy", new CfnScalingPolicyProps
+            new CfnScalingPolicy(this, endpoint.EndpointName + "-metric-policy", new CfnScalingPolicyProps
             {
-                PolicyName = endpoint.EndpointName + "-cpu",
+                PolicyName = endpoint.EndpointName + "-" + metricName,
                 PolicyType = "TargetTrackingScaling",
                 ScalingTargetId = target.Ref,
                 TargetTrackingScalingPolicyConfiguration = new CfnScalingPolicy.TargetTrackingScalingPolicyConfigurationProperty
@@ -160,7 +160,7 @@ namespace CdkApp.Stacks
                     CustomizedMetricSpecification = new CfnScalingPolicy.CustomizedMetricSpecificationProperty
                     {
                         Namespace = "/aws/sagemaker/Endpoints",
-                        MetricName = "CPUUtilization", // expect: PL5009
+                        MetricName = metricName,
                         Statistic = "Average",
                         Dimensions = new[]
                         {
