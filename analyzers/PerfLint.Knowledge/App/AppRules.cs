@@ -22,6 +22,8 @@ namespace PerfLint.Knowledge.App
             new ServerlessEndpointRule(),
             new MultiModelEndpointRule(),
             new InferenceComponentPlacementRule(),
+            new EfaFleetRule(),
+            new ScalingMetricPolicyRule(),
         };
 
         /// <summary>The rule ids the whole-app rules report.</summary>

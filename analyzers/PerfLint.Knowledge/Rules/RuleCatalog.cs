@@ -37,6 +37,8 @@ namespace PerfLint.Knowledge.Rules
                 "Distributed training and HPC need the low-latency, high-bandwidth network that a cluster placement group gives instances in one rack spine."),
             new RuleInfo(RuleIds.WebsiteBucketWithoutCloudFront, "S3 website served without CloudFront", "{0}", CategoryNetwork, RuleSeverity.Info, true,
                 "An S3 website endpoint serves every user from one region over HTTP; CloudFront caches at the edge, close to users."),
+            new RuleInfo(RuleIds.AcceleratedFleetWithoutEfa, "Multi-node accelerated fleet without EFA", "{0}", CategoryNetwork, RuleSeverity.Info, true,
+                "Multi-node training exchanges gradients every step; without an Elastic Fabric Adapter interface the collectives run over the TCP stack. Info: PerfLint cannot see whether the fleet trains across nodes."),
             new RuleInfo(RuleIds.LambdaToRdsWithoutProxy, "Lambda connects to RDS without RDS Proxy", "{0}", CategoryDatabase, RuleSeverity.Warning, true,
                 "Each concurrent Lambda execution opens its own database connection; bursts exhaust max_connections. RDS Proxy pools and reuses connections."),
             new RuleInfo(RuleIds.Gp2Volume, "Use gp3 instead of gp2", "{0}", CategoryStorage, RuleSeverity.Warning, true,
@@ -57,6 +59,8 @@ namespace PerfLint.Knowledge.Rules
                 "SageMaker serves GPU multi-model endpoints only through its Triton Inference Server image; another known image on a GPU instance with Mode = MultiModel cannot load models as a multi-model endpoint."),
             new RuleInfo(RuleIds.InferenceComponentCannotBePlaced, "Inference component cannot be placed on its endpoint's instances", "{0}", CategoryAccelerators, RuleSeverity.Warning, true,
                 "A copy of an inference component must fit one instance of its variant: its accelerators and minimum memory, and all copies' accelerators must fit the variant's instances. The model must fit the accelerator memory a copy is given."),
+            new RuleInfo(RuleIds.AcceleratedEndpointScalesOnHostMetric, "Accelerated endpoint scales on a host metric", "{0}", CategoryScaling, RuleSeverity.Warning, true,
+                "Host CPUUtilization and MemoryUtilization do not follow a GPU's or Neuron device's load: the endpoint does not scale out while the accelerator saturates. Track GPU utilization or requests per instance."),
         };
 
         private static readonly Dictionary<string, RuleInfo> ById = All.ToDictionary(r => r.Id, StringComparer.Ordinal);

@@ -11,6 +11,7 @@ namespace PerfLint.Knowledge.Rules
         public const string CrossAzChattyResources = "PL2001";
         public const string FleetWithoutClusterPlacementGroup = "PL2002";
         public const string WebsiteBucketWithoutCloudFront = "PL2003";
+        public const string AcceleratedFleetWithoutEfa = "PL2004";
         public const string LambdaToRdsWithoutProxy = "PL3001";
         public const string Gp2Volume = "PL4001";
         public const string Io1Volume = "PL4002";
@@ -21,5 +22,6 @@ namespace PerfLint.Knowledge.Rules
         public const string ServerlessInferenceCannotWork = "PL5006";
         public const string MultiModelEndpointWithoutTriton = "PL5007";
         public const string InferenceComponentCannotBePlaced = "PL5008";
+        public const string AcceleratedEndpointScalesOnHostMetric = "PL5009";
     }
 }

@@ -22,6 +22,8 @@ namespace PerfLint.Knowledge.Rules
         public const string MinFleetInstancesKey = "PL2002.min_instances";
         public const string ExampleValuesKey = "PL5002.example_values";
         public const string MaxTimeoutSecondsKey = "PL5005.max_timeout_seconds";
+        public const string MinEfaFleetInstancesKey = "PL2004.min_instances";
+        public const string AcceptedScalingMetricsKey = "PL5009.accepted_metrics";
         public const string RegionKey = "perflint_region";
 
 
@@ -110,6 +112,16 @@ namespace PerfLint.Knowledge.Rules
 
         /// <summary>PL2002: how many accelerated/HPC instances make a fleet (default 2).</summary>
         public int MinFleetInstances => ReadInt(MinFleetInstancesKey, 2, 2, 100000);
+
+        /// <summary>PL2004: how many EFA-capable instances make a multi-node fleet (default 2).</summary>
+        public int MinEfaFleetInstances => ReadInt(MinEfaFleetInstancesKey, 2, 2, 100000);
+
+        /// <summary>PL5009: metric names the team accepts for an accelerated endpoint (<c>CPUUtilization</c> for CPU-bound pre-processing).</summary>
+        public bool IsAcceptedScalingMetric(string metricName)
+        {
+            var value = _lookup(AcceptedScalingMetricsKey);
+            return value != null && SplitList(value).Any(m => string.Equals(m, metricName, StringComparison.OrdinalIgnoreCase));
+        }
 
         /// <summary>PL5002: target values taken to be documentation examples (default 70).</summary>
         public IReadOnlyList<double> ExampleTargetValues

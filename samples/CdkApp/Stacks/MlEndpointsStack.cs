@@ -63,6 +63,10 @@ namespace CdkApp.Stacks
             var ocr = DeployModel("invoice-ocr", TgiNeuronImage, "ml.inf1.xlarge", "shop/invoice-ocr-layoutlmv3", NoQuantization); // expect: PL1001
             ScaleOnInvocations(ocr, 1, 2, 90);
 
+            // The help-centre assistant: the chat model again, scaled on host CPU, which idles while the GPU saturates.
+            var assistant = DeployModel("help-assistant", TgiGpuImage, "ml.g5.2xlarge", "meta-llama/Meta-Llama-3-8B-Instruct", NoQuantization);
+            ScaleOnEndpointMetric(assistant, 1, 4, "CPUUtilization"); // expect: PL5009
+
             // Recommendations: built by hand, never given auto-scaling.
             var recommendationsModel = new CfnModel(this, "RecommendationsModel", new CfnModelProps
             {
@@ -130,6 +134,41 @@ namespace CdkApp.Stacks
             {
                 EndpointName = name,
                 EndpointConfigName = config.AttrEndpointConfigName,
+            });
+        }
+
+        /// <summary>Target tracking on an endpoint instance metric (L1 policy), between <paramref name="min"/> and <paramref name="max"/> instances.</summary>
+        private void ScaleOnEndpointMetric(CfnEndpoint endpoint, double min, double max, string metricName)
+        {
+            var target = new CfnScalableTarget(this, endpoint.EndpointName + "-metric-scaling", new CfnScalableTargetProps
+            {
+                ServiceNamespace = "sagemaker",
+                ResourceId = $"endpoint/{endpoint.EndpointName}/variant/{Variant}",
+                ScalableDimension = "sagemaker:variant:DesiredInstanceCount",
+                MinCapacity = min,
+                MaxCapacity = max,
+            });
+            target.AddDependency(endpoint);
+            new CfnScalingPolicy(this, endpoint.EndpointName + "-metric-policy", new CfnScalingPolicyProps
+            {
+                PolicyName = endpoint.EndpointName + "-" + metricName,
+                PolicyType = "TargetTrackingScaling",
+                ScalingTargetId = target.Ref,
+                TargetTrackingScalingPolicyConfiguration = new CfnScalingPolicy.TargetTrackingScalingPolicyConfigurationProperty
+                {
+                    TargetValue = 60,
+                    CustomizedMetricSpecification = new CfnScalingPolicy.CustomizedMetricSpecificationProperty
+                    {
+                        Namespace = "/aws/sagemaker/Endpoints",
+                        MetricName = metricName,
+                        Statistic = "Average",
+                        Dimensions = new[]
+                        {
+                            new CfnScalingPolicy.MetricDimensionProperty { Name = "EndpointName", Value = endpoint.EndpointName },
+                            new CfnScalingPolicy.MetricDimensionProperty { Name = "VariantName", Value = Variant },
+                        },
+                    },
+                },
             });
         }
 

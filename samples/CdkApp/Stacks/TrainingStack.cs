@@ -26,20 +26,20 @@ namespace CdkApp.Stacks
             new AutoScalingGroup(this, "FineTuneFleet", new AutoScalingGroupProps
             {
                 Vpc = vpc,
-                InstanceType = new InstanceType("p4d.24xlarge"), // expect: PL2002
+                InstanceType = new InstanceType("p4d.24xlarge"), // expect: PL2002, PL2004
                 MachineImage = gpuImage,
                 MinCapacity = 0,
                 MaxCapacity = 4,
                 DesiredCapacity = 4,
             });
 
-            // Correct: the Trainium fleet runs in a cluster placement group (set on the L1 resource: the L2 Auto
-            // Scaling group of CDK 2.160 has no placement-group property).
+            // The Trainium fleet runs in a cluster placement group (set on the L1 resource: the L2 Auto Scaling group
+            // of CDK 2.160 has no placement-group property), but its instances have no EFA interface.
             var cluster = new PlacementGroup(this, "TrainiumCluster", new PlacementGroupProps { Strategy = PlacementGroupStrategy.CLUSTER });
             var trainium = new AutoScalingGroup(this, "TrainiumFleet", new AutoScalingGroupProps
             {
                 Vpc = vpc,
-                InstanceType = new InstanceType("trn1.32xlarge"),
+                InstanceType = new InstanceType("trn1.32xlarge"), // expect: PL2004
                 MachineImage = gpuImage,
                 MinCapacity = 0,
                 MaxCapacity = 4,

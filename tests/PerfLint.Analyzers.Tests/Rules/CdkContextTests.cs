@@ -90,7 +90,10 @@ public class CdkContextTests
         """, new[] { ("/0/cdk.json", """{"context": {"trainerType": "p4d.24xlarge"}}""") },
         new DiagnosticResult("PL2002", DiagnosticSeverity.Info).WithLocation(0).WithLocation("/0/cdk.json", 1, 29)
             .WithMessage("Up to 4 'p4d.24xlarge' instances (96 vCPU, 1152 GiB, 8x A100 (320 GiB)) run without a cluster placement group: collective operations " +
-                "between them cross the wider AZ network; add a placement group with strategy 'cluster' (cdk.json context \"trainerType\")"));
+                "between them cross the wider AZ network; add a placement group with strategy 'cluster' (cdk.json context \"trainerType\")"),
+        new DiagnosticResult("PL2004", DiagnosticSeverity.Info).WithLocation(0).WithLocation("/0/cdk.json", 1, 29)
+            .WithMessage("Up to 4 'p4d.24xlarge' instances (96 vCPU, 1152 GiB, 8x A100 (320 GiB)) have no EFA network interface: collective operations between them run over the TCP stack; " +
+                "'p4d.24xlarge' supports up to 4 EFA interfaces and has 400 Gbps of network bandwidth (Karpenter instance-type reference, checked 2026-12-05); give the launch template a network interface with InterfaceType 'efa' (cdk.json context \"trainerType\")"));
 
     /// <summary>Numbers flow too: 70 is PL5002's default example value (options.md).</summary>
     [Test]

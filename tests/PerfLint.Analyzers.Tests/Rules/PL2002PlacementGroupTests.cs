@@ -2,7 +2,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Testing;
 using PerfLint.Analyzers.Tests.Infrastructure;
 using PerfLint.Knowledge.Rules;
-using Verify = PerfLint.Analyzers.Tests.Infrastructure.CSharpAnalyzerVerifier<PerfLint.Analyzers.Rules.AppRulesAnalyzer>;
+using AppVerifier = PerfLint.Analyzers.Tests.Infrastructure.CSharpAnalyzerVerifier<PerfLint.Analyzers.Rules.AppRulesAnalyzer>;
 
 namespace PerfLint.Analyzers.Tests.Rules;
 
@@ -10,6 +10,23 @@ namespace PerfLint.Analyzers.Tests.Rules;
 public class PL2002PlacementGroupTests
 {
     private const string Usings = TestReferences.CdkUsings + "using Amazon.CDK.AWS.AutoScaling;\n";
+
+    /// <summary>
+    /// The app-rules verifier with PL2004 off: most fleets here are also EFA-capable fleets without EFA, which
+    /// PL2004EfaTests covers.
+    /// </summary>
+    private static class Verify
+    {
+        private const string EfaOff = "dotnet_diagnostic.PL2004.severity = none";
+
+        public static DiagnosticResult Diagnostic(string ruleId) => AppVerifier.Diagnostic(ruleId);
+
+        public static Task VerifyAnalyzerAsync(string source, params DiagnosticResult[] expected) =>
+            AppVerifier.VerifyAnalyzerAsync(source, EfaOff, expected);
+
+        public static Task VerifyAnalyzerAsync(string[] sources, string editorConfig, params DiagnosticResult[] expected) =>
+            AppVerifier.VerifyAnalyzerAsync(sources, EfaOff + "\n" + editorConfig, expected);
+    }
 
     private static string Asg(string instanceType, string capacity = "MinCapacity = 2, MaxCapacity = 4") => $$"""
                 var asg = new AutoScalingGroup(this, "Trainers", new AutoScalingGroupProps {

@@ -86,7 +86,10 @@ public class AppModelFlowTests
         """,
         Verify.Diagnostic(RuleIds.FleetWithoutClusterPlacementGroup).WithLocation(0).WithSeverity(DiagnosticSeverity.Info)
             .WithMessage("Up to 4 'p4d.24xlarge' instances (96 vCPU, 1152 GiB, 8x A100 (320 GiB)) run without a cluster placement group: collective operations " +
-                "between them cross the wider AZ network; add a placement group with strategy 'cluster' (when stage is \"train\")"));
+                "between them cross the wider AZ network; add a placement group with strategy 'cluster' (when stage is \"train\")"),
+        Verify.Diagnostic(RuleIds.AcceleratedFleetWithoutEfa).WithLocation(0).WithSeverity(DiagnosticSeverity.Info)
+            .WithMessage("Up to 4 'p4d.24xlarge' instances (96 vCPU, 1152 GiB, 8x A100 (320 GiB)) have no EFA network interface: collective operations between them run over the TCP stack; " +
+                "'p4d.24xlarge' supports up to 4 EFA interfaces and has 400 Gbps of network bandwidth (Karpenter instance-type reference, checked 2026-12-05); give the launch template a network interface with InterfaceType 'efa' (when stage is \"train\")"));
 
     [Test]
     public Task Instance_type_from_a_dictionary_whose_entries_all_fit_is_silent() => Verify.VerifyAnalyzerAsync(Endpoint(

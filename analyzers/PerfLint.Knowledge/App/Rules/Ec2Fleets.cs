@@ -37,7 +37,7 @@ namespace PerfLint.Knowledge.App.Rules
                         var count = Math.Ceiling(total.Value / (weight > 0 ? weight : 1));
                         foreach (var type in types)
                         {
-                            yield return new Fleet(fleet, type, (int)Math.Min(count, int.MaxValue), placement, total.Where);
+                            yield return new Fleet(fleet, type, (int)Math.Min(count, int.MaxValue), placement, total.Where, templates);
                         }
                     }
                 }

@@ -59,7 +59,7 @@ namespace PerfLint.Knowledge.App.Rules
         }
 
         /// <summary>False only when the target's service namespace is known and is not SageMaker.</summary>
-        private static bool IsSageMakerTarget(AppResource target)
+        internal static bool IsSageMakerTarget(AppResource target)
         {
             var namespaces = target.Property("ServiceNamespace")?.Strings() ?? Array.Empty<AppString>();
             if (namespaces.Count == 0)
@@ -72,7 +72,7 @@ namespace PerfLint.Knowledge.App.Rules
         }
 
         /// <summary>The endpoint name in <c>endpoint/&lt;name&gt;/variant/&lt;variant&gt;</c>, or null.</summary>
-        private static string? EndpointNameOf(string resourceId)
+        internal static string? EndpointNameOf(string resourceId)
         {
             const string Prefix = "endpoint/";
             if (!resourceId.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase))

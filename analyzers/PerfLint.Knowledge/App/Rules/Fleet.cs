@@ -1,10 +1,15 @@
+using System;
+using System.Collections.Generic;
+
 namespace PerfLint.Knowledge.App.Rules
 {
     /// <summary>A group of EC2 instances of one type: an Auto Scaling group, an EC2 Fleet, or standalone instances of one type.</summary>
     internal sealed class Fleet
     {
-        public Fleet(AppResource resource, AppString instanceType, int instanceCount, bool? inClusterPlacementGroup, object? sizeWhere)
+        public Fleet(AppResource resource, AppString instanceType, int instanceCount, bool? inClusterPlacementGroup, object? sizeWhere,
+            IReadOnlyList<AppResource>? launchSources = null)
         {
+            LaunchSources = launchSources ?? Array.Empty<AppResource>();
             Resource = resource;
             InstanceType = instanceType;
             InstanceCount = instanceCount;
@@ -21,6 +26,9 @@ namespace PerfLint.Knowledge.App.Rules
 
         /// <summary>True: in a placement group that is (or may be) a cluster one; false: a spread/partition one; null: none.</summary>
         public bool? InClusterPlacementGroup { get; }
+
+        /// <summary>The launch templates (or launch configurations) its instances launch from (PL2004 reads their network interfaces).</summary>
+        public IReadOnlyList<AppResource> LaunchSources { get; }
 
         /// <summary>Where the size is written on <see cref="Resource"/> (null for standalone instances).</summary>
         public object? SizeWhere { get; }

@@ -40,7 +40,7 @@ namespace PerfLint.Knowledge.App.Rules
 
                 var placement = Placement(app, group.Property("PlacementGroup"))
                                 ?? templates.Select(t => Placement(app, t.Props.At("LaunchTemplateData.Placement.GroupName"))).FirstOrDefault(p => p != null);
-                fleets.AddRange(types.Select(type => new Fleet(group, type, size.Value.Count, placement, size.Value.Where)));
+                fleets.AddRange(types.Select(type => new Fleet(group, type, size.Value.Count, placement, size.Value.Where, templates)));
             }
 
             fleets.AddRange(Ec2Fleets.Build(app));

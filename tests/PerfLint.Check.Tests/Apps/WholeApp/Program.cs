@@ -19,6 +19,14 @@ if (System.Environment.GetEnvironmentVariable("WHOLEAPP_STACK") == "InferenceMod
     return;
 }
 
+if (System.Environment.GetEnvironmentVariable("WHOLEAPP_STACK") == "AcceleratedStack")
+{
+    // Synthesized alone (AcceleratedFindingsTests): EFA fleets and an accelerated endpoint's scaling metric.
+    new AcceleratedStack(app, "AcceleratedStack");
+    app.Synth();
+    return;
+}
+
 var config = FleetConfig.Load();
 var compute = new ComputeStack(app, "ComputeStack", config);
 var endpoints = new EndpointsStack(app, "EndpointsStack", config);
