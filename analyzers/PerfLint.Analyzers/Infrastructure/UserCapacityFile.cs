@@ -30,7 +30,7 @@ namespace PerfLint.Analyzers.Infrastructure
         {
             try
             {
-                var file = Choose(options);
+                var file = UserFiles.Choose(options, MarkerKey, CapacityFile.DefaultFileName);
                 var text = file?.GetText()?.ToString();
                 return file == null || text == null ? Loaded.None : new Loaded(CapacityFile.TryParse(text), System.IO.Path.GetFileName(file.Path));
             }
@@ -39,26 +39,6 @@ namespace PerfLint.Analyzers.Infrastructure
                 // A capacity file must never break analysis (AD0001).
                 return Loaded.None;
             }
-        }
-
-        private static AdditionalText? Choose(AnalyzerOptions options)
-        {
-            AdditionalText? byDefaultName = null;
-            foreach (var file in options.AdditionalFiles)
-            {
-                if (options.AnalyzerConfigOptionsProvider.GetOptions(file).TryGetValue(MarkerKey, out var marker) &&
-                    string.Equals(marker, "true", StringComparison.OrdinalIgnoreCase))
-                {
-                    return file;
-                }
-
-                if (byDefaultName == null && string.Equals(System.IO.Path.GetFileName(file.Path), CapacityFile.DefaultFileName, StringComparison.OrdinalIgnoreCase))
-                {
-                    byDefaultName = file;
-                }
-            }
-
-            return byDefaultName;
         }
 
         internal sealed class Loaded

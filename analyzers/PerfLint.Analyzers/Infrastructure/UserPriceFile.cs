@@ -28,7 +28,7 @@ namespace PerfLint.Analyzers.Infrastructure
         {
             try
             {
-                var file = Choose(options);
+                var file = UserFiles.Choose(options, MarkerKey, PriceFile.DefaultFileName, PriceFile.EditorConfigKey);
                 var text = file?.GetText()?.ToString();
                 if (file == null || text == null)
                 {
@@ -51,47 +51,6 @@ namespace PerfLint.Analyzers.Infrastructure
                 // A price file must never break analysis (AD0001): without it, rules quote the embedded snapshot.
                 return PriceBook.Embedded;
             }
-        }
-
-        private static AdditionalText? Choose(AnalyzerOptions options)
-        {
-            if (options.AdditionalFiles.IsEmpty)
-            {
-                return null;
-            }
-
-            var provider = options.AnalyzerConfigOptionsProvider;
-            AdditionalText? named = null, byDefaultName = null;
-            provider.GlobalOptions.TryGetValue(PriceFile.EditorConfigKey, out var configured);
-            foreach (var file in options.AdditionalFiles)
-            {
-                var fileOptions = provider.GetOptions(file);
-                if (fileOptions.TryGetValue(MarkerKey, out var marker) && string.Equals(marker, "true", StringComparison.OrdinalIgnoreCase))
-                {
-                    return file;
-                }
-
-                var setting = fileOptions.TryGetValue(PriceFile.EditorConfigKey, out var own) ? own : configured;
-                if (named == null && !string.IsNullOrWhiteSpace(setting) && EndsWith(file.Path, setting!.Trim()))
-                {
-                    named = file;
-                }
-
-                if (byDefaultName == null && string.Equals(System.IO.Path.GetFileName(file.Path), PriceFile.DefaultFileName, StringComparison.OrdinalIgnoreCase))
-                {
-                    byDefaultName = file;
-                }
-            }
-
-            return named ?? byDefaultName;
-        }
-
-        // "prices/aws.json" names ".../app/prices/aws.json"; separators of either kind.
-        private static bool EndsWith(string path, string setting)
-        {
-            var p = path.Replace('\\', '/');
-            var s = setting.Replace('\\', '/').TrimStart('.', '/');
-            return s.Length > 0 && (p.Equals(s, StringComparison.Ordinal) || p.EndsWith("/" + s, StringComparison.Ordinal));
         }
 
         private sealed class Parsed

@@ -32,24 +32,8 @@ namespace PerfLint.Knowledge.Capacity
         public List<CapacityEntry> Endpoints { get; set; } = new List<CapacityEntry>();
 
         /// <summary>The file, or null when it is not a capacity file of a known format (never throws).</summary>
-        public static CapacityFile? TryParse(string? json)
-        {
-            if (string.IsNullOrWhiteSpace(json))
-            {
-                return null;
-            }
-
-            try
-            {
-                var serializer = new DataContractJsonSerializer(typeof(CapacityFile));
-                using var stream = new MemoryStream(Encoding.UTF8.GetBytes(json));
-                return serializer.ReadObject(stream) is CapacityFile file && file.FormatVersion == CurrentFormatVersion && file.Endpoints != null ? file : null;
-            }
-            catch (Exception e) when (e is SerializationException || e is ArgumentException || e is FormatException || e is InvalidCastException || e is System.Xml.XmlException || e is OverflowException)
-            {
-                return null;
-            }
-        }
+        public static CapacityFile? TryParse(string? json) =>
+            ContractJson.TryRead<CapacityFile>(json) is { } file && file.FormatVersion == CurrentFormatVersion && file.Endpoints != null ? file : null;
 
         /// <summary>The entry measured for <paramref name="endpoint"/> (exact name), or null; an entry missing a number or date is ignored.</summary>
         public CapacityEntry? Find(string? endpoint)

@@ -1,16 +1,13 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
 using System.Runtime.Serialization;
-using System.Runtime.Serialization.Json;
-using System.Text;
 
 namespace PerfLint.Knowledge.Pricing
 {
     /// <summary>
     /// The user price file (<c>perflint.prices.json</c>, written by <c>perflint prices import</c> or <c>perflint prices refresh</c>; schema
     /// docs/schemas/prices.schema.json): the import date and one row per service, use/engine/deployment, instance type
-    /// and region with its USD per hour. Read with the framework's DataContractJsonSerializer, which every compiler host
+    /// and region with its USD per hour. Read with the framework's DataContractJsonSerializer (ContractJson), which every compiler host
     /// has: analyzers cannot carry System.Text.Json into Visual Studio's .NET Framework compiler.
     /// </summary>
     [DataContract]
@@ -35,25 +32,8 @@ namespace PerfLint.Knowledge.Pricing
         public List<PriceEntry> Prices { get; set; } = new List<PriceEntry>();
 
         /// <summary>The file, or null when it is not a price file of a known format (never throws).</summary>
-        public static PriceFile? TryParse(string? json)
-        {
-            if (string.IsNullOrWhiteSpace(json))
-            {
-                return null;
-            }
-
-            try
-            {
-                var serializer = new DataContractJsonSerializer(typeof(PriceFile));
-                using var stream = new MemoryStream(Encoding.UTF8.GetBytes(json));
-                var file = serializer.ReadObject(stream) as PriceFile;
-                return file != null && file.FormatVersion == CurrentFormatVersion && IsDate(file.Imported) && file.Prices != null ? file : null;
-            }
-            catch (Exception e) when (e is SerializationException || e is ArgumentException || e is FormatException || e is InvalidCastException || e is System.Xml.XmlException || e is OverflowException)
-            {
-                return null;
-            }
-        }
+        public static PriceFile? TryParse(string? json) =>
+            ContractJson.TryRead<PriceFile>(json) is { } file && file.FormatVersion == CurrentFormatVersion && IsDate(file.Imported) && file.Prices != null ? file : null;
 
         internal static bool IsDate(string? text) =>
             text != null && DateTime.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out _);
