@@ -90,6 +90,7 @@ public static class CheckCommand
                     finding.SourcePosition = site.Refine(finding.SourceProperty ?? finding.Property);
                     finding.SourceSpan = site.StatementLines;
                     finding.SourceConstruct = site.Construct;
+                    finding.HelperCreations = index.CreationsInside(site).Select(c => (c.FilePath, c.StatementLines, c.Construct)).ToList();
                 }
             }
         }
@@ -101,6 +102,7 @@ public static class CheckCommand
             var reported = ReportedFindings.Load(arguments.ExcludeReported);
             excluded = findings.RemoveAll(f => f.SourcePosition is { } p &&
                                                (reported.Contains(f.RuleId, p.File, p.Line, f.SourceSpan, f.SourceConstruct) ||
+                                                f.HelperCreations.Any(h => reported.Contains(f.RuleId, h.File, h.Span.Start, h.Span, h.Construct)) ||
                                                 reported.ContainsMessage(f.RuleId, p.File, f.EquivalentMessages.Prepend(f.Message))));
         }
 

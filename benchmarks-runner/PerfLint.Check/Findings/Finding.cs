@@ -63,5 +63,9 @@ public sealed class Finding
     /// <summary>The construct id argument of the mapped C# site; null when not mapped.</summary>
     public SourceConstruct? SourceConstruct { get; set; }
 
+    /// <summary>Where the helper the mapped call names creates the construct (file, statement lines, id): analyzer results there are the same finding.</summary>
+    public IReadOnlyList<(string File, (int Start, int End) Span, SourceConstruct Construct)> HelperCreations { get; set; } =
+        Array.Empty<(string, (int, int), SourceConstruct)>();
+
     public override string ToString() => RuleId + " " + Severity + " " + Resource.ConstructPath + ": " + Message;
 }

@@ -19,6 +19,7 @@ public sealed class CSharpSourceIndex
     private readonly Dictionary<string, List<IdSite>> _literals = new(StringComparer.Ordinal);
     private readonly List<IdSite> _patterns = new();
     private readonly Dictionary<string, List<InvocationExpressionSyntax>> _callsByName = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<MethodDeclarationSyntax>> _methodsByName = new(StringComparer.Ordinal);
 
     private CSharpSourceIndex()
     {
@@ -59,6 +60,16 @@ public sealed class CSharpSourceIndex
                 }
 
                 list.AddRange(calls);
+            }
+
+            foreach (var (name, methods) in single._methodsByName)
+            {
+                if (!index._methodsByName.TryGetValue(name, out var list))
+                {
+                    index._methodsByName[name] = list = new List<MethodDeclarationSyntax>();
+                }
+
+                list.AddRange(methods);
             }
 
             index.FileCount++;
@@ -120,6 +131,37 @@ public sealed class CSharpSourceIndex
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Where a helper the site calls creates the construct: <c>new X(scope, id, …)</c> in a method of that name whose
+    /// parameter at the id's position is <c>id</c> (<c>Storage.ScratchVolume(this, "Scratch")</c>). The analyzers report
+    /// a value written there, in the helper's file, for the construct the template names at the call.
+    /// </summary>
+    public IReadOnlyList<SourceSite> CreationsInside(SourceSite site)
+    {
+        if (site.Node is not InvocationExpressionSyntax call || MethodName(call.Expression) is not { } name ||
+            !_methodsByName.TryGetValue(name, out var methods))
+        {
+            return Array.Empty<SourceSite>();
+        }
+
+        var index = call.ArgumentList.Arguments.IndexOf(a => a.Expression == site.IdNode);
+        var result = new List<SourceSite>();
+        foreach (var method in methods.Where(m => index >= 0 && m.ParameterList.Parameters.Count > index))
+        {
+            var parameter = method.ParameterList.Parameters[index].Identifier.ValueText;
+            foreach (var creation in method.DescendantNodes().OfType<BaseObjectCreationExpressionSyntax>())
+            {
+                if (creation.ArgumentList is { Arguments.Count: >= 2 } arguments &&
+                    arguments.Arguments[1].Expression is IdentifierNameSyntax id && id.Identifier.ValueText == parameter)
+                {
+                    result.Add(SourceSite.Of(id, creation, refinable: true));
+                }
+            }
+        }
+
+        return result;
     }
 
     /// <summary>Whether a site can write the id under the path's constructs: in a class the path creates, as a helper's call site, or in a method such a class calls.</summary>
@@ -195,6 +237,16 @@ public sealed class CSharpSourceIndex
     {
         foreach (var node in tree.GetRoot().DescendantNodes())
         {
+            if (node is MethodDeclarationSyntax declaration)
+            {
+                if (!_methodsByName.TryGetValue(declaration.Identifier.ValueText, out var methods))
+                {
+                    _methodsByName[declaration.Identifier.ValueText] = methods = new List<MethodDeclarationSyntax>();
+                }
+
+                methods.Add(declaration);
+            }
+
             var (arguments, createdType, isCreation) = node switch
             {
                 ObjectCreationExpressionSyntax o => (o.ArgumentList, RightmostName(o.Type), true),

@@ -51,6 +51,9 @@ public sealed class SourceSite
         }
     }
 
+    /// <summary>The id argument as written.</summary>
+    public SyntaxNode IdNode => _id;
+
     /// <summary>The creation or call that writes the id (for the enclosing type and method).</summary>
     public SyntaxNode Node => _creation;
 
