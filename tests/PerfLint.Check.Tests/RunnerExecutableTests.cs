@@ -30,8 +30,10 @@ public sealed class RunnerExecutableTests
     {
         var run = Perflint("--version");
         Assert.That(run.ExitCode, Is.Zero, run.Output);
-        // Directory.Build.props <Version>, then the SDK's "+commit" when built from a git checkout.
-        Assert.That(run.Output, Does.Match(@"^0\.1\.0(\+[0-9a-f]{40})?\s*$"));
+        // MinVer (README, "Install"): a tag's version, or 0.1.0-alpha.0.<commits since the tag>; then the SDK's "+commit".
+        var head = ProcessRunner.Run("git", new[] { "rev-parse", "HEAD" }, Paths.RepositoryRoot, null, TimeSpan.FromMinutes(1));
+        var commit = head.ExitCode == 0 ? @"\+" + head.Output.Trim() : @"(\+[0-9a-f]{40})?";
+        Assert.That(run.Output, Does.Match(@"^(\d+\.\d+\.\d+|0\.1\.0-alpha\.0\.\d+)" + commit + @"\s*$"));
     }
 
     [TestCase("--help", "  perflint [command] [options]")]

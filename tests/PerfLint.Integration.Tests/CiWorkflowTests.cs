@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Json.Schema;
 using PerfLint.Testing;
 using PerfLint.Integration.Tests.Infrastructure;
 using YamlDotNet.RepresentationModel;
@@ -136,11 +137,14 @@ public class CiWorkflowTests
         });
     }
 
-    /// <summary>One run per tool, the category, results with line-hash fingerprints and URIs relative to the repository.</summary>
+    /// <summary>Valid SARIF 2.1.0 with one run per tool, the category, results with line-hash fingerprints and URIs relative to the repository.</summary>
     private static void AssertCodeScanningSarif(string file, string category)
     {
         Assert.That(file, Does.Exist);
         using var doc = JsonDocument.Parse(File.ReadAllText(file));
+        var schema = JsonSchema.FromFile(Path.Combine(Repository.Root, "tests", "PerfLint.Check.Tests", "Schemas", "sarif-2.1.0.json"));
+        var evaluation = schema.Evaluate(doc.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
+        Assert.That(evaluation.IsValid, Is.True, string.Join("\n", (evaluation.Details ?? new List<EvaluationResults>()).Where(d => d.Errors != null).Select(d => d.InstanceLocation + ": " + string.Join("; ", d.Errors!.Values))));
         var runs = doc.RootElement.GetProperty("runs").EnumerateArray().ToList();
         var tools = runs.Select(r => r.GetProperty("tool").GetProperty("driver").GetProperty("name").GetString()).ToList();
         var results = runs.SelectMany(r => r.GetProperty("results").EnumerateArray()).ToList();
