@@ -17,6 +17,10 @@ namespace PerfLint.Integration.Tests;
 public class CiWorkflowTests
 {
     private const string Project = "src/CdkApp/CdkApp.csproj";
+
+    // Loaded once: JsonSchema.Net registers a schema by its $id and refuses a second registration.
+    private static readonly Lazy<JsonSchema> SarifSchema =
+        new(() => JsonSchema.FromFile(Path.Combine(Repository.Root, "tests", "PerfLint.Check.Tests", "Schemas", "sarif-2.1.0.json")));
     private TempDirectory _work = null!;
     private string _feed = null!;
     private string _version = null!;
@@ -142,8 +146,7 @@ public class CiWorkflowTests
     {
         Assert.That(file, Does.Exist);
         using var doc = JsonDocument.Parse(File.ReadAllText(file));
-        var schema = JsonSchema.FromFile(Path.Combine(Repository.Root, "tests", "PerfLint.Check.Tests", "Schemas", "sarif-2.1.0.json"));
-        var evaluation = schema.Evaluate(doc.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
+        var evaluation = SarifSchema.Value.Evaluate(doc.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
         Assert.That(evaluation.IsValid, Is.True, string.Join("\n", (evaluation.Details ?? new List<EvaluationResults>()).Where(d => d.Errors != null).Select(d => d.InstanceLocation + ": " + string.Join("; ", d.Errors!.Values))));
         var runs = doc.RootElement.GetProperty("runs").EnumerateArray().ToList();
         var tools = runs.Select(r => r.GetProperty("tool").GetProperty("driver").GetProperty("name").GetString()).ToList();
