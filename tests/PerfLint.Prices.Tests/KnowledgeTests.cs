@@ -95,7 +95,7 @@ public class KnowledgeTests
     public async Task The_runner_lists_both_verbs()
     {
         var run = await CommandRun.RunAsync("--help");
-        Assert.That(run.Stdout.Split('\n').Select(l => l.TrimEnd()), Does.Contain("  prices                  Write the user price file both front ends prefer to the embedded snapshot.")
-            .And.Some.StartsWith("  knowledge               Show what the knowledge base holds"));
+        Assert.That(run.Stdout.Split('\n').Select(l => l.TrimEnd()), Does.Contain("  prices                    Write the user price file both front ends prefer to the embedded snapshot.")
+            .And.Some.StartsWith("  knowledge                 Show what the knowledge base holds"));
     }
 }
