@@ -90,7 +90,11 @@ public static class CheckCommand
                     finding.SourcePosition = site.Refine(finding.SourceProperty ?? finding.Property);
                     finding.SourceSpan = site.StatementLines;
                     finding.SourceConstruct = site.Construct;
-                    finding.HelperCreations = index.CreationsInside(site).Select(c => (c.FilePath, c.StatementLines, c.Construct)).ToList();
+                    if (arguments.ExcludeReported != null)
+                    {
+                        // Only the comparison with the analyzers' results reads where a helper creates the construct.
+                        finding.HelperCreations = index.CreationsInside(site).Select(c => (c.FilePath, c.StatementLines, c.Construct)).ToList();
+                    }
                 }
             }
         }
