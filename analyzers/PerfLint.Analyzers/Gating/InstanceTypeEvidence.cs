@@ -1,10 +1,10 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using Microsoft.CodeAnalysis.Diagnostics;
 using PerfLint.Analyzers.Infrastructure;
 using PerfLint.Knowledge.Catalog;
-using PerfLint.Knowledge.Cdk;
 using PerfLint.Knowledge.Offerings;
 using PerfLint.Knowledge.Rules;
 
@@ -20,8 +20,6 @@ namespace PerfLint.Analyzers.Gating
     {
         /// <summary>The options under which a rule flags the most: no allowed families, the smallest generation gap.</summary>
         public static readonly RuleOptions Permissive = WithGenerationGap(1);
-
-        private static readonly char[] Separators = { '.', ' ', '\t', '/', ':', ',', ';', '"', '\'' };
 
         private readonly Func<string, bool> _flags;
 
@@ -83,49 +81,25 @@ namespace PerfLint.Analyzers.Gating
 
         /// <summary>
         /// The bodies of <paramref name="index"/> that hold a string or an <c>InstanceClass</c> member the rule may flag
-        /// (<see cref="Gates.None"/> when none does), each distinct text judged once (<see cref="Gates.Holding"/>).
+        /// (<see cref="Gates.None"/> when none does): only the texts that may name an instance type are asked
+        /// (<see cref="SyntaxIndex.InstanceTypeMentions"/>, found once for every rule).
         /// </summary>
-        public Func<BodyEntry, bool> In(SyntaxIndex index) => Gates.Holding(index, Identifier, String);
-
-        private bool String(string text)
+        public Func<BodyEntry, bool> In(SyntaxIndex index)
         {
-            if (InstanceTypeName.TryParse(text, out var name))
+            var holding = new HashSet<BodyEntry>();
+            foreach (var mention in index.InstanceTypeMentions.All)
             {
-                return AnySpelling(name.Ec2Name) || _flags(name.ToString());
-            }
-
-            // Each separated part that could be a family name is looked up (the gate asks this of every distinct string
-            // of a project, so parts longer than any family are not copied out).
-            var longest = InstanceCatalog.LongestFamilyName;
-            var start = 0;
-            while (start < text.Length)
-            {
-                var end = text.IndexOfAny(Separators, start);
-                end = end < 0 ? text.Length : end;
-                if (end > start && end - start <= longest && Family(text.Substring(start, end - start)))
+                foreach (var name in mention.Names)
                 {
-                    return true;
+                    if (_flags(name))
+                    {
+                        holding.UnionWith(mention.Bodies);
+                        break;
+                    }
                 }
-
-                start = end + 1;
             }
 
-            return false;
+            return holding.Count == 0 ? Gates.None : holding.Contains;
         }
-
-        private bool Identifier(string identifier)
-        {
-            var family = CdkInstanceClass.FamilyOf(identifier);
-            return family != null && Family(family);
-        }
-
-        private bool Family(string family)
-        {
-            var representative = InstanceCatalog.FindFamily(family);
-            return representative != null && AnySpelling(representative.Name.Ec2Name);
-        }
-
-        private bool AnySpelling(string ec2Name) =>
-            _flags(ec2Name) || _flags("db." + ec2Name) || _flags("cache." + ec2Name) || _flags("ml." + ec2Name) || _flags(ec2Name + ".search");
     }
 }

@@ -32,6 +32,7 @@ namespace PerfLint.Analyzers.Gating
             _byIdentifier = new System.Lazy<Dictionary<string, List<BodyEntry>>>(() => Group(b => b.Tokens.IdentifierArray));
             _byName = new System.Lazy<Dictionary<string, List<BodyEntry>>>(() => Group(b => new[] { b.Name }));
             _byString = new System.Lazy<Dictionary<string, List<BodyEntry>>>(() => Group(b => b.Tokens.StringArray));
+            _instanceTypeMentions = new System.Lazy<InstanceTypeMentions>(() => InstanceTypeMentions.Of(this));
         }
 
         /// <summary>The bodies under each of the keys <paramref name="keysOf"/> gives them.</summary>
@@ -57,6 +58,7 @@ namespace PerfLint.Analyzers.Gating
         private readonly System.Lazy<Dictionary<string, List<BodyEntry>>> _byIdentifier;
         private readonly System.Lazy<Dictionary<string, List<BodyEntry>>> _byName;
         private readonly System.Lazy<Dictionary<string, List<BodyEntry>>> _byString;
+        private readonly System.Lazy<InstanceTypeMentions> _instanceTypeMentions;
 
         private TreeOptions? _treeOptions;
 
@@ -125,6 +127,9 @@ namespace PerfLint.Analyzers.Gating
 
         /// <summary>Each distinct string literal value of the bodies, with the bodies that hold it.</summary>
         public IReadOnlyDictionary<string, List<BodyEntry>> ByString => _byString.Value;
+
+        /// <summary>The strings and identifiers that may name an instance type (every instance-type gate reads these).</summary>
+        public InstanceTypeMentions InstanceTypeMentions => _instanceTypeMentions.Value;
 
         /// <summary>Every syntax tree of the compilation, in compilation order.</summary>
         public IReadOnlyList<TreeEntry> Trees { get; }

@@ -21,9 +21,10 @@ namespace PerfLint.Knowledge.App.Rules
         {
             foreach (var served in SageMaker.ServedContainers(app))
             {
+                // The image is resolved only for a multi-model container: most containers are single-model.
                 var mode = served.Container.Property("Mode").SingleString();
-                var image = served.Container.Property("Image").SingleString();
-                if (mode == null || image == null || !string.Equals(mode.Text, "MultiModel", StringComparison.Ordinal))
+                var image = mode != null && string.Equals(mode.Text, "MultiModel", StringComparison.Ordinal) ? served.Container.Property("Image").SingleString() : null;
+                if (image == null)
                 {
                     continue;
                 }
