@@ -73,8 +73,8 @@ public class QualityComparisonTests
             Assert.That(tight.Passed, Is.False);
             Assert.That(cosine.MinCosine, Is.EqualTo(0.9561828874675149).Within(1e-12));
             Assert.That(cosine.Passed, Is.True);
-            Assert.That(QualityComparer.Describe(tight), Is.EqualTo("quality: max abs error 1 > max 0.999 over 2 golden request(s) (max abs error 1, min cosine 0.956183)"));
-            Assert.That(QualityComparer.Describe(cosine), Is.EqualTo("quality: min cosine 0.956183 >= min 0.95 over 2 golden request(s) (max abs error 1, min cosine 0.956183)"));
+            Assert.That(QualityComparer.Describe(tight), Is.EqualTo("quality: max abs error 1 > max 0.999 over 2 golden request(s) (max abs error 1, min cosine 0.95618289)"));
+            Assert.That(QualityComparer.Describe(cosine), Is.EqualTo("quality: min cosine 0.95618289 >= min 0.95 over 2 golden request(s) (max abs error 1, min cosine 0.95618289)"));
         });
     }
 

@@ -146,5 +146,5 @@ public static class QualityComparer
         return $"quality: {verdict} {over} ({figures})";
     }
 
-    internal static string Fmt(double? v) => v is { } x ? x.ToString("G6", CultureInfo.InvariantCulture) : "n/a";
+    internal static string Fmt(double? v) => v is { } x ? x.ToString("G8", CultureInfo.InvariantCulture) : "n/a";
 }
