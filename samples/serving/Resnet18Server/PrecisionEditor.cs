@@ -9,9 +9,9 @@ namespace PerfLint.Serving.Resnet18;
 /// The reduced-precision variant (MODEL_PRECISION=fp16): the float32 weights of every Conv, Gemm and MatMul are stored
 /// as float16 and a Cast back to float32 is inserted in front of their users. BatchNormalization parameters stay
 /// float32, as float16 converters keep them: this model's running variances reach 7.2e4, above float16's largest finite
-/// value (65504), and would become infinity. ONNX Runtime's CPU provider has no float16 convolution kernels, so the
+/// value (65504), and would become infinity. The Cast nodes hand every convolution float32 weights again, so the
 /// arithmetic stays float32: the variant differs from the original only by the weights' rounding, which is what the
-/// quality gate measures. The file is about half the size.
+/// quality gate measures, and its file is about half the size.
 /// </summary>
 internal static class PrecisionEditor
 {
