@@ -68,7 +68,7 @@ public static class BenchCommand
         {
             foreach (var benchmark in spec.Benchmarks)
             {
-                progress.Line($"{benchmark.Name}: {benchmark.Image}");
+                progress.Line($"{benchmark.DisplayName}: {benchmark.Image}");
                 var result = await runner.RunAsync(benchmark, ct);
                 Judge(benchmark, spec.Path, result, baseline, options.RegressionThreshold);
                 results.Benchmarks.Add(result);
@@ -94,7 +94,7 @@ public static class BenchCommand
 
         foreach (var b in results.Benchmarks.Where(b => b.Error != null))
         {
-            stderr.WriteLine($"perflint bench: {b.Name}: {b.Error}");
+            stderr.WriteLine($"perflint bench: {b.DisplayName}: {b.Error}");
             if (b.ContainerLogTail != null) stderr.WriteLine("container log tail:\n" + b.ContainerLogTail);
         }
         if (results.Benchmarks.Any(b => b.InfrastructureError)) return ExitError;
@@ -139,7 +139,7 @@ public static class BenchCommand
         var figures = best == null ? "" :
             $", best {best.ThroughputPerSecond:0.#} req/s at {best.Label} (p99 {MarkdownReport.N(best.P99Ms)} ms" +
             (best.CostPerMillionUsd is { } c ? $", ${c:0.###}/M{(b.PriceIsFloor ? " floor" : "")}" : "") + ")";
-        return $"{b.Name}: {verdict}{figures}" +
+        return $"{b.DisplayName}: {verdict}{figures}" +
                (failed.Count > 0 ? $"; missed: {string.Join(", ", failed)}" : "") +
                (b.Error != null ? $"; {b.Error}" : "");
     }

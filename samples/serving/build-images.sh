@@ -101,7 +101,7 @@ build_one() {
   publish "$project" "$stage/rootfs/app"
   stage_rootfs "$stage/rootfs" "$entry"
   if [ "$name" = resnet18 ]; then
-    # Edit the model's batch dimension now, so containers start without rewriting the model.
+    # Edit the model's batch dimension (and write its fp16 copy) now, so containers start without rewriting the model.
     MODEL_CACHE_DIR="$stage/rootfs/app/models/cache" "$stage/rootfs/app/Resnet18Server" prepare-model >&2
   fi
   cp "$here/$containerfile" "$stage/Containerfile"

@@ -25,7 +25,8 @@ namespace PerfLint.Tasks
                 {
                     var benchmark = new BenchBenchmark
                     {
-                        Name = Str(b, "name") ?? "?",
+                        // A variant's result is named "name (variant)" in the build log, as in the runner's reports.
+                        Name = (Str(b, "name") ?? "?") + (Str(b, "variant") is string variant ? " (" + variant + ")" : ""),
                         Passed = Bool(b, "passed"),
                         Valid = Bool(b, "valid"),
                         Error = Str(b, "error"),

@@ -23,10 +23,12 @@ public static class BaselineComparer
 
     public static void Compare(BenchmarkSpec spec, string specFile, BenchmarkResult current, BenchResults baseline, double threshold)
     {
-        var previous = baseline.Benchmarks.FirstOrDefault(b => b.Name == current.Name);
+        var previous = baseline.Benchmarks.FirstOrDefault(b => b.Name == current.Name && b.Variant == current.Variant);
         if (previous == null)
         {
-            current.JudgementNote = $"baseline has no benchmark named \"{current.Name}\"; nothing compared";
+            current.JudgementNote = current.Variant == null
+                ? $"baseline has no benchmark named \"{current.Name}\"; nothing compared"
+                : $"baseline has no benchmark named \"{current.Name}\" with variant \"{current.Variant}\"; nothing compared";
             return;
         }
         var notes = new List<string>();

@@ -18,8 +18,30 @@ public static class BudgetEvaluator
         var steps = result.Steps;
         foreach (var budget in spec.Budgets)
             result.Budgets.Add(Judge(budget, specFile, steps));
+        if (spec.Quality != null && result.Quality != null)
+            result.Budgets.Add(JudgeQuality(spec.Quality, specFile, result.Quality));
         JudgeValidity(spec, specFile, result);
     }
+
+    /// <summary>The quality gate is a budget like the others, reported at the spec's quality key.</summary>
+    private static BudgetResult JudgeQuality(QualitySpec quality, string specFile, QualityResult measured) => new()
+    {
+        Name = "quality",
+        Code = BudgetKind.QualityCode,
+        Level = "error",
+        Limit = measured.Limit,
+        Actual = measured.Compare switch
+        {
+            "maxAbsError" => measured.MaxAbsError,
+            "cosine" => measured.MinCosine,
+            _ => null,
+        },
+        Passed = measured.Passed,
+        Message = QualityComparer.Describe(measured),
+        SpecFile = specFile,
+        Line = quality.Pos.Line,
+        Column = quality.Pos.Column,
+    };
 
     private static BudgetResult Judge(Budget budget, string specFile, IReadOnlyList<RunResult> steps)
     {

@@ -17,11 +17,13 @@ public static class HtmlReport
                         ".PASS{color:#2a7d2a}.FAIL,.INVALID{color:#c62828}.plots{display:flex;flex-wrap:wrap;gap:12px}pre{background:#f6f6f6;padding:1em;overflow:auto}</style></head><body>");
         html.AppendLine($"<h1>PerfLint benchmarks: {Verdict(results.Passed, results.Valid)}</h1>");
         html.AppendLine($"<p>Spec <code>{E(results.SpecFile)}</code>, engine {E(results.Engine ?? "n/a")}, started {E(results.StartedUtc)}.</p>");
+        foreach (var table in VariantComparison.Build(results)) VariantTable(html, table);
         foreach (var b in results.Benchmarks)
         {
-            html.AppendLine($"<h2>{E(b.Name)}: {Verdict(b.Passed, b.Valid)}</h2><p>Image <code>{E(b.Image)}</code>.</p>");
+            html.AppendLine($"<h2>{E(b.DisplayName)}: {Verdict(b.Passed, b.Valid)}</h2><p>Image <code>{E(b.Image)}</code>.</p>");
             if (b.Error != null) html.AppendLine($"<p class=\"FAIL\"><b>{(b.InfrastructureError ? "Infrastructure error" : "Server failure")}:</b> {E(b.Error)}</p>");
             if (b.Validity != null) html.AppendLine($"<p class=\"INVALID\"><b>{E(b.Validity)}</b></p>");
+            if (b.Quality != null) html.AppendLine($"<p class=\"{(b.Quality.Passed ? "PASS" : "FAIL")}\">Quality ({E(b.Quality.Compare)}): {E(Judging.QualityComparer.Describe(b.Quality)["quality: ".Length..])}.</p>");
             if (b.CostNote != null) html.AppendLine($"<p>Cost: {E(b.CostNote)}.</p>");
             if (b.JudgementNote != null) html.AppendLine($"<p>Note: {E(b.JudgementNote)}.</p>");
             if (b.Steps.Count > 0)
@@ -77,6 +79,15 @@ public static class HtmlReport
         foreach (var s in b.Steps)
             html.AppendLine($"<tr><td>{E(s.Label)}</td><td>{s.Requests}</td><td>{N(s.P50Ms)}</td><td>{N(s.P90Ms)}</td><td>{N(s.P95Ms)}</td><td>{N(s.P99Ms)}</td><td>{N(s.P999Ms)}</td><td>{N(s.MaxMs)}</td>" +
                             $"<td>{N(s.ThroughputPerSecond)}</td><td>{s.ErrorRate.ToString("0.####%", CultureInfo.InvariantCulture)}</td><td>{N(s.Utilization?.ContainerCpuPercent)}</td><td>{N(s.Utilization?.ContainerMemoryMiB)}</td><td>{N(s.Utilization?.GpuUtilizationPercent)}</td><td>{N(s.CostPerMillionUsd)}</td></tr>");
+        html.AppendLine("</table>");
+    }
+
+    private static void VariantTable(StringBuilder html, VariantTable table)
+    {
+        html.AppendLine($"<h2>{E(table.Benchmark)}: variants side by side</h2>");
+        html.AppendLine("<table><tr><th></th>" + string.Concat(table.Variants.Select(v => $"<th>{E(v)}</th>")) + "</tr>");
+        foreach (var (figure, values) in table.Rows)
+            html.AppendLine($"<tr><td>{E(figure)}</td>" + string.Concat(values.Select(v => $"<td>{E(v)}</td>")) + "</tr>");
         html.AppendLine("</table>");
     }
 

@@ -20,14 +20,16 @@ public static class MarkdownReport
         if (results.BaselineFile != null)
             md.AppendLine($"Baseline `{results.BaselineFile}`, regression threshold {results.RegressionThreshold:0.#%}.");
         Summary(md, results);
+        Variants(md, results);
         foreach (var b in results.Benchmarks)
         {
             md.AppendLine();
-            md.AppendLine($"## {b.Name}: {Verdict(b.Passed, b.Valid)}");
+            md.AppendLine($"## {b.DisplayName}: {Verdict(b.Passed, b.Valid)}");
             md.AppendLine();
             md.AppendLine($"Image `{b.Image}`" + (b.Repeat > 1 ? $", {b.Repeat} runs per step (rows are medians)" : "") + ".");
             if (b.Error != null) md.AppendLine().AppendLine($"**{(b.InfrastructureError ? "Infrastructure error" : "Server failure")}:** {b.Error}");
             if (b.Validity != null) md.AppendLine().AppendLine($"**{b.Validity}**");
+            if (b.Quality != null) md.AppendLine().AppendLine($"Quality ({b.Quality.Compare}): {Judging.QualityComparer.Describe(b.Quality)["quality: ".Length..]}.");
             if (b.Steps.Count > 0)
             {
                 md.AppendLine();
@@ -68,7 +70,7 @@ public static class MarkdownReport
     private static void Summary(StringBuilder md, BenchResults results)
     {
         var benchmarks = results.Benchmarks;
-        var budgets = benchmarks.SelectMany(b => b.Budgets.Select(budget => (Benchmark: b.Name, Budget: budget))).ToList();
+        var budgets = benchmarks.SelectMany(b => b.Budgets.Select(budget => (Benchmark: b.DisplayName, Budget: budget))).ToList();
         md.AppendLine();
         md.AppendLine($"**Benchmarks**: {benchmarks.Count(b => b.Valid && b.Passed)} pass, {benchmarks.Count(b => b.Valid && !b.Passed)} fail, " +
                       $"{benchmarks.Count(b => !b.Valid)} invalid. **Budgets**: {Count(budgets, "pass")} pass, {Count(budgets, "FAIL")} fail, " +
@@ -84,6 +86,21 @@ public static class MarkdownReport
         md.AppendLine("|---|---|---|---|");
         foreach (var (benchmark, budget) in missed)
             md.AppendLine($"| {benchmark} | `{budget.Name}` ({budget.Code}) | {BudgetVerdict(budget)} | {budget.Message.Replace("|", "\\|")} |");
+    }
+
+    /// <summary>Each benchmark run in two or more variants, its variants side by side.</summary>
+    private static void Variants(StringBuilder md, BenchResults results)
+    {
+        foreach (var table in VariantComparison.Build(results))
+        {
+            md.AppendLine();
+            md.AppendLine($"## {table.Benchmark}: variants side by side");
+            md.AppendLine();
+            md.AppendLine($"| | {string.Join(" | ", table.Variants)} |");
+            md.AppendLine($"|---|{string.Concat(table.Variants.Select(_ => "---:|"))}");
+            foreach (var (figure, values) in table.Rows)
+                md.AppendLine($"| {figure} | {string.Join(" | ", values)} |");
+        }
     }
 
     private static int Count(List<(string Benchmark, BudgetResult Budget)> budgets, string verdict) => budgets.Count(x => BudgetVerdict(x.Budget) == verdict);

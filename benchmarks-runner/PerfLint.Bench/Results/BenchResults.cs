@@ -35,6 +35,8 @@ public sealed class BenchResults
 public sealed class BenchmarkResult
 {
     public string Name { get; set; } = "";
+    /// <summary>The spec variant this result measured (null when the benchmark has none); results are identified by (name, variant, host).</summary>
+    public string? Variant { get; set; }
     public string Image { get; set; } = "";
     public bool Passed { get; set; }
     public bool Valid { get; set; }
@@ -58,6 +60,30 @@ public sealed class BenchmarkResult
     /// <summary>One row per load step: the median over repeats. Budgets and baselines judge these.</summary>
     public List<RunResult> Steps { get; set; } = new();
     public List<BudgetResult> Budgets { get; set; } = new();
+    /// <summary>The golden requests' comparison (spec <c>quality</c>), measured before load; null without one.</summary>
+    public QualityResult? Quality { get; set; }
+
+    [JsonIgnore]
+    public string DisplayName => Variant == null ? Name : $"{Name} ({Variant})";
+}
+
+/// <summary>The measured difference between the golden responses and the expected ones, over every golden request.</summary>
+public sealed class QualityResult
+{
+    /// <summary>"exact", "maxAbsError" or "cosine".</summary>
+    public string Compare { get; set; } = "";
+    /// <summary>The spec's tolerance (maxAbsError or cosine); null for exact.</summary>
+    public double? Limit { get; set; }
+    public int Requests { get; set; }
+    /// <summary>Largest |expected - actual| over every number of every response; null when no response could be compared numerically.</summary>
+    public double? MaxAbsError { get; set; }
+    /// <summary>Smallest cosine similarity of a response's numbers with the expected ones.</summary>
+    public double? MinCosine { get; set; }
+    /// <summary>Whether every response was byte-for-byte the expected body (inline JSON: the same JSON value).</summary>
+    public bool Exact { get; set; }
+    public bool Passed { get; set; }
+    /// <summary>Why a request could not be compared (HTTP error, not JSON, different shape), or null.</summary>
+    public string? Problem { get; set; }
 }
 
 public sealed class RunResult

@@ -29,7 +29,7 @@ public sealed class BenchmarkRunner
 
     public async Task<BenchmarkResult> RunAsync(BenchmarkSpec spec, CancellationToken ct)
     {
-        var result = new BenchmarkResult { Name = spec.Name, Image = spec.Image, Repeat = spec.Repeat, InstanceType = spec.InstanceType, Endpoint = spec.Endpoint };
+        var result = new BenchmarkResult { Name = spec.Name, Variant = spec.Variant, Image = spec.Image, Repeat = spec.Repeat, InstanceType = spec.InstanceType, Endpoint = spec.Endpoint };
         var price = InstancePrice.For(spec.InstanceType);
         result.OnDemandUsdPerHour = price?.UsdPerHour;
         result.PriceIsFloor = price?.IsEc2Floor ?? false;
@@ -55,6 +55,11 @@ public sealed class BenchmarkRunner
             await ReadinessProbe.WaitAsync(_engine, id, new Uri(baseUri, "/ping"),
                 TimeSpan.FromSeconds(spec.ReadinessTimeoutSeconds), ct);
             _progress.Line("  ready");
+            if (spec.Quality != null)
+            {
+                result.Quality = await QualityReplay.RunAsync(spec.Quality, baseUri, TimeSpan.FromSeconds(spec.RequestTimeoutSeconds), ct);
+                _progress.Line("  " + Judging.QualityComparer.Describe(result.Quality));
+            }
             var target = new LoadTarget(new Uri(baseUri, spec.Request.Path), new HttpMethod(spec.Request.Method),
                 spec.Request.Body, spec.Request.ContentType, TimeSpan.FromSeconds(spec.RequestTimeoutSeconds));
             var histograms = new Dictionary<string, LongHistogram>();

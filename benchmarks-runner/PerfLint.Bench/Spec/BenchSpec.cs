@@ -14,7 +14,10 @@ public enum Arrival { Constant, Poisson }
 public sealed record BenchmarkSpec
 {
     public required string Name { get; init; }
+    /// <summary>Where errors about this benchmark are placed: its name key, or its variant's name key for a variant.</summary>
     public required SourcePos NamePos { get; init; }
+    /// <summary>The variant's name when the spec lists <c>variants</c> (each is expanded into its own benchmark), else null.</summary>
+    public string? Variant { get; init; }
     public required string Image { get; init; }
     public Accelerator Accelerator { get; init; }
     public IReadOnlyDictionary<string, string> Env { get; init; } = new Dictionary<string, string>();
@@ -28,6 +31,11 @@ public sealed record BenchmarkSpec
     /// <summary>How many times the whole load plan is repeated (regressions are judged on the median of the runs).</summary>
     public int Repeat { get; init; } = 1;
     public IReadOnlyList<Budget> Budgets { get; init; } = Array.Empty<Budget>();
+    /// <summary>Golden requests replayed once the container is ready, before load; null when the spec has no <c>quality</c>.</summary>
+    public QualitySpec? Quality { get; init; }
+
+    /// <summary>"name" or "name (variant)": how reports and progress lines name this run.</summary>
+    public string DisplayName => Variant == null ? Name : $"{Name} ({Variant})";
 }
 
 public sealed record RequestSpec(byte[] Body, string ContentType, string Path, string Method);
@@ -47,3 +55,18 @@ public sealed record LoadSpec
 public enum BudgetLevel { Error, Warn }
 
 public sealed record Budget(BudgetKind Kind, double Limit, BudgetLevel Level, SourcePos Pos);
+
+/// <summary>How a golden response is compared with the expected one.</summary>
+public enum QualityCompare { Exact, MaxAbsError, Cosine }
+
+/// <summary>
+/// The quality gate: every request is sent once and its response compared with the expected body. Pos is the
+/// <c>quality</c> key, where a missed gate is reported.
+/// </summary>
+public sealed record QualitySpec(IReadOnlyList<GoldenRequest> Requests, QualityCompare Compare, double Limit, SourcePos Pos);
+
+/// <summary>
+/// A golden request and its expected response: a file's bytes, or inline JSON serialized as UTF-8
+/// (<paramref name="ExpectedIsInlineJson"/>; "exact" then means the same JSON value, every number equal).
+/// </summary>
+public sealed record GoldenRequest(byte[] Body, string ContentType, string Path, byte[] Expected, bool ExpectedIsInlineJson, string Label);

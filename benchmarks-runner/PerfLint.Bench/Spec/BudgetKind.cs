@@ -23,6 +23,8 @@ public sealed record BudgetKind(string Key, string Code, LimitDirection Directio
     public const string RegressionCode = "PLB0010";
     public const string InvalidRunCode = "PLB0011";
     public const string ServerFailureCode = "PLB0012";
+    /// <summary>A golden request's response missed the spec's <c>quality</c> comparison (or failed).</summary>
+    public const string QualityCode = "PLB0013";
 
     public static readonly IReadOnlyList<BudgetKind> All = new[]
     {

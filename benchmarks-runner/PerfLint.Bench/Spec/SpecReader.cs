@@ -49,21 +49,24 @@ public sealed class SpecReader
         AllowOnly(root, "$schema", "description", "benchmarks");
         var list = ExpectArray(Required(root, "benchmarks", "the spec").Value, "\"benchmarks\"");
         if (list.Items.Count == 0) throw Error(list, "\"benchmarks\" must list at least one benchmark");
-        var benchmarks = list.Items.Select(ReadBenchmark).ToList();
-        var duplicate = benchmarks.GroupBy(b => b.Name).FirstOrDefault(g => g.Count() > 1);
+        var entries = list.Items.Select(ReadBenchmark).ToList();
+        // Results and baselines match on (name, variant): two entries with one name would be indistinguishable.
+        var duplicate = entries.GroupBy(e => e[0].Name).FirstOrDefault(g => g.Count() > 1);
         if (duplicate != null)
-            throw new SpecException(_file, duplicate.Skip(1).First().NamePos, $"duplicate benchmark name \"{duplicate.Key}\"");
-        return new BenchSpecFile(_file, benchmarks);
+            throw new SpecException(_file, duplicate.Skip(1).First()[0].NamePos, $"duplicate benchmark name \"{duplicate.Key}\"");
+        return new BenchSpecFile(_file, entries.SelectMany(e => e).ToList());
     }
 
-    private BenchmarkSpec ReadBenchmark(JsonNode node)
+    /// <summary>One benchmark entry: a single benchmark, or one per variant when it lists <c>variants</c>.</summary>
+    private IReadOnlyList<BenchmarkSpec> ReadBenchmark(JsonNode node)
     {
         var b = ExpectObject(node, "a benchmark");
         AllowOnly(b, "name", "description", "image", "accelerator", "env", "readinessTimeoutSeconds",
-            "requestTimeoutSeconds", "request", "load", "instanceType", "endpoint", "repeat", "budgets");
+            "requestTimeoutSeconds", "request", "load", "instanceType", "endpoint", "repeat", "budgets", "quality", "variants");
         var name = Required(b, "name", "a benchmark");
         var image = Required(b, "image", "a benchmark");
-        return new BenchmarkSpec
+        var request = ReadRequest(Required(b, "request", "a benchmark").Value);
+        var spec = new BenchmarkSpec
         {
             Name = NonEmptyString(name.Value, "name"),
             NamePos = new SourcePos(name.Line, name.Column),
@@ -72,13 +75,119 @@ public sealed class SpecReader
             Env = ReadEnv(b["env"]),
             ReadinessTimeoutSeconds = Positive(b["readinessTimeoutSeconds"], "readinessTimeoutSeconds") ?? 240,
             RequestTimeoutSeconds = Positive(b["requestTimeoutSeconds"], "requestTimeoutSeconds") ?? 60,
-            Request = ReadRequest(Required(b, "request", "a benchmark").Value),
+            Request = request,
             Load = ReadLoad(Required(b, "load", "a benchmark").Value),
             InstanceType = b["instanceType"] is { } it ? NonEmptyString(it, "instanceType") : null,
             Endpoint = b["endpoint"] is { } ep ? NonEmptyString(ep, "endpoint") : null,
             Repeat = b["repeat"] is { } r ? PositiveInt(r, "repeat") : 1,
             Budgets = b["budgets"] is { } budgets ? ReadBudgets(budgets) : Array.Empty<Budget>(),
+            Quality = b.Property("quality") is { } quality ? ReadQuality(quality, request) : null,
         };
+        return b.Property("variants") is { } variants ? ReadVariants(variants.Value, spec) : new[] { spec };
+    }
+
+    /// <summary>
+    /// Each variant becomes its own benchmark: the same name, the benchmark's env overlaid with the variant's, and the
+    /// variant's name key as its position, so a variant's failures point at the variant.
+    /// </summary>
+    private IReadOnlyList<BenchmarkSpec> ReadVariants(JsonNode node, BenchmarkSpec benchmark)
+    {
+        var list = ExpectArray(node, "\"variants\"");
+        if (list.Items.Count == 0) throw Error(list, "\"variants\" must list at least one variant (or be left out)");
+        var expanded = new List<BenchmarkSpec>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var item in list.Items)
+        {
+            var v = ExpectObject(item, "a variant");
+            AllowOnly(v, "name", "description", "env");
+            var name = Required(v, "name", "a variant");
+            var variantName = NonEmptyString(name.Value, "name");
+            if (!seen.Add(variantName))
+                throw Error(name, $"duplicate variant name \"{variantName}\" in benchmark \"{benchmark.Name}\"");
+            var env = new Dictionary<string, string>(benchmark.Env, StringComparer.Ordinal);
+            foreach (var (key, value) in ReadEnv(v["env"])) env[key] = value;
+            expanded.Add(benchmark with { Variant = variantName, NamePos = new SourcePos(name.Line, name.Column), Env = env });
+        }
+        return expanded;
+    }
+
+    /// <summary>
+    /// quality: { requests: [ { bodyFile | body, contentType?, path?, expected: { bodyFile | json } } ],
+    /// compare: "exact" | { "maxAbsError": x } | { "cosine": y } }. A request's contentType and path default to the
+    /// benchmark's request.
+    /// </summary>
+    private QualitySpec ReadQuality(JsonProperty quality, RequestSpec request)
+    {
+        var n = ExpectObject(quality.Value, "\"quality\"");
+        AllowOnly(n, "requests", "compare");
+        var requests = ExpectArray(Required(n, "requests", "\"quality\"").Value, "\"quality.requests\"");
+        if (requests.Items.Count == 0) throw Error(requests, "\"quality.requests\" must list at least one golden request");
+        var golden = requests.Items.Select((r, i) => ReadGoldenRequest(r, i + 1, request)).ToList();
+        var (compare, limit) = ReadCompare(Required(n, "compare", "\"quality\"").Value);
+        return new QualitySpec(golden, compare, limit, new SourcePos(quality.Line, quality.Column));
+    }
+
+    private GoldenRequest ReadGoldenRequest(JsonNode node, int index, RequestSpec request)
+    {
+        var n = ExpectObject(node, "a golden request");
+        AllowOnly(n, "body", "bodyFile", "contentType", "path", "expected");
+        var body = ReadBody(n, "a golden request");
+        var expectedNode = ExpectObject(Required(n, "expected", "a golden request").Value, "\"expected\"");
+        AllowOnly(expectedNode, "bodyFile", "json");
+        var expectedFile = expectedNode.Property("bodyFile");
+        var json = expectedNode["json"];
+        if ((expectedFile == null) == (json == null))
+            throw Error(expectedNode, "\"expected\" takes exactly one of \"bodyFile\" or \"json\"");
+        var expected = expectedFile != null ? ReadFile(expectedFile, "expected response") : InlineJson(json!);
+        var label = n["bodyFile"] is JsonScalarNode { Kind: JsonScalarKind.String } f ? f.Text : $"request {index}";
+        return new GoldenRequest(body,
+            n["contentType"] is { } ct ? NonEmptyString(ct, "contentType") : request.ContentType,
+            n["path"] is { } p ? NonEmptyString(p, "path") : request.Path,
+            expected, json != null, label);
+    }
+
+    private (QualityCompare, double) ReadCompare(JsonNode n)
+    {
+        if (n is JsonScalarNode { Kind: JsonScalarKind.String } s)
+            return s.Text == "exact" ? (QualityCompare.Exact, 0) : throw Error(n, $"\"compare\" must be \"exact\", {{ \"maxAbsError\": x }} or {{ \"cosine\": y }}, not \"{s.Text}\"");
+        var o = n as JsonObjectNode ?? throw Error(n, $"\"compare\" must be \"exact\", {{ \"maxAbsError\": x }} or {{ \"cosine\": y }}, not {KindName(n)}");
+        AllowOnly(o, "maxAbsError", "cosine");
+        if (o.Properties.Count != 1) throw Error(o, "\"compare\" takes exactly one of \"maxAbsError\" or \"cosine\"");
+        var p = o.Properties[0];
+        if (p.Name == "maxAbsError") return (QualityCompare.MaxAbsError, NonNegativeNumber(p.Value, "maxAbsError"));
+        return Number(p.Value) is { } c && c >= -1 && c <= 1
+            ? (QualityCompare.Cosine, c)
+            : throw Error(p.Value, $"\"cosine\" must be a number between -1 and 1, not {Describe(p.Value)}");
+    }
+
+    /// <summary>Inline expected JSON, written back as UTF-8 with each number's text as the spec wrote it.</summary>
+    private static byte[] InlineJson(JsonNode n)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new System.Text.Json.Utf8JsonWriter(buffer)) WriteJson(writer, n);
+        return buffer.ToArray();
+    }
+
+    private static void WriteJson(System.Text.Json.Utf8JsonWriter w, JsonNode n)
+    {
+        switch (n)
+        {
+            case JsonObjectNode o:
+                w.WriteStartObject();
+                foreach (var p in o.Properties) { w.WritePropertyName(p.Name); WriteJson(w, p.Value); }
+                w.WriteEndObject();
+                break;
+            case JsonArrayNode a:
+                w.WriteStartArray();
+                foreach (var item in a.Items) WriteJson(w, item);
+                w.WriteEndArray();
+                break;
+            case JsonScalarNode { Kind: JsonScalarKind.String } s: w.WriteStringValue(s.Text); break;
+            case JsonScalarNode { Kind: JsonScalarKind.Number } s: w.WriteRawValue(s.Text); break;
+            case JsonScalarNode { Kind: JsonScalarKind.True }: w.WriteBooleanValue(true); break;
+            case JsonScalarNode { Kind: JsonScalarKind.False }: w.WriteBooleanValue(false); break;
+            default: w.WriteNullValue(); break;
+        }
     }
 
     private Accelerator ReadAccelerator(JsonNode? n) => n == null ? Accelerator.None : NonEmptyString(n, "accelerator") switch
@@ -109,30 +218,35 @@ public sealed class SpecReader
     {
         var n = ExpectObject(node, "\"request\"");
         AllowOnly(n, "body", "bodyFile", "contentType", "path", "method");
-        var body = n["body"];
-        var bodyFile = n.Property("bodyFile");
-        if (body != null && bodyFile != null)
-            throw Error(bodyFile, "\"request\" takes \"body\" or \"bodyFile\", not both");
-        byte[] bytes;
-        if (bodyFile != null)
-        {
-            var rel = NonEmptyString(bodyFile.Value, "bodyFile");
-            var path = ResolveFile(rel) ?? throw Error(bodyFile.Value,
-                $"request body file \"{rel}\" not found (looked beside the spec and in the current directory)");
-            bytes = File.ReadAllBytes(path);
-        }
-        else if (body != null)
-        {
-            bytes = body is JsonScalarNode { Kind: JsonScalarKind.String } s
-                ? Encoding.UTF8.GetBytes(s.Text)
-                : throw Error(body, "\"body\" must be a string (use \"bodyFile\" for binary payloads)");
-        }
-        else throw Error(n, "\"request\" needs \"body\" or \"bodyFile\"");
+        var bytes = ReadBody(n, "\"request\"");
         var method = n["method"] is { } m ? NonEmptyString(m, "method").ToUpperInvariant() : "POST";
         return new RequestSpec(bytes,
             n["contentType"] is { } ct ? NonEmptyString(ct, "contentType") : "application/octet-stream",
             n["path"] is { } p ? NonEmptyString(p, "path") : "/invocations",
             method);
+    }
+
+    /// <summary>"body" (UTF-8 text) or "bodyFile" (bytes), exactly one.</summary>
+    private byte[] ReadBody(JsonObjectNode n, string what)
+    {
+        var body = n["body"];
+        var bodyFile = n.Property("bodyFile");
+        if (body != null && bodyFile != null)
+            throw Error(bodyFile, $"{what} takes \"body\" or \"bodyFile\", not both");
+        if (bodyFile != null) return ReadFile(bodyFile, "request body");
+        if (body != null)
+            return body is JsonScalarNode { Kind: JsonScalarKind.String } s
+                ? Encoding.UTF8.GetBytes(s.Text)
+                : throw Error(body, "\"body\" must be a string (use \"bodyFile\" for binary payloads)");
+        throw Error(n, $"{what} needs \"body\" or \"bodyFile\"");
+    }
+
+    private byte[] ReadFile(JsonProperty fileKey, string what)
+    {
+        var rel = NonEmptyString(fileKey.Value, fileKey.Name);
+        var path = ResolveFile(rel) ?? throw Error(fileKey.Value,
+            $"{what} file \"{rel}\" not found (looked beside the spec and in the current directory)");
+        return File.ReadAllBytes(path);
     }
 
     /// <summary>Relative body files resolve beside the spec first (the spec travels with its payload), then the current directory.</summary>

@@ -23,4 +23,5 @@ internal sealed record ErrorResponse(string Error);
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
 [JsonSerializable(typeof(InvocationResponse))]
 [JsonSerializable(typeof(ErrorResponse))]
+[JsonSerializable(typeof(float[]))]
 internal sealed partial class ServingJsonContext : JsonSerializerContext;

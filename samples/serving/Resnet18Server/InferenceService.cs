@@ -10,8 +10,8 @@ internal sealed class InferenceService : IAsyncDisposable
     public static InferenceService Load(ServingOptions options, Action<string> log)
     {
         var started = System.Diagnostics.Stopwatch.StartNew();
-        var modelPath = BatchDimensionEditor.GetOrCreateCached(ModelFiles.ResNet18, options.ModelCacheDirectory);
-        log($"batch-dimension-edited model: {modelPath} (leading dims {string.Join(",", BatchDimensionEditor.LeadingDimensions(modelPath))})");
+        var modelPath = ModelFiles.Prepare(options.Precision, options.ModelCacheDirectory);
+        log($"batch-dimension-edited model ({options.Precision}): {modelPath} (leading dims {string.Join(",", BatchDimensionEditor.LeadingDimensions(modelPath))})");
         var preprocessor = ImagePreprocessor.FromPreprocessModel(ModelFiles.ResNetPreprocess);
         var model = new ResNet18Model(modelPath, options.CudaRequested, log);
         var batcher = new DynamicBatcher<float[], float[]>(model.Run, options.BatchMax, options.BatchMaxWait);

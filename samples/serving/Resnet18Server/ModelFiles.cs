@@ -10,4 +10,11 @@ internal static class ModelFiles
 
     /// <summary>ML.NET's preprocessing graph: RGB planes -> BGR, minus a per-pixel MeanImage.</summary>
     public static string ResNetPreprocess => Path.Combine(ModelDirectory, "ResNetPreprocess.onnx");
+
+    /// <summary>The model to serve at a precision: the batch-dimension edit, then (fp16) the float16 weights; both cached.</summary>
+    public static string Prepare(string precision, string cacheDirectory)
+    {
+        var batchEdited = BatchDimensionEditor.GetOrCreateCached(ResNet18, cacheDirectory);
+        return precision == PrecisionEditor.Fp16 ? PrecisionEditor.GetOrCreateCached(batchEdited, cacheDirectory) : batchEdited;
+    }
 }

@@ -5,7 +5,8 @@ namespace PerfLint.Serving.Resnet18;
 /// <summary>
 /// SageMaker inference container contract: `serve` starts the server on 0.0.0.0:$SAGEMAKER_BIND_TO_PORT (8080);
 /// GET /ping is 200 once the model is loaded (503 before); POST /invocations takes an image and returns JSON.
-/// `prepare-model` only writes the batch-dimension-edited model into the cache (used when building the image).
+/// `prepare-model` only writes the batch-dimension-edited model and its fp16 copy into the cache (used when building
+/// the image). `POST /invocations?output=features` answers the whole feature vector as a JSON array (golden sets).
 /// </summary>
 public static class Program
 {
@@ -23,8 +24,8 @@ public static class Program
                 case "serve":
                     return await ServeAsync(options);
                 case "prepare-model":
-                    var path = BatchDimensionEditor.GetOrCreateCached(ModelFiles.ResNet18, options.ModelCacheDirectory);
-                    Console.WriteLine($"prepared {path}");
+                    foreach (var precision in new[] { PrecisionEditor.Fp32, PrecisionEditor.Fp16 })
+                        Console.WriteLine($"prepared {ModelFiles.Prepare(precision, options.ModelCacheDirectory)}");
                     return 0;
                 default:
                     Console.Error.WriteLine($"usage: Resnet18Server [serve|prepare-model] (got '{command}')");
@@ -91,6 +92,8 @@ public static class Program
         BatchedResult<float[]> result;
         try { result = await service.Batcher.EnqueueAsync(tensor); }
         catch (Exception e) { return Error(500, "inference failed: " + e.Message); }
+        if (context.Request.Query["output"] == "features")
+            return Results.Json(result.Output, ServingJsonContext.Default.SingleArray);
         return Results.Json(
             InvocationResponse.Summarise(result.Output, options.TopK, result.BatchSize, service.Model.ExecutionProvider),
             ServingJsonContext.Default.InvocationResponse);

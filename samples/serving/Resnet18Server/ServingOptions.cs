@@ -1,7 +1,7 @@
 namespace PerfLint.Serving.Resnet18;
 
 /// <summary>Server settings, read once from the environment (the SageMaker contract passes settings as env vars).</summary>
-internal sealed record ServingOptions(int Port, int BatchMax, TimeSpan BatchMaxWait, bool CudaRequested, string ModelCacheDirectory, int TopK)
+internal sealed record ServingOptions(int Port, int BatchMax, TimeSpan BatchMaxWait, bool CudaRequested, string ModelCacheDirectory, int TopK, string Precision)
 {
     public static ServingOptions FromEnvironment(Func<string, string?> env)
     {
@@ -16,8 +16,17 @@ internal sealed record ServingOptions(int Port, int BatchMax, TimeSpan BatchMaxW
             TimeSpan.FromMilliseconds(batchWaitMs),
             cuda,
             cacheDir,
-            ReadInt(env, "TOP_K", 5, min: 1));
+            ReadInt(env, "TOP_K", 5, min: 1),
+            ReadPrecision(env));
     }
+
+    /// <summary>MODEL_PRECISION: fp32 (the shipped weights) or fp16 (weights rounded to float16, see PrecisionEditor).</summary>
+    private static string ReadPrecision(Func<string, string?> env) => env("MODEL_PRECISION") switch
+    {
+        null or "" or PrecisionEditor.Fp32 => PrecisionEditor.Fp32,
+        PrecisionEditor.Fp16 => PrecisionEditor.Fp16,
+        var other => throw new ArgumentException($"MODEL_PRECISION='{other}' is not {PrecisionEditor.Fp32} or {PrecisionEditor.Fp16}."),
+    };
 
     private static int ReadInt(Func<string, string?> env, string name, int fallback, int min)
     {
