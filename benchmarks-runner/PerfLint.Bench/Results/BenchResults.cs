@@ -45,6 +45,8 @@ public sealed class BenchmarkResult
     public bool InfrastructureError { get; set; }
     public string? ContainerLogTail { get; set; }
     public string? InstanceType { get; set; }
+    /// <summary>The host it ran on (the spec's <c>hosts</c> name, else the engine URL); null for the one default engine. A result is identified by (name, variant, host).</summary>
+    public string? Host { get; set; }
     /// <summary>The spec's <c>endpoint</c>: the SageMaker endpoint this benchmark stands for (perflint recommend --write keys on it).</summary>
     public string? Endpoint { get; set; }
     public double? OnDemandUsdPerHour { get; set; }
