@@ -86,3 +86,23 @@ public class HostsSpecTests
         Assert.That(run.Stderr, Does.Contain("--target-host applies to one engine; with several hosts, give each its targetHost in the spec's hosts list"));
     }
 }
+
+/// <summary>One report for many hosts: each host's result of a benchmark is its own section, named with the host.</summary>
+public class HostsReportTests
+{
+    [Test]
+    public void EachHostsResultIsNamedWithItsHostInEveryReport_AndHostIsInResultsJson()
+    {
+        var results = new PerfLint.Bench.Results.BenchResults { SpecFile = "/s.json", Engine = "g5: podman; c7i: docker" };
+        foreach (var host in new[] { "g5", "c7i" })
+            results.Benchmarks.Add(new PerfLint.Bench.Results.BenchmarkResult { Name = "resnet", Image = "img", Host = host, Passed = true, Valid = true });
+        Assert.Multiple(() =>
+        {
+            Assert.That(PerfLint.Bench.Reports.MarkdownReport.Render(results), Does.Contain("## resnet on g5: PASS").And.Contain("## resnet on c7i: PASS"));
+            Assert.That(PerfLint.Bench.Reports.HtmlReport.Render(results), Does.Contain("<h2>resnet on c7i: <span class=\"PASS\">PASS</span></h2>"));
+            Assert.That(System.Xml.Linq.XDocument.Parse(PerfLint.Bench.Reports.JunitReport.Render(results)).Root!.Elements("testsuite").Select(s => (string?)s.Attribute("name")),
+                Is.EqualTo(new[] { "resnet on g5", "resnet on c7i" }));
+            Assert.That(results.ToJson(), Does.Contain("\"host\": \"c7i\"").And.Not.Contain("displayName"));
+        });
+    }
+}

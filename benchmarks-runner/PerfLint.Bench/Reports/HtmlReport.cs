@@ -19,7 +19,7 @@ public static class HtmlReport
         html.AppendLine($"<p>Spec <code>{E(results.SpecFile)}</code>, engine {E(results.Engine ?? "n/a")}, started {E(results.StartedUtc)}.</p>");
         foreach (var b in results.Benchmarks)
         {
-            html.AppendLine($"<h2>{E(b.Name)}: {Verdict(b.Passed, b.Valid)}</h2><p>Image <code>{E(b.Image)}</code>.</p>");
+            html.AppendLine($"<h2>{E(b.DisplayName)}: {Verdict(b.Passed, b.Valid)}</h2><p>Image <code>{E(b.Image)}</code>.</p>");
             if (b.Error != null) html.AppendLine($"<p class=\"FAIL\"><b>{(b.InfrastructureError ? "Infrastructure error" : "Server failure")}:</b> {E(b.Error)}</p>");
             if (b.Validity != null) html.AppendLine($"<p class=\"INVALID\"><b>{E(b.Validity)}</b></p>");
             if (b.CostNote != null) html.AppendLine($"<p>Cost: {E(b.CostNote)}.</p>");

@@ -12,13 +12,13 @@ public static class JunitReport
         foreach (var b in results.Benchmarks)
         {
             var cases = new List<XElement>();
-            var run = new XElement("testcase", new XAttribute("classname", b.Name), new XAttribute("name", "run"));
+            var run = new XElement("testcase", new XAttribute("classname", b.DisplayName), new XAttribute("name", "run"));
             if (b.Error != null)
                 run.Add(new XElement(b.InfrastructureError ? "error" : "failure", new XAttribute("message", b.Error), b.ContainerLogTail ?? ""));
             cases.Add(run);
             foreach (var budget in b.Budgets)
             {
-                var tc = new XElement("testcase", new XAttribute("classname", b.Name), new XAttribute("name", budget.Name),
+                var tc = new XElement("testcase", new XAttribute("classname", b.DisplayName), new XAttribute("name", budget.Name),
                     new XAttribute("file", budget.SpecFile), new XAttribute("line", budget.Line));
                 if (budget.Skipped) tc.Add(new XElement("skipped", new XAttribute("message", budget.Message)));
                 else if (!budget.Passed && budget.Level != "warn")
@@ -27,7 +27,7 @@ public static class JunitReport
                 cases.Add(tc);
             }
             suites.Add(new XElement("testsuite",
-                new XAttribute("name", b.Name),
+                new XAttribute("name", b.DisplayName),
                 new XAttribute("tests", cases.Count),
                 new XAttribute("failures", cases.Count(c => c.Element("failure") != null)),
                 new XAttribute("errors", cases.Count(c => c.Element("error") != null)),

@@ -23,7 +23,7 @@ public static class MarkdownReport
         foreach (var b in results.Benchmarks)
         {
             md.AppendLine();
-            md.AppendLine($"## {b.Name}: {Verdict(b.Passed, b.Valid)}");
+            md.AppendLine($"## {b.DisplayName}: {Verdict(b.Passed, b.Valid)}");
             md.AppendLine();
             md.AppendLine($"Image `{b.Image}`" + (b.Repeat > 1 ? $", {b.Repeat} runs per step (rows are medians)" : "") + ".");
             if (b.Error != null) md.AppendLine().AppendLine($"**{(b.InfrastructureError ? "Infrastructure error" : "Server failure")}:** {b.Error}");
@@ -68,7 +68,7 @@ public static class MarkdownReport
     private static void Summary(StringBuilder md, BenchResults results)
     {
         var benchmarks = results.Benchmarks;
-        var budgets = benchmarks.SelectMany(b => b.Budgets.Select(budget => (Benchmark: b.Name, Budget: budget))).ToList();
+        var budgets = benchmarks.SelectMany(b => b.Budgets.Select(budget => (Benchmark: b.DisplayName, Budget: budget))).ToList();
         md.AppendLine();
         md.AppendLine($"**Benchmarks**: {benchmarks.Count(b => b.Valid && b.Passed)} pass, {benchmarks.Count(b => b.Valid && !b.Passed)} fail, " +
                       $"{benchmarks.Count(b => !b.Valid)} invalid. **Budgets**: {Count(budgets, "pass")} pass, {Count(budgets, "FAIL")} fail, " +

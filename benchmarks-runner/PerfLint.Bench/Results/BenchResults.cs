@@ -47,6 +47,10 @@ public sealed class BenchmarkResult
     public string? InstanceType { get; set; }
     /// <summary>The host it ran on (the spec's <c>hosts</c> name, else the engine URL); null for the one default engine. A result is identified by (name, variant, host).</summary>
     public string? Host { get; set; }
+
+    /// <summary>The name as reports show it: "resnet on g5" when it ran on one of several hosts.</summary>
+    [JsonIgnore]
+    public string DisplayName => Host == null ? Name : $"{Name} on {Host}";
     /// <summary>The spec's <c>endpoint</c>: the SageMaker endpoint this benchmark stands for (perflint recommend --write keys on it).</summary>
     public string? Endpoint { get; set; }
     public double? OnDemandUsdPerHour { get; set; }
