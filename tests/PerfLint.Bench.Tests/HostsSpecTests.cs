@@ -106,3 +106,33 @@ public class HostsReportTests
         });
     }
 }
+
+/// <summary>--baseline with many hosts: each host's result is compared with the same host's result of the baseline.</summary>
+public class HostsBaselineTests
+{
+    private static PerfLint.Bench.Results.RunResult Step(double throughput) => new()
+    {
+        Concurrency = 4, Requests = 2000, Successes = 2000, P50Ms = 10, P99Ms = 40, ThroughputPerSecond = throughput,
+    };
+
+    [Test]
+    public void EachHostIsComparedWithItsOwnBaseline()
+    {
+        var baseline = new PerfLint.Bench.Results.BenchResults();
+        foreach (var (host, throughput) in new[] { ("g5", 400.0), ("c7i", 100.0) })
+        {
+            var before = new PerfLint.Bench.Results.BenchmarkResult { Name = "b", Host = host, Repeat = 3 };
+            before.Steps.Add(Step(throughput));
+            baseline.Benchmarks.Add(before);
+        }
+        var spec = SpecReader.Read(Encoding.UTF8.GetBytes("""{ "benchmarks": [ { "name": "b", "image": "i", "request": { "body": "x" }, "load": { "concurrency": [4] } } ] }"""), "/s.json").Benchmarks[0];
+        // c7i at 100/s is no regression against c7i's 100/s, though far below g5's 400/s.
+        var c7i = new PerfLint.Bench.Results.BenchmarkResult { Name = "b", Host = "c7i", Repeat = 3 };
+        c7i.Steps.Add(Step(100));
+        PerfLint.Bench.Judging.BaselineComparer.Compare(spec, "/s.json", c7i, baseline, threshold: 0.10);
+        Assert.That(c7i.Budgets.Single(b => b.Name == "regression:throughputPerSecond").Passed, Is.True);
+        var inf2 = new PerfLint.Bench.Results.BenchmarkResult { Name = "b", Host = "inf2", Repeat = 3 };
+        PerfLint.Bench.Judging.BaselineComparer.Compare(spec, "/s.json", inf2, baseline, threshold: 0.10);
+        Assert.That(inf2.JudgementNote, Is.EqualTo("baseline has no benchmark named \"b\" on host inf2; nothing compared"));
+    }
+}

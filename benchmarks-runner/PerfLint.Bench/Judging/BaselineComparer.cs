@@ -23,10 +23,11 @@ public static class BaselineComparer
 
     public static void Compare(BenchmarkSpec spec, string specFile, BenchmarkResult current, BenchResults baseline, double threshold)
     {
-        var previous = baseline.Benchmarks.FirstOrDefault(b => b.Name == current.Name);
+        // A many-host run compares each host with the same host of the baseline.
+        var previous = baseline.Benchmarks.FirstOrDefault(b => b.Name == current.Name && b.Host == current.Host);
         if (previous == null)
         {
-            current.JudgementNote = $"baseline has no benchmark named \"{current.Name}\"; nothing compared";
+            current.JudgementNote = $"baseline has no benchmark named \"{current.Name}\"{(current.Host != null ? $" on host {current.Host}" : "")}; nothing compared";
             return;
         }
         var notes = new List<string>();
