@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using PerfLint.Bench.Cli;
 using PerfLint.Bench.Containers;
+using PerfLint.Bench.Hosts;
 using PerfLint.Bench.Judging;
 using PerfLint.Bench.Reports;
 using PerfLint.Bench.Results;
@@ -36,20 +37,34 @@ public static class BenchCommand
             return ExitError;
         }
 
-        var progress = new ProgressReporter(stdout, ProgressReporter.ShouldBeLive(stdout));
-        ContainerEngine engine;
+        IReadOnlyList<HostSpec> hosts;
         try
         {
-            engine = await ContainerEngine.SelectAsync(options.Engine, options.EngineUrl, options.TargetHost, TimeSpan.FromSeconds(20), ct);
+            hosts = HostPlan.Resolve(options, spec.Hosts);
         }
-        catch (InfrastructureException ex)
+        catch (ArgumentException ex)
         {
-            stderr.WriteLine($"perflint bench: error PLB0101: {ex.Message}");
+            stderr.WriteLine($"perflint bench: {ex.Message}");
             return ExitError;
+        }
+
+        // Several hosts write progress at once: one line at a time, and no live bar (two cannot share the terminal).
+        var live = hosts.Count == 1 && ProgressReporter.ShouldBeLive(stdout);
+        var output = TextWriter.Synchronized(stdout);
+        HostConnection[] connections;
+        try
+        {
+            connections = await Task.WhenAll(hosts.Select(h => HostConnection.ConnectAsync(h, options.Engine, ct)));
         }
         catch (OperationCanceledException)
         {
             stderr.WriteLine("perflint bench: cancelled");
+            return ExitError;
+        }
+        // The one default engine not answering ends the run; a named host that does not answer is that host's error only.
+        if (connections is [{ Host.Name: null, Error: { } error }])
+        {
+            stderr.WriteLine($"perflint bench: error PLB0101: {error}");
             return ExitError;
         }
 
@@ -58,32 +73,24 @@ public static class BenchCommand
         {
             SpecFile = spec.Path,
             StartedUtc = DateTime.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
-            Engine = engine.Name + (engine.IsRemote ? $" (remote {engine.TargetHost})" : ""),
+            Engine = string.Join("; ", connections.Select(c => c.Describe())),
             BaselineFile = options.BaselinePath is { } bp ? Path.GetFullPath(bp) : null,
             RegressionThreshold = baseline != null ? options.RegressionThreshold : null,
         };
-        progress.Line($"perflint bench: {spec.Benchmarks.Count} benchmark(s) from {spec.Path} on {results.Engine} (run {runId})");
-        var runner = new BenchmarkRunner(engine, runId, progress);
+        var where = connections.Length == 1 ? results.Engine : $"{connections.Length} hosts in parallel";
+        output.WriteLine($"perflint bench: {spec.Benchmarks.Count} benchmark(s) from {spec.Path} on {where} (run {runId})");
         try
         {
-            foreach (var benchmark in spec.Benchmarks)
-            {
-                progress.Line($"{benchmark.DisplayName}: {benchmark.Image}");
-                var result = await runner.RunAsync(benchmark, ct);
-                Judge(benchmark, spec.Path, result, baseline, options.RegressionThreshold);
-                results.Benchmarks.Add(result);
-                progress.Line(Summary(result));
-            }
+            // Each host gets its own run id: hosts that share one container store (two sockets of one machine) must not
+            // remove each other's containers when they clean up.
+            var perHost = await Task.WhenAll(connections.Select((c, i) =>
+                RunHostAsync(c, connections.Length == 1 ? runId : $"{runId}-{i + 1}", spec, baseline, options.RegressionThreshold, output, live, ct)));
+            foreach (var hostResults in perHost) results.Benchmarks.AddRange(hostResults);
         }
         catch (OperationCanceledException)
         {
             stderr.WriteLine("perflint bench: cancelled; containers removed");
             return ExitError;
-        }
-        finally
-        {
-            // Belt and braces: anything of this run still around (e.g. created while `run` was being cancelled).
-            await engine.CleanupAsync(runId, CancellationToken.None);
         }
 
         results.Valid = results.Benchmarks.All(b => b.Valid);
@@ -99,6 +106,50 @@ public static class BenchCommand
         }
         if (results.Benchmarks.Any(b => b.InfrastructureError)) return ExitError;
         return results.Passed ? ExitPassed : ExitFailed;
+    }
+
+    /// <summary>Every benchmark of the spec, one after another, on one host; a host that cannot be reached gets an error per benchmark.</summary>
+    private static async Task<List<BenchmarkResult>> RunHostAsync(HostConnection connection, string runId, BenchSpecFile spec,
+        BenchResults? baseline, double threshold, TextWriter output, bool live, CancellationToken ct)
+    {
+        var host = connection.Host;
+        var progress = new ProgressReporter(output, live, host.Name == null ? "" : $"[{host.Name}] ");
+        var results = new List<BenchmarkResult>();
+        if (connection.Engine is not { } engine)
+        {
+            progress.Line($"cannot be reached: {connection.Error}");
+            foreach (var benchmark in spec.Benchmarks.Select(b => HostPlan.OnHost(b, host)))
+            {
+                var failed = new BenchmarkResult
+                {
+                    Name = benchmark.Name, Variant = benchmark.Variant, Image = benchmark.Image, InstanceType = benchmark.InstanceType, Endpoint = benchmark.Endpoint,
+                    Host = host.Name, InfrastructureError = true, Error = $"host {host.Name} cannot be reached: {connection.Error}",
+                };
+                Judge(benchmark, spec.Path, failed, baseline, threshold);
+                results.Add(failed);
+            }
+            return results;
+        }
+
+        var runner = new BenchmarkRunner(engine, runId, progress);
+        try
+        {
+            foreach (var benchmark in spec.Benchmarks.Select(b => HostPlan.OnHost(b, host)))
+            {
+                progress.Line($"{benchmark.DisplayName}: {benchmark.Image}");
+                var result = await runner.RunAsync(benchmark, ct);
+                result.Host = host.Name;
+                Judge(benchmark, spec.Path, result, baseline, threshold);
+                results.Add(result);
+                progress.Line(Summary(result));
+            }
+        }
+        finally
+        {
+            // Belt and braces: anything of this run still around (e.g. created while `run` was being cancelled).
+            await engine.CleanupAsync(runId, CancellationToken.None);
+        }
+        return results;
     }
 
     /// <summary>Budgets, validity, baseline regressions and server failure decide the benchmark's verdict.</summary>
@@ -159,19 +210,25 @@ public static class BenchCommand
         }
     }
 
+    /// <summary>`--cleanup`: on the default engine, or on every <c>--engine-url</c>.</summary>
     private static async Task<int> CleanupAsync(BenchOptions options, TextWriter stdout, TextWriter stderr, CancellationToken ct)
     {
-        try
+        var urls = options.EngineUrls.Count > 0 ? options.EngineUrls.Select(u => (string?)u).ToList() : new List<string?> { null };
+        var code = ExitPassed;
+        foreach (var url in urls)
         {
-            var engine = await ContainerEngine.SelectAsync(options.Engine, options.EngineUrl, options.TargetHost, TimeSpan.FromSeconds(20), ct);
-            var removed = await engine.CleanupAsync(null, ct);
-            stdout.WriteLine($"perflint bench: removed {removed} container(s) labelled {ContainerEngine.RunLabel}");
-            return ExitPassed;
+            try
+            {
+                var engine = await ContainerEngine.SelectAsync(options.Engine, url, options.TargetHost, TimeSpan.FromSeconds(20), ct);
+                var removed = await engine.CleanupAsync(null, ct);
+                stdout.WriteLine($"perflint bench: removed {removed} container(s) labelled {ContainerEngine.RunLabel}{(url != null ? $" on {url}" : "")}");
+            }
+            catch (InfrastructureException ex)
+            {
+                stderr.WriteLine($"perflint bench: error PLB0101: {(url != null ? $"{url}: " : "")}{ex.Message}");
+                code = ExitError;
+            }
         }
-        catch (InfrastructureException ex)
-        {
-            stderr.WriteLine($"perflint bench: error PLB0101: {ex.Message}");
-            return ExitError;
-        }
+        return code;
     }
 }

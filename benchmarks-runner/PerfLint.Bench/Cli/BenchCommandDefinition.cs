@@ -32,7 +32,12 @@ public static class BenchCommandDefinition
         {
             if (r.GetValueOrDefault<string?>() is { } e && e is not ("docker" or "podman")) r.AddError($"--engine must be docker or podman, not {e}");
         });
-        var engineUrl = new Option<string?>("--engine-url") { Description = "a remote engine's API (tcp://, ssh://, unix://)", HelpName = "URL" };
+        var engineUrl = new Option<string[]>("--engine-url")
+        {
+            Description = "a remote engine's API (tcp://, ssh://, unix://); repeat for hosts in parallel",
+            HelpName = "URL",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
         var targetHost = new Option<string?>("--target-host") { Description = "the host that serves a remote engine's containers", HelpName = "HOST" };
         var cleanup = new Option<bool>("--cleanup") { Description = "remove the containers left by killed runs, then exit" };
         var command = new Command("bench",
@@ -44,6 +49,8 @@ public static class BenchCommandDefinition
         command.Validators.Add(r =>
         {
             if (!r.GetValue(cleanup) && r.GetValue(spec) == null) r.AddError("missing spec file");
+            if (r.GetValue(targetHost) != null && r.GetValue(engineUrl) is { Length: > 1 })
+                r.AddError("--target-host applies to one engine; with several hosts, give each its targetHost in the spec's hosts list");
         });
         command.SetAction(async (parse, ct) =>
         {
@@ -54,7 +61,7 @@ public static class BenchCommandDefinition
                 BaselinePath = parse.GetValue(baseline),
                 RegressionThreshold = parse.GetValue(threshold),
                 Engine = parse.GetValue(engine),
-                EngineUrl = parse.GetValue(engineUrl),
+                EngineUrls = parse.GetValue(engineUrl) ?? Array.Empty<string>(),
                 TargetHost = parse.GetValue(targetHost),
                 Cleanup = parse.GetValue(cleanup),
             };

@@ -17,6 +17,12 @@ public sealed class ContainerEngine
     public string CliPath { get; }
     private readonly string? _url;
 
+    /// <summary>The engine URL passed to the CLI, or null when the CLI's own configuration picks the engine.</summary>
+    public string? Url => _url;
+
+    /// <summary>"podman", or "podman (remote gpu-box)" for an engine whose containers run elsewhere.</summary>
+    public string Description => Name + (IsRemote ? $" (remote {TargetHost})" : "");
+
     /// <summary>Host the published port is reached on: loopback for a local engine, the engine's host for a remote one.</summary>
     public string TargetHost { get; }
     public bool IsRemote => TargetHost != "127.0.0.1";

@@ -23,12 +23,13 @@ public static class BaselineComparer
 
     public static void Compare(BenchmarkSpec spec, string specFile, BenchmarkResult current, BenchResults baseline, double threshold)
     {
-        var previous = baseline.Benchmarks.FirstOrDefault(b => b.Name == current.Name && b.Variant == current.Variant);
+        // A many-host run compares each host (and each variant) with the same one of the baseline.
+        var previous = baseline.Benchmarks.FirstOrDefault(b => b.Name == current.Name && b.Variant == current.Variant && b.Host == current.Host);
         if (previous == null)
         {
-            current.JudgementNote = current.Variant == null
-                ? $"baseline has no benchmark named \"{current.Name}\"; nothing compared"
-                : $"baseline has no benchmark named \"{current.Name}\" with variant \"{current.Variant}\"; nothing compared";
+            current.JudgementNote = $"baseline has no benchmark named \"{current.Name}\"" +
+                                    (current.Variant != null ? $" with variant \"{current.Variant}\"" : "") +
+                                    (current.Host != null ? $" on host {current.Host}" : "") + "; nothing compared";
             return;
         }
         var notes = new List<string>();

@@ -47,6 +47,9 @@ public sealed class BenchmarkResult
     public bool InfrastructureError { get; set; }
     public string? ContainerLogTail { get; set; }
     public string? InstanceType { get; set; }
+    /// <summary>The host it ran on (the spec's <c>hosts</c> name, else the engine URL); null for the one default engine. A result is identified by (name, variant, host).</summary>
+    public string? Host { get; set; }
+
     /// <summary>The spec's <c>endpoint</c>: the SageMaker endpoint this benchmark stands for (perflint recommend --write keys on it).</summary>
     public string? Endpoint { get; set; }
     public double? OnDemandUsdPerHour { get; set; }
@@ -63,8 +66,9 @@ public sealed class BenchmarkResult
     /// <summary>The golden requests' comparison (spec <c>quality</c>), measured before load; null without one.</summary>
     public QualityResult? Quality { get; set; }
 
+    /// <summary>The name as reports show it: "resnet (fp16) on g5" for a variant that ran on one of several hosts.</summary>
     [JsonIgnore]
-    public string DisplayName => Variant == null ? Name : $"{Name} ({Variant})";
+    public string DisplayName => (Variant == null ? Name : $"{Name} ({Variant})") + (Host == null ? "" : $" on {Host}");
 }
 
 /// <summary>The measured difference between the golden responses and the expected ones, over every golden request.</summary>

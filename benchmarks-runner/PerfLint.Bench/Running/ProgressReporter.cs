@@ -9,7 +9,8 @@ namespace PerfLint.Bench.Running;
 /// than the console: the tests and the MSBuild task read these lines); on a terminal, a load step also shows a live
 /// Spectre.Console progress bar that is cleared when the step ends.
 /// </summary>
-public sealed class ProgressReporter(TextWriter output, bool live)
+/// <param name="prefix">Starts every line: "[host] " when several hosts run at once, else empty.</param>
+public sealed class ProgressReporter(TextWriter output, bool live, string prefix = "")
 {
     /// <summary>Live only for the real console, on a terminal, outside CI.</summary>
     public static bool ShouldBeLive(TextWriter output) =>
@@ -18,7 +19,7 @@ public sealed class ProgressReporter(TextWriter output, bool live)
 
     public void Line(string text)
     {
-        output.WriteLine(text);
+        output.WriteLine(prefix + text);
         output.Flush();
     }
 

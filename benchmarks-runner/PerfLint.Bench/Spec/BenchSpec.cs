@@ -4,7 +4,11 @@ namespace PerfLint.Bench.Spec;
 public readonly record struct SourcePos(int Line, int Column);
 
 /// <summary>A parsed spec file: one or more benchmarks.</summary>
-public sealed record BenchSpecFile(string Path, IReadOnlyList<BenchmarkSpec> Benchmarks);
+public sealed record BenchSpecFile(string Path, IReadOnlyList<BenchmarkSpec> Benchmarks)
+{
+    /// <summary>The spec's <c>hosts</c> list: every benchmark runs on each of them, in parallel; empty: the one default engine.</summary>
+    public IReadOnlyList<HostSpec> Hosts { get; init; } = Array.Empty<HostSpec>();
+}
 
 public enum Accelerator { None, Nvidia, Neuron }
 

@@ -46,7 +46,7 @@ public sealed class SpecReader
     private BenchSpecFile ReadRoot(JsonNode node)
     {
         var root = ExpectObject(node, "the spec");
-        AllowOnly(root, "$schema", "description", "benchmarks");
+        AllowOnly(root, "$schema", "description", "benchmarks", "hosts");
         var list = ExpectArray(Required(root, "benchmarks", "the spec").Value, "\"benchmarks\"");
         if (list.Items.Count == 0) throw Error(list, "\"benchmarks\" must list at least one benchmark");
         var entries = list.Items.Select(ReadBenchmark).ToList();
@@ -54,7 +54,7 @@ public sealed class SpecReader
         var duplicate = entries.GroupBy(e => e[0].Name).FirstOrDefault(g => g.Count() > 1);
         if (duplicate != null)
             throw new SpecException(_file, duplicate.Skip(1).First()[0].NamePos, $"duplicate benchmark name \"{duplicate.Key}\"");
-        return new BenchSpecFile(_file, entries.SelectMany(e => e).ToList());
+        return new BenchSpecFile(_file, entries.SelectMany(e => e).ToList()) { Hosts = ReadHosts(root.Property("hosts")) };
     }
 
     /// <summary>One benchmark entry: a single benchmark, or one per variant when it lists <c>variants</c>.</summary>
@@ -394,4 +394,38 @@ public sealed class SpecReader
     private SpecException Error(JsonNode at, string message) => new(_file, at.Line, at.Column, message);
 
     private SpecException Error(JsonProperty key, string message) => new(_file, key.Line, key.Column, message);
+
+    #region hosts (many hosts, one matrix)
+
+    /// <summary>The top-level <c>hosts</c> list: name, engineUrl (required), engine, targetHost, instanceType, env.</summary>
+    private IReadOnlyList<HostSpec> ReadHosts(JsonProperty? hosts)
+    {
+        if (hosts == null) return Array.Empty<HostSpec>();
+        var list = ExpectArray(hosts.Value, "\"hosts\"");
+        if (list.Items.Count == 0) throw Error(hosts, "\"hosts\" must list at least one host (leave it out to use the default engine)");
+        var read = list.Items.Select(item =>
+        {
+            var h = ExpectObject(item, "a host");
+            AllowOnly(h, "name", "engineUrl", "engine", "targetHost", "instanceType", "env");
+            var url = NonEmptyString(Required(h, "engineUrl", "a host").Value, "engineUrl");
+            var engine = h["engine"] is { } e ? NonEmptyString(e, "engine") : null;
+            if (engine is not (null or "docker" or "podman")) throw Error(h["engine"]!, $"\"engine\" must be \"docker\" or \"podman\", not \"{engine}\"");
+            return new HostSpec
+            {
+                Name = h["name"] is { } n ? NonEmptyString(n, "name") : url,
+                EngineUrl = url,
+                Engine = engine,
+                TargetHost = h["targetHost"] is { } t ? NonEmptyString(t, "targetHost") : null,
+                InstanceType = h["instanceType"] is { } it ? NonEmptyString(it, "instanceType") : null,
+                Env = ReadEnv(h["env"]),
+                Pos = new SourcePos(item.Line, item.Column),
+            };
+        }).ToList();
+        var duplicate = read.GroupBy(x => x.Name).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate != null)
+            throw new SpecException(_file, duplicate.Skip(1).First().Pos!.Value, $"duplicate host name \"{duplicate.Key}\" (each host needs its own name or engineUrl)");
+        return read;
+    }
+
+    #endregion
 }
