@@ -47,6 +47,8 @@ namespace PerfLint.Knowledge.App.Rules
 
         public override IEnumerable<AppFinding> Evaluate(AppModel app, Func<object?, RuleOptions> optionsAt)
         {
+            // The fleets' instance types, built once, only when some file system has a connection to judge.
+            ILookup<AppResource, AppString>? fleets = null;
             foreach (var fileSystem in app.OfType(FileSystem))
             {
                 // A mode written but not known before deployment is no fact: not judged.
@@ -70,7 +72,8 @@ namespace PerfLint.Knowledge.App.Rules
                         continue;
                     }
 
-                    foreach (var type in InstanceTypesOf(app, compute))
+                    fleets ??= Fleets.Build(app).ToLookup(f => f.Resource, f => f.InstanceType);
+                    foreach (var type in InstanceTypesOf(fleets, compute))
                     {
                         var finding = TrainingStorageRule.Evaluate(fileSystem.Path ?? fileSystem.Id, throughput?.Text, performance?.Text, compute.Path ?? compute.Id, type.Text);
                         if (finding == null)
@@ -100,7 +103,7 @@ namespace PerfLint.Knowledge.App.Rules
         }
 
         /// <summary>The instance types compute runs: an instance's, a group's (or its launch template's), a launch template's.</summary>
-        private static IEnumerable<AppString> InstanceTypesOf(AppModel app, AppResource compute)
+        private static IEnumerable<AppString> InstanceTypesOf(ILookup<AppResource, AppString> fleets, AppResource compute)
         {
             if (compute.Is(Fleets.LaunchTemplate))
             {
@@ -109,8 +112,8 @@ namespace PerfLint.Knowledge.App.Rules
 
             if (compute.Is(Fleets.Instance) || compute.Is(Fleets.AutoScalingGroup))
             {
-                var fleets = Fleets.Build(app).Where(f => f.Resource == compute).Select(f => f.InstanceType).ToList();
-                return fleets.Count > 0 ? fleets : compute.Property("InstanceType").Candidates();
+                var types = fleets[compute].ToList();
+                return types.Count > 0 ? types : compute.Property("InstanceType").Candidates();
             }
 
             return Array.Empty<AppString>();
