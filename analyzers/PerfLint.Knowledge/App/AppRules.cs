@@ -24,6 +24,8 @@ namespace PerfLint.Knowledge.App
             new InferenceComponentPlacementRule(),
             new EfaFleetRule(),
             new ScalingMetricPolicyRule(),
+            new AcceleratorRoleUseRule(),
+            new TrainingFileSystemRule(),
         };
 
         /// <summary>The rule ids the whole-app rules report.</summary>

@@ -17,6 +17,12 @@ namespace PerfLint.Knowledge.App
         public const string SecurityGroup = "AWS::EC2::SecurityGroup", SecurityGroupIngress = "AWS::EC2::SecurityGroupIngress",
             Secret = "AWS::SecretsManager::Secret", Function = "AWS::Lambda::Function", DBProxy = "AWS::RDS::DBProxy";
 
+        /// <summary>
+        /// A Step Functions task that starts a SageMaker training job: no CloudFormation resource of its own (it is a
+        /// state of its state machine's definition), so the analyzers give it this type; templates have none.
+        /// </summary>
+        public const string SageMakerTrainingTask = "CDK::StepFunctionsTasks::SageMakerCreateTrainingJob";
+
         /// <summary>L2 classes (metadata names; subclasses inherit) and the C# factories that create them.</summary>
         private static readonly (string CfnType, string[] Classes, string[] Factories)[] L2s =
         {
@@ -34,6 +40,8 @@ namespace PerfLint.Knowledge.App
             (Function, new[] { "Amazon.CDK.AWS.Lambda.Function" }, Array.Empty<string>()),
             (Secret, new[] { "Amazon.CDK.AWS.SecretsManager.Secret" }, Array.Empty<string>()),
             ("AWS::S3::Bucket", new[] { "Amazon.CDK.AWS.S3.Bucket" }, Array.Empty<string>()),
+            ("AWS::EFS::FileSystem", new[] { "Amazon.CDK.AWS.EFS.FileSystem" }, Array.Empty<string>()),
+            (SageMakerTrainingTask, new[] { "Amazon.CDK.AWS.StepFunctions.Tasks.SageMakerCreateTrainingJob" }, Array.Empty<string>()),
             ("AWS::CloudFront::Distribution", new[] { "Amazon.CDK.AWS.CloudFront.Distribution", "Amazon.CDK.AWS.CloudFront.CloudFrontWebDistribution" },
                 Array.Empty<string>()),
         };

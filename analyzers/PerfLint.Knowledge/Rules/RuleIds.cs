@@ -23,5 +23,7 @@ namespace PerfLint.Knowledge.Rules
         public const string MultiModelEndpointWithoutTriton = "PL5007";
         public const string InferenceComponentCannotBePlaced = "PL5008";
         public const string AcceleratedEndpointScalesOnHostMetric = "PL5009";
+        public const string AcceleratorRoleMismatch = "PL1006";
+        public const string TrainingDataOnThrottledEfs = "PL4003";
     }
 }

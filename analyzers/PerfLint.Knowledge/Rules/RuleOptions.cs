@@ -25,6 +25,7 @@ namespace PerfLint.Knowledge.Rules
         public const string MinEfaFleetInstancesKey = "PL2004.min_instances";
         public const string AcceptedScalingMetricsKey = "PL5009.accepted_metrics";
         public const string RegionKey = "perflint_region";
+        public const string MuchSmallerRatioKey = "PL1006.much_smaller_ratio";
 
 
         public static readonly RuleOptions Default = new RuleOptions(_ => null);
@@ -78,6 +79,9 @@ namespace PerfLint.Knowledge.Rules
 
         /// <summary>PL1004: report over-provisioning when the need is at most this fraction of the memory (default 0.25; 0 turns it off).</summary>
         public double OverProvisionRatio => ReadDouble(OverProvisionRatioKey, 0.25, 0, 1);
+
+        /// <summary>PL1006: a training instance serves a model "much smaller" than it when its accelerator memory is at least this many times the model's need (default 4).</summary>
+        public double MuchSmallerRatio => ReadDouble(MuchSmallerRatioKey, 4, 1, 1000);
 
         /// <summary>
         /// PL1004: parameter counts, in billions, the team states for models PerfLint cannot size

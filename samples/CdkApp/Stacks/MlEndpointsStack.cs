@@ -51,6 +51,10 @@ namespace CdkApp.Stacks
             var rerank = DeployModel("search-rerank", TgiGpuImage, "ml.g5.48xlarge", "mistralai/Mistral-7B-Instruct-v0.3", "awq"); // expect: PL1004
             ScaleOnInvocations(rerank, 2, 2, 150); // expect: PL5003
 
+            // The FAQ bot stayed on the fine-tuning instance: an 8B model (~18 GiB with headroom) on eight 80 GiB A100s.
+            var faq = DeployModel("faq-bot", TgiGpuImage, "ml.p4de.24xlarge", "meta-llama/Meta-Llama-3-8B-Instruct", NoQuantization); // expect: PL1006, PL1004
+            ScaleOnInvocations(faq, 1, 2, 100);
+
             // Product vision: a CPU build of PyTorch on a GPU instance.
             var vision = DeployModel("product-vision", PyTorchCpuImage, "ml.g5.xlarge", "shop/product-vision-resnet50", NoQuantization); // expect: PL1003
             ScaleOnInvocations(vision, 1, 6, 300);

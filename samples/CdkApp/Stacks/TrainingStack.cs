@@ -46,6 +46,11 @@ namespace CdkApp.Stacks
             });
             ((CfnAutoScalingGroup)trainium.Node.DefaultChild!).PlacementGroup = cluster.PlacementGroupName;
 
+            // The data loader reads training data from EFS left in its default Bursting throughput mode.
+            var trainingData = new Amazon.CDK.AWS.EFS.FileSystem(this, "TrainingData", new Amazon.CDK.AWS.EFS.FileSystemProps { Vpc = vpc }); // expect: PL4003
+            var dataLoader = new Instance_(this, "DataLoader", new InstanceProps { Vpc = vpc, InstanceType = new InstanceType("g6.xlarge"), MachineImage = gpuImage });
+            trainingData.Connections.AllowDefaultPortFrom(dataLoader);
+
             // The data scientists' workstation: a GPU generation two behind the current one.
             new Instance_(this, "GpuWorkstation", new InstanceProps
             {

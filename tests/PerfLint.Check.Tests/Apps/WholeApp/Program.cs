@@ -27,6 +27,14 @@ if (System.Environment.GetEnvironmentVariable("WHOLEAPP_STACK") == "AcceleratedS
     return;
 }
 
+if (System.Environment.GetEnvironmentVariable("WHOLEAPP_STACK") == "AcceleratorRoleStack")
+{
+    // Synthesized alone (AcceleratorRoleFindingsTests): a training instance serving a small model, EFS read by a GPU.
+    new AcceleratorRoleStack(app, "AcceleratorRoleStack");
+    app.Synth();
+    return;
+}
+
 var config = FleetConfig.Load();
 var compute = new ComputeStack(app, "ComputeStack", config);
 var endpoints = new EndpointsStack(app, "EndpointsStack", config);
