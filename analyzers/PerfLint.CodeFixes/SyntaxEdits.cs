@@ -98,10 +98,15 @@ namespace PerfLint.CodeFixes
                 return null;
             }
 
+            return root.ReplaceNode(creation.Initializer, WithAssignment(creation.Initializer, property, value));
+        }
+
+        /// <summary>The object initializer with <c>property = value</c> appended in its layout (a trailing comma kept), marked for formatting.</summary>
+        public static InitializerExpressionSyntax WithAssignment(InitializerExpressionSyntax initializer, string property, ExpressionSyntax value)
+        {
             var assignment = SyntaxFactory.AssignmentExpression(SyntaxKind.SimpleAssignmentExpression, SyntaxFactory.IdentifierName(property), value);
-            var initializer = creation.Initializer;
             var expressions = initializer.Expressions;
-            SyntaxNode updated;
+            InitializerExpressionSyntax updated;
             if (expressions.Count > 0 && expressions.SeparatorCount == expressions.Count)
             {
                 // Trailing comma: append after it, on its own line like the others, and keep a trailing comma.
@@ -122,7 +127,7 @@ namespace PerfLint.CodeFixes
                 updated = initializer.WithExpressions(expressions.Add(assignment.WithLeadingTrivia(SyntaxFactory.Space).WithTrailingTrivia(SyntaxFactory.Space)));
             }
 
-            return root.ReplaceNode(initializer, updated.WithAdditionalAnnotations(Formatter.Annotation));
+            return updated.WithAdditionalAnnotations(Formatter.Annotation);
         }
     }
 }

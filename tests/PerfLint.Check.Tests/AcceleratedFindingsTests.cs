@@ -4,7 +4,8 @@ namespace PerfLint.Check.Tests;
 
 /// <summary>
 /// PL2004 and PL5009 on a synthesized template (Apps/WholeApp/AcceleratedStack.cs): the whole-app rules as `perflint
-/// check` reports them, the L2 scaling policy included (the analyzers do not read an L2 policy's metric).
+/// check` reports them, the L2 scaling policy included (the analyzers report the same PL5009 on this file:
+/// PL5009ScalingMetricTests.Analyzers_agree_with_check_on_the_synthesized_accelerated_stack).
 /// </summary>
 [TestFixture]
 public sealed class AcceleratedFindingsTests
@@ -21,13 +22,24 @@ public sealed class AcceleratedFindingsTests
     [Test]
     public void FleetWithoutEfaIsReportedAndTheEfaOneIsNot()
     {
-        Assert.That(_result.FindingsOf("PL2004").Select(f => f.GetProperty("constructPath").GetString()), Is.EqualTo(new[] { "AcceleratedStack/Trainers" }), _result.Summary);
+        Assert.That(_result.FindingsOf("PL2004").Select(f => f.GetProperty("constructPath").GetString()),
+            Is.EquivalentTo(new[] { "AcceleratedStack/Trainers", "AcceleratedStack/Pretrain" }), _result.Summary);
         var finding = _result.Single("PL2004", "AcceleratedStack/Trainers");
         // 8 / 2 = 4 instances; p5.48xlarge: 192 vCPU, 2048 GiB, 8x H100 of 80 GiB (instance-types.csv), 32 EFA interfaces and
         // 3,200 Gbps (efa-instance-types.csv, Karpenter, checked 2026-12-05).
         Assert.That((finding.GetProperty("severity").GetString(), finding.GetProperty("message").GetString()), Is.EqualTo(("info",
             "Up to 4 'p5.48xlarge' instances (192 vCPU, 2048 GiB, 8x H100 (640 GiB)) have no EFA network interface: collective operations between them run over the TCP stack; 'p5.48xlarge' supports up to 32 EFA interfaces and has 3,200 Gbps of network bandwidth (Karpenter instance-type reference, checked 2026-12-05); give the launch template a network interface with InterfaceType 'efa'")));
         Assert.That(finding.GetProperty("property").GetString(), Is.EqualTo("LaunchTemplateConfigs[0].Overrides[0].InstanceType"));
+    }
+
+    [Test]
+    public void BatchMultiNodeJobWithoutTheEfaDeviceIsReportedAndTheOneWithItIsNot()
+    {
+        var finding = _result.Single("PL2004", "AcceleratedStack/Pretrain");
+        // NumNodes 4, one node range "0:" of p5.48xlarge; the remedy from the AWS Batch user guide (Elastic Fabric Adapter).
+        Assert.That((finding.GetProperty("severity").GetString(), finding.GetProperty("message").GetString()), Is.EqualTo(("info",
+            "Up to 4 'p5.48xlarge' instances (192 vCPU, 2048 GiB, 8x H100 (640 GiB)) have no EFA network interface: collective operations between them run over the TCP stack; 'p5.48xlarge' supports up to 32 EFA interfaces and has 3,200 Gbps of network bandwidth (Karpenter instance-type reference, checked 2026-12-05); pass the device /dev/infiniband/uverbs0 to the node range's container (LinuxParameters.Devices) and give the compute environment's launch template a network interface with InterfaceType 'efa' (AWS Batch user guide)")));
+        Assert.That(finding.GetProperty("property").GetString(), Is.EqualTo("NodeProperties.NodeRangeProperties[0].Container.InstanceType"));
     }
 
     [Test]

@@ -95,8 +95,8 @@ namespace PerfLint.Analyzers.Facts
                 return;
             }
 
-            // Factories such as db.AddProxy("Proxy", ..) or cluster.AddAutoScalingGroupCapacity("Gpu", ..) create a construct.
-            if (!method.IsStatic && method.Name.StartsWith("Add", StringComparison.Ordinal))
+            // Factories such as db.AddProxy("Proxy", ..), cluster.AddAutoScalingGroupCapacity("Gpu", ..) or target.ScaleToTrackMetric("P", ..) create a construct.
+            if (!method.IsStatic && (method.Name.StartsWith("Add", StringComparison.Ordinal) || PerfLint.Knowledge.App.CdkConstructTypes.IsFactory(method.Name)))
             {
                 var construct = _types.Classify(method.ReturnType);
                 if (construct != null)

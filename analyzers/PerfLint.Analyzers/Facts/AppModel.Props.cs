@@ -31,9 +31,33 @@ namespace PerfLint.Analyzers.Facts
                         }
                     }
                 }
+
+                // A CDK value object built from props (new Metric(new MetricProps { MetricName = .. })) reads as its props.
+                if (creation.Operation is IObjectCreationOperation valueObject && ArgumentNamed(valueObject.Arguments, "props") is IOperation props &&
+                    Cdk.IsCdk(valueObject.Type) && !IsConstruct(valueObject.Type))
+                {
+                    var value = Prop(new Flow(props, creation.Context), name);
+                    if (value != null)
+                    {
+                        return value;
+                    }
+                }
             }
 
             return null;
+        }
+
+        private static bool IsConstruct(ITypeSymbol? type)
+        {
+            for (var current = type; current != null; current = current.BaseType)
+            {
+                if (current.Name == "Construct" && current.ContainingNamespace?.ToDisplayString() == "Constructs")
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>True when every value the flow can have is <c>null</c> (<c>Prop = null</c>, a helper called with <c>null</c>): the property is not set.</summary>

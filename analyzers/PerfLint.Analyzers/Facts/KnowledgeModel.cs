@@ -43,7 +43,8 @@ namespace PerfLint.Analyzers.Facts
                 var where = node.Creation.Syntax.GetLocation();
                 hatches.TryGetValue(node, out var hatch);
                 var resource = new AppResource(node.CfnType, node.IsL1, () => node.Name, path: null, stack: null, regions.For(node.Creation.Syntax), where,
-                    new FlowAppValue(model, node.PropsFlow, hatch, where), InLoop(node) ? 2 : 1);
+                    new FlowAppValue(model, node.PropsFlow, hatch, where), InLoop(node) ? 2 : 1,
+                    node.Receiver == null ? null : new FlowAppValue(model, new Flow(node.Receiver, node.Context), null));
                 model._resources[node] = resource;
                 model._constructs[resource] = node;
                 resources.Add(resource);

@@ -11,8 +11,10 @@ namespace PerfLint.Knowledge.App
         private readonly Func<string> _id;
         private string? _resolvedId;
 
-        public AppResource(string type, bool isL1, Func<string> id, string? path, string? stack, string? region, object? where, IAppValue? props, int multiplicity = 1)
+        public AppResource(string type, bool isL1, Func<string> id, string? path, string? stack, string? region, object? where, IAppValue? props, int multiplicity = 1,
+            IAppValue? receiver = null)
         {
+            Receiver = receiver;
             Type = type;
             IsL1 = isL1;
             _id = id;
@@ -47,6 +49,12 @@ namespace PerfLint.Knowledge.App
 
         /// <summary>The root object of its properties (escape hatches and overrides already merged in), or null when none are set.</summary>
         public IAppValue? Props { get; }
+
+        /// <summary>
+        /// For a C# construct a factory method creates (<c>target.ScaleToTrackMetric("P", ..)</c>), the construct it is
+        /// called on; null otherwise (templates name such links in the props: <c>ScalingTargetId</c>).
+        /// </summary>
+        public IAppValue? Receiver { get; }
 
         /// <summary>How many resources it stands for at least: 2 for a C# construct created in a loop (the iterations are unknown), else 1.</summary>
         public int Multiplicity { get; }

@@ -27,6 +27,7 @@ namespace PerfLint.Knowledge.App
         private static readonly (string CfnType, string[] Classes, string[] Factories)[] L2s =
         {
             ("AWS::ApplicationAutoScaling::ScalableTarget", new[] { "Amazon.CDK.AWS.ApplicationAutoScaling.ScalableTarget" }, Array.Empty<string>()),
+            ("AWS::ApplicationAutoScaling::ScalingPolicy", new[] { "Amazon.CDK.AWS.ApplicationAutoScaling.TargetTrackingScalingPolicy" }, new[] { "ScaleToTrackMetric" }),
             ("AWS::AutoScaling::AutoScalingGroup", new[] { "Amazon.CDK.AWS.AutoScaling.AutoScalingGroup" },
                 new[] { "AddAutoScalingGroupCapacity", "AddCapacity", "AddNodegroupCapacity" }),
             ("AWS::EC2::Instance", new[] { "Amazon.CDK.AWS.EC2.Instance_" }, Array.Empty<string>()),
@@ -63,6 +64,12 @@ namespace PerfLint.Knowledge.App
 
             return ByClass.TryGetValue(ns + "." + className, out var type) ? type : null;
         }
+
+        /// <summary>
+        /// Whether <paramref name="methodName"/> is a factory of the table that does not follow the <c>Add*</c> pattern
+        /// (<c>target.ScaleToTrackMetric(..)</c> creates a <c>TargetTrackingScalingPolicy</c> on its receiver).
+        /// </summary>
+        public static bool IsFactory(string methodName) => L2s.Any(l => l.Factories.Contains(methodName, StringComparer.Ordinal));
 
         /// <summary>The C# names that create resources of <paramref name="cfnType"/>: its L1 class, L2 classes and factories.</summary>
         public static IEnumerable<string> CSharpNames(string cfnType)

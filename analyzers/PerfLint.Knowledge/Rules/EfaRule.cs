@@ -13,7 +13,15 @@ namespace PerfLint.Knowledge.Rules
         /// <summary>EC2 types known to support EFA: a finding needs one written in source.</summary>
         public static bool IsEfaCapable(string? instanceType) => EfaCatalog.Find(instanceType) != null;
 
-        public static RuleFinding? Evaluate(string? instanceType, int instanceCount, bool hasEfaInterface, RuleOptions? options = null)
+        /// <summary>How EC2 fleets get EFA: a launch template network interface.</summary>
+        public const string LaunchTemplateRemedy = "give the launch template a network interface with InterfaceType 'efa'";
+
+        /// <summary>How an AWS Batch multi-node job gets EFA (AWS Batch user guide, Elastic Fabric Adapter): the device in the job definition and an EFA interface on the instances.</summary>
+        public const string BatchJobRemedy =
+            "pass the device /dev/infiniband/uverbs0 to the node range's container (LinuxParameters.Devices) and give the compute environment's launch template a network interface with InterfaceType 'efa' (AWS Batch user guide)";
+
+        /// <param name="remedy">What the message tells to do: <see cref="LaunchTemplateRemedy"/> (default) or <see cref="BatchJobRemedy"/>.</param>
+        public static RuleFinding? Evaluate(string? instanceType, int instanceCount, bool hasEfaInterface, RuleOptions? options = null, string remedy = LaunchTemplateRemedy)
         {
             options ??= RuleOptions.Default;
             var efa = EfaCatalog.Find(instanceType);
@@ -28,7 +36,7 @@ namespace PerfLint.Knowledge.Rules
                 "Up to " + instanceCount.ToString(CultureInfo.InvariantCulture) + " '" + info.Name + "' instances (" + Describe.Hardware(info) + ") have no EFA network interface: " +
                 "collective operations between them run over the TCP stack; '" + info.Name + "' supports up to " + efa.EfaInterfaces.ToString(CultureInfo.InvariantCulture) +
                 " EFA interface" + (efa.EfaInterfaces == 1 ? string.Empty : "s") + bandwidth + " (Karpenter instance-type reference, checked " + efa.Checked +
-                "); give the launch template a network interface with InterfaceType 'efa'");
+                "); " + remedy);
         }
     }
 }

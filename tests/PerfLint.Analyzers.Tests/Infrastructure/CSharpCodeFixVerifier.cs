@@ -62,6 +62,11 @@ public static class CSharpCodeFixVerifier<TAnalyzer, TFixer>
         public Test()
         {
             TestSetup.Configure(this);
+            if (typeof(TAnalyzer) == typeof(PerfLint.Analyzers.Rules.AppRulesAnalyzer))
+            {
+                // The whole-app rules report at compilation end (non-local diagnostics), where the IDE and build offer their fixes.
+                CodeFixTestBehaviors |= CodeFixTestBehaviors.SkipLocalDiagnosticCheck;
+            }
         }
     }
 }

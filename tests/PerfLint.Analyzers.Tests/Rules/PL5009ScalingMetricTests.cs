@@ -1,6 +1,8 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Testing;
+using PerfLint.Analyzers.Tests.Infrastructure;
 using PerfLint.Knowledge.Rules;
+using PerfLint.Testing;
 using Verify = PerfLint.Analyzers.Tests.Infrastructure.CSharpAnalyzerVerifier<PerfLint.Analyzers.Rules.AppRulesAnalyzer>;
 
 namespace PerfLint.Analyzers.Tests.Rules;
@@ -9,7 +11,7 @@ namespace PerfLint.Analyzers.Tests.Rules;
 public class PL5009ScalingMetricTests
 {
     private const string Usings = PerfLint.Analyzers.Tests.Infrastructure.TestReferences.CdkUsings +
-                                  "using Amazon.CDK.AWS.Sagemaker;\nusing Amazon.CDK.AWS.ApplicationAutoScaling;\n";
+                                  "using Amazon.CDK.AWS.Sagemaker;\nusing Amazon.CDK.AWS.ApplicationAutoScaling;\nusing Amazon.CDK.AWS.CloudWatch;\n";
 
     // Hardware from sagemaker-types.csv: ml.g5.xlarge 4 vCPU, 16 GiB, 1x A10G (22.35 GiB); ml.inf2.xlarge 4 vCPU, 16 GiB,
     // 1x Inferentia2 (32 GiB). Metrics and their frequencies from sagemaker-scaling-metrics.csv (checked 2026-12-05).
@@ -164,4 +166,97 @@ public class PL5009ScalingMetricTests
                 new CfnScalingPolicy(this, "Unlinked", new CfnScalingPolicyProps { PolicyName = "u", PolicyType = "TargetTrackingScaling" });
         } }
         """);
+    /// <summary>The L2 scalable target of the endpoint <c>llm</c>'s variant <c>AllTraffic</c>.</summary>
+    private const string L2Target = """
+                var target = new ScalableTarget(this, "Target", new ScalableTargetProps {
+                    ServiceNamespace = ServiceNamespace.SAGEMAKER, ResourceId = $"endpoint/{endpoint.AttrEndpointName}/variant/AllTraffic",
+                    ScalableDimension = "sagemaker:variant:DesiredInstanceCount", MinCapacity = 1, MaxCapacity = 4,
+                });
+        """;
+
+    [Test]
+    public Task L2_policy_tracking_cpu_of_a_gpu_variant_is_reported_on_the_metric_name() => Verify.VerifyAnalyzerAsync(Usings + $$"""
+        class S : Stack { S(Construct s) : base(s, "s") {
+        {{Endpoint("{|#1:\"ml.g5.xlarge\"|}")}}
+        {{L2Target}}
+                target.ScaleToTrackMetric("HostCpu", new BasicTargetTrackingScalingPolicyProps {
+                    TargetValue = 60,
+                    CustomMetric = new Metric(new MetricProps { Namespace = "/aws/sagemaker/Endpoints", MetricName = {|#0:"CPUUtilization"|}, Statistic = "Average" }),
+                });
+        } }
+        """, Expected(0, 1, GpuOnCpu));
+
+    [Test]
+    public Task L2_policy_construct_created_in_a_helper_with_a_metric_in_a_local_is_reported() => Verify.VerifyAnalyzerAsync(Usings + $$"""
+        class S : Stack {
+            S(Construct s) : base(s, "s") {
+        {{Endpoint("{|#1:\"ml.g5.xlarge\"|}")}}
+        {{L2Target}}
+                Track(target, {|#0:"CPUUtilization"|});
+            }
+
+            void Track(IScalableTarget target, string name)
+            {
+                var metric = new Metric(new MetricProps { Namespace = "/aws/sagemaker/Endpoints", MetricName = name });
+                new TargetTrackingScalingPolicy(this, "Policy", new TargetTrackingScalingPolicyProps { ScalingTarget = target, TargetValue = 60, CustomMetric = metric });
+            }
+        }
+        """, Expected(0, 1, GpuOnCpu));
+
+    [Test]
+    public Task L2_policies_on_gpu_utilization_or_a_predefined_metric_are_silent() => Verify.VerifyAnalyzerAsync(Usings + $$"""
+        class S : Stack { S(Construct s) : base(s, "s") {
+        {{Endpoint("\"ml.g5.xlarge\"")}}
+        {{L2Target}}
+                target.ScaleToTrackMetric("Gpu", new BasicTargetTrackingScalingPolicyProps {
+                    TargetValue = 60,
+                    CustomMetric = new Metric(new MetricProps { Namespace = "/aws/sagemaker/Endpoints", MetricName = "GPUUtilization" }),
+                });
+                target.ScaleToTrackMetric("Requests", new BasicTargetTrackingScalingPolicyProps {
+                    TargetValue = 5, PredefinedMetric = PredefinedMetric.SAGEMAKER_VARIANT_INVOCATIONS_PER_INSTANCE,
+                });
+        } }
+        """);
+
+    [Test]
+    public Task L2_policy_on_a_cpu_variant_is_silent() => Verify.VerifyAnalyzerAsync(Usings + $$"""
+        class S : Stack { S(Construct s) : base(s, "s") {
+        {{Endpoint("\"ml.c5.xlarge\"")}}
+        {{L2Target}}
+                target.ScaleToTrackMetric("HostCpu", new BasicTargetTrackingScalingPolicyProps {
+                    TargetValue = 60,
+                    CustomMetric = new Metric(new MetricProps { Namespace = "/aws/sagemaker/Endpoints", MetricName = "CPUUtilization" }),
+                });
+        } }
+        """);
+
+    // Code still being written: a metric handed in from outside, a metric whose props are not written yet, a policy without a target.
+    [Test]
+    public Task Incomplete_l2_policies_are_silent() => Verify.VerifyAnalyzerAsync(Usings + $$"""
+        class S : Stack { S(Construct s, IMetric given, MetricProps pending, IScalableTarget unknown) : base(s, "s") {
+        {{Endpoint("\"ml.g5.xlarge\"")}}
+        {{L2Target}}
+                target.ScaleToTrackMetric("Given", new BasicTargetTrackingScalingPolicyProps { TargetValue = 60, CustomMetric = given });
+                target.ScaleToTrackMetric("Pending", new BasicTargetTrackingScalingPolicyProps { TargetValue = 60, CustomMetric = new Metric(pending) });
+                new TargetTrackingScalingPolicy(this, "Elsewhere", new TargetTrackingScalingPolicyProps {
+                    ScalingTarget = unknown, TargetValue = 60,
+                    CustomMetric = new Metric(new MetricProps { Namespace = "/aws/sagemaker/Endpoints", MetricName = "CPUUtilization" }),
+                });
+        } }
+        """);
+
+    /// <summary>
+    /// The stack `perflint check` synthesizes in AcceleratedFindingsTests (tests/PerfLint.Check.Tests): the analyzers
+    /// report the same PL5009 finding, with the same message, on the L2 policy's metric name.
+    /// </summary>
+    [Test]
+    public async Task Analyzers_agree_with_check_on_the_synthesized_accelerated_stack()
+    {
+        var source = File.ReadAllText(Path.Combine(RepositoryRoot.Path, "tests", "PerfLint.Check.Tests", "Apps", "WholeApp", "AcceleratedStack.cs"));
+        var run = await AnalyzerRunner.RunAllAsync(source);
+        Assert.That(run.Exceptions, Is.Empty);
+        var findings = run.AnalyzerDiagnostics.Where(d => d.Id == RuleIds.AcceleratedEndpointScalesOnHostMetric).ToList();
+        Assert.That(findings.Select(d => (d.Severity, d.GetMessage(), Text: d.Location.SourceTree!.GetText().ToString(d.Location.SourceSpan))),
+            Is.EqualTo(new[] { (DiagnosticSeverity.Warning, GpuOnCpu, "\"CPUUtilization\"") }));
+    }
 }

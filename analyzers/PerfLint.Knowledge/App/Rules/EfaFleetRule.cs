@@ -11,6 +11,9 @@ namespace PerfLint.Knowledge.App.Rules
     /// launch template). A fleet has EFA when a launch template it launches from has a network interface with
     /// <c>InterfaceType</c> <c>efa</c> or <c>efa-only</c>; network interfaces PerfLint cannot read count as EFA (silent).
     /// Standalone instances are not judged: their count in a stack says nothing about a training job spanning them.
+    /// AWS Batch multi-node parallel jobs are judged per node range (<see cref="BatchMultiNodeJobs"/>). SageMaker
+    /// HyperPod instance groups are not: CDK 2.160.0's <c>CfnCluster</c> has no network-interface setting, and what a
+    /// group gets without one is not documented (docs/rules/PL2004.md).
     /// </summary>
     public sealed class EfaFleetRule : AppRule
     {
@@ -20,7 +23,7 @@ namespace PerfLint.Knowledge.App.Rules
 
         public override IReadOnlyList<string> ResourceTypes { get; } = new[]
         {
-            Fleets.AutoScalingGroup, Fleets.LaunchConfiguration, Fleets.LaunchTemplate, Ec2Fleets.Ec2Fleet,
+            Fleets.AutoScalingGroup, Fleets.LaunchConfiguration, Fleets.LaunchTemplate, Ec2Fleets.Ec2Fleet, BatchMultiNodeJobs.JobDefinition,
         };
 
         public override Func<string, bool>? InstanceTypeEvidence => EfaRule.IsEfaCapable;
@@ -40,6 +43,18 @@ namespace PerfLint.Knowledge.App.Rules
                 if (finding != null)
                 {
                     yield return new AppFinding(finding, fleet.Resource, fleet.InstanceType.Where, sourceProperty: "InstanceType", onResource: fleet.SizeWhere);
+                }
+            }
+
+            foreach (var group in BatchMultiNodeJobs.Build(app).Where(g => !g.MayHaveEfa))
+            {
+                foreach (var type in group.InstanceTypes)
+                {
+                    var finding = EfaRule.Evaluate(type.Text, group.Nodes, hasEfaInterface: false, optionsAt(type.Where), EfaRule.BatchJobRemedy);
+                    if (finding != null)
+                    {
+                        yield return new AppFinding(finding, group.Job, type.Where, sourceProperty: "InstanceType");
+                    }
                 }
             }
         }

@@ -12,7 +12,9 @@ namespace PerfLint.Knowledge.App.Rules
     /// accelerated instance type. Reported on the metric name, with the instance type related. The variant is found by
     /// the target's <c>endpoint/&lt;name&gt;/variant/&lt;variant&gt;</c>: the endpoint by reference or literal name,
     /// the variant by <c>VariantName</c> (every variant of the endpoint's configs when the name cannot be read).
-    /// Metric math (<c>Metrics</c>) and CDK L2 metrics written as constructor arguments are not read (silent).
+    /// A CDK L2 policy (<c>target.ScaleToTrackMetric(..)</c>, <c>TargetTrackingScalingPolicy</c>) is read from its
+    /// <c>CustomMetric</c> (a <c>Metric</c>'s props) and its target (the receiver, or <c>ScalingTarget</c>); a template
+    /// has it as the L1 it synthesizes. Metric math (<c>Metrics</c>, <c>MathExpression</c>) is not read (silent).
     /// </summary>
     public sealed class ScalingMetricPolicyRule : AppRule
     {
@@ -25,13 +27,17 @@ namespace PerfLint.Knowledge.App.Rules
         public override Func<string, bool>? InstanceTypeEvidence => ScalingMetricRule.IsAcceleratedSageMakerType;
 
         public override IReadOnlyList<string> SupportNames { get; } =
-            SageMaker.PropsNames.Concat(new[] { "TargetTrackingScalingPolicyConfigurationProperty", "CustomizedMetricSpecificationProperty", "CfnScalingPolicyProps" }).ToArray();
+            SageMaker.PropsNames.Concat(new[]
+            {
+                "TargetTrackingScalingPolicyConfigurationProperty", "CustomizedMetricSpecificationProperty", "CfnScalingPolicyProps",
+                "BasicTargetTrackingScalingPolicyProps", "TargetTrackingScalingPolicyProps", "MetricProps",
+            }).ToArray();
 
         public override IEnumerable<AppFinding> Evaluate(AppModel app, Func<object?, RuleOptions> optionsAt)
         {
-            foreach (var policy in app.OfType(ScalingPolicy).Where(p => p.IsL1))
+            foreach (var policy in app.OfType(ScalingPolicy))
             {
-                var metric = policy.Props.At("TargetTrackingScalingPolicyConfiguration.CustomizedMetricSpecification");
+                var metric = policy.IsL1 ? policy.Props.At("TargetTrackingScalingPolicyConfiguration.CustomizedMetricSpecification") : policy.Property("CustomMetric");
                 var ns = metric?.Property("Namespace").SingleString();
                 if (metric == null || ns == null)
                 {
@@ -55,10 +61,11 @@ namespace PerfLint.Knowledge.App.Rules
         /// <summary>The candidate instance types of the SageMaker variants the policy's target scales (distinct by text).</summary>
         private static IEnumerable<AppString> VariantInstanceTypes(AppModel app, AppResource policy)
         {
-            var targets = policy.Property("ScalingTargetId").ResourcesOf(SageMaker.ScalableTarget).ToList();
+            var target = policy.IsL1 ? policy.Property("ScalingTargetId") : policy.Property("ScalingTarget") ?? policy.Receiver;
+            var targets = target.ResourcesOf(SageMaker.ScalableTarget).ToList();
             var resourceIds = targets.Count > 0
                 ? targets.Where(EndpointAutoScalingRule.IsSageMakerTarget).Select(t => t.Property("ResourceId")).ToList()
-                : new List<IAppValue?> { policy.Property("ResourceId") };
+                : new List<IAppValue?> { policy.IsL1 ? policy.Property("ResourceId") : null };
             var seen = new HashSet<string>(StringComparer.Ordinal);
             foreach (var resourceId in resourceIds.Where(r => r != null))
             {

@@ -1,5 +1,6 @@
 using Amazon.CDK;
 using Amazon.CDK.AWS.ApplicationAutoScaling;
+using Amazon.CDK.AWS.Batch;
 using Amazon.CDK.AWS.CloudWatch;
 using Amazon.CDK.AWS.EC2;
 using Amazon.CDK.AWS.Sagemaker;
@@ -9,7 +10,8 @@ namespace WholeApp;
 
 /// <summary>
 /// PL2004 (EFA) and PL5009 (scaling metric) over a synthesized template (synthesized alone, see Program.cs): training
-/// fleets with and without an EFA launch template, and a GPU endpoint scaled by an L2 policy on host CPU.
+/// fleets with and without an EFA launch template, AWS Batch multi-node jobs with and without the EFA device, and a GPU
+/// endpoint scaled by an L2 policy on host CPU.
 /// </summary>
 public sealed class AcceleratedStack : Stack
 {
@@ -33,6 +35,14 @@ public sealed class AcceleratedStack : Stack
         Fleet("Trainers", plain, spine);
         // No PL2004: the same fleet launching from a template with an EFA interface.
         Fleet("FabricTrainers", fabric, spine);
+
+        // PL2004: an AWS Batch multi-node job of 4 p5.48xlarge nodes whose container is not given the EFA device.
+        BatchJob("Pretrain", null);
+        // No PL2004: the same job passing the EFA device to its containers.
+        BatchJob("PretrainEfa", new CfnJobDefinition.LinuxParametersProperty
+        {
+            Devices = new[] { new CfnJobDefinition.DeviceProperty { HostPath = "/dev/infiniband/uverbs0", ContainerPath = "/dev/infiniband/uverbs0", Permissions = new[] { "READ", "WRITE", "MKNOD" } } },
+        });
 
         var config = new CfnEndpointConfig(this, "ChatConfig", new CfnEndpointConfigProps
         {
@@ -65,6 +75,28 @@ public sealed class AcceleratedStack : Stack
             CustomMetric = new Metric(new MetricProps { Namespace = "/aws/sagemaker/Endpoints", MetricName = "GPUUtilization", Statistic = "Average" }),
         });
     }
+
+    private void BatchJob(string id, CfnJobDefinition.LinuxParametersProperty linux) =>
+        new CfnJobDefinition(this, id, new CfnJobDefinitionProps
+        {
+            Type = "multinode",
+            NodeProperties = new CfnJobDefinition.NodePropertiesProperty
+            {
+                NumNodes = 4,
+                MainNode = 0,
+                NodeRangeProperties = new[]
+                {
+                    new CfnJobDefinition.NodeRangePropertyProperty
+                    {
+                        TargetNodes = "0:",
+                        Container = new CfnJobDefinition.ContainerPropertiesProperty
+                        {
+                            Image = "public.ecr.aws/docker/library/python:3.12", InstanceType = "p5.48xlarge", Vcpus = 192, Memory = 2000000, LinuxParameters = linux,
+                        },
+                    },
+                },
+            },
+        });
 
     private void Fleet(string id, CfnLaunchTemplate template, CfnPlacementGroup group) =>
         new CfnEC2Fleet(this, id, new CfnEC2FleetProps
