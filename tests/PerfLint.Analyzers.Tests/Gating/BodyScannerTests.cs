@@ -159,6 +159,7 @@ public class BodyScannerTests
                 // Where the parser gave up on damaged code, it keeps the rest of the line as skipped-token trivia: the
                 // token walk does not read it and the scan does. Reading more only ever makes a gate admit more.
                 var skipped = SkippedTokens(part);
+                var beforeSkipped = NamesBeforeSkippedTokens(part);
                 Assert.Multiple(() =>
                 {
                     Assert.That(tokens.Strings.Except(scan.Strings), Is.Empty, text);
@@ -167,10 +168,12 @@ public class BodyScannerTests
                     Assert.That(scan.Numbers.Distinct().Count() - tokens.Numbers.Distinct().Count(), Is.LessThanOrEqualTo(skipped.Count), text);
                     Assert.That(tokens.Identifiers.Except(scan.Identifiers), Is.Empty, text);
                     Assert.That(scan.Identifiers.Except(tokens.Identifiers).Where(i => SyntaxFacts.GetContextualKeywordKind(i) == SyntaxKind.None && !skipped.Contains(i)), Is.Empty, text);
-                    Assert.That(tokens.Assigned.Except(scan.Assigned), Is.Empty, text);
+                    // Where the parser skipped a token between a name and '=' (a deleted '[': "x.Item] = v"), it reads an
+                    // assignment to the name; the scan sees "] =", an element write. Damaged code only: nothing compiles there.
+                    Assert.That(tokens.Assigned.Except(scan.Assigned).Except(beforeSkipped), Is.Empty, text);
 
                     // The scan may know less of a value (a comment in the way), never more or otherwise.
-                    Assert.That(tokens.Assignments.Where(a => !scan.Assignments.Contains(a) && !scan.Assignments.Contains(new Assignment(a.Name, null))), Is.Empty, text);
+                    Assert.That(tokens.Assignments.Where(a => !beforeSkipped.Contains(a.Name) && !scan.Assignments.Contains(a) && !scan.Assignments.Contains(new Assignment(a.Name, null))), Is.Empty, text);
                 });
             }
 
@@ -182,6 +185,7 @@ public class BodyScannerTests
             }
 
             var skippedInBody = SkippedTokens(body.Node);
+            var beforeSkippedInBody = NamesBeforeSkippedTokens(body.Node);
             Assert.Multiple(() =>
             {
                 Assert.That(all.Strings.Except(body.Strings), Is.Empty, body.Node.ToString());
@@ -190,11 +194,28 @@ public class BodyScannerTests
                 Assert.That(body.Numbers.Distinct().Count() - all.Numbers.Distinct().Count(), Is.LessThanOrEqualTo(skippedInBody.Count), body.Node.ToString());
                 Assert.That(all.Identifiers.Except(body.Identifiers), Is.Empty, body.Node.ToString());
                 Assert.That(body.Identifiers.Except(all.Identifiers).Where(i => SyntaxFacts.GetContextualKeywordKind(i) == SyntaxKind.None && !skippedInBody.Contains(i)), Is.Empty, body.Node.ToString());
-                Assert.That(all.Assigned.Except(body.Assigned), Is.Empty, body.Node.ToString());
+                Assert.That(all.Assigned.Except(body.Assigned).Except(beforeSkippedInBody), Is.Empty, body.Node.ToString());
             });
         }
 
         return (scanned, declined);
+    }
+
+    /// <summary>The names the parser read just before tokens it skipped in <paramref name="node"/> (damaged code).</summary>
+    private static HashSet<string> NamesBeforeSkippedTokens(SyntaxNode node) =>
+        node.DescendantTrivia().Where(t => t.IsKind(SyntaxKind.SkippedTokensTrivia))
+            .Select(t => Present(t.Token.TrailingTrivia.Contains(t) ? t.Token : t.Token.GetPreviousToken()))
+            .Where(t => t.IsKind(SyntaxKind.IdentifierToken)).Select(t => t.ValueText).ToHashSet();
+
+    /// <summary>The token itself, or the last one before it that is in the text (the parser inserts missing ones: a ';').</summary>
+    private static SyntaxToken Present(SyntaxToken token)
+    {
+        while (token.IsMissing && token.RawKind != 0)
+        {
+            token = token.GetPreviousToken();
+        }
+
+        return token;
     }
 
     /// <summary>The texts of the tokens the parser skipped in <paramref name="node"/> (damaged code).</summary>
