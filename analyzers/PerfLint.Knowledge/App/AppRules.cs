@@ -24,6 +24,7 @@ namespace PerfLint.Knowledge.App
             new InferenceComponentPlacementRule(),
             new EfaFleetRule(),
             new ScalingMetricPolicyRule(),
+            new ScheduledEndpointRule(),
         };
 
         /// <summary>The rule ids the whole-app rules report.</summary>
