@@ -25,6 +25,7 @@ namespace CdkApp
             new BatchStack(app, "ShopBatch", new BatchStackProps { Env = env, Vpc = network.Vpc });
             new InferenceModesStack(app, "ShopInferenceModes", new StackProps { Env = env });
             new SharedInferenceStack(app, "ShopSharedInference", new StackProps { Env = env });
+            new ScheduledScoringStack(app, "ShopScheduledScoring", new StackProps { Env = env });
 
             app.Synth();
         }

@@ -214,7 +214,7 @@ public class RuleDecisionTests
     public void Every_rule_has_metadata_and_a_help_link()
     {
         Assert.That(RuleCatalog.All.Select(r => r.Id), Is.Unique);
-        Assert.That(RuleCatalog.All, Has.Count.EqualTo(22));
+        Assert.That(RuleCatalog.All, Has.Count.EqualTo(23));
         foreach (var rule in RuleCatalog.All)
         {
             Assert.That(rule.HelpUri, Does.EndWith("docs/rules/" + rule.Id + ".md"));

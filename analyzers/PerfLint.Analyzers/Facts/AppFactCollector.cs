@@ -151,7 +151,7 @@ namespace PerfLint.Analyzers.Facts
         public static readonly ImmutableHashSet<string> WiringMethods = ImmutableHashSet.Create(StringComparer.Ordinal,
             "AllowFrom", "AllowTo", "AllowDefaultPortFrom", "AllowDefaultPortTo", "AllowToDefaultPort",
             "AddIngressRule", "AddEgressRule", "AddEnvironment", "AddPropertyOverride", "AddOverride",
-            "AddBehavior", "AddSecurityGroup");
+            "AddBehavior", "AddSecurityGroup", "AddTarget", "AddEventSource", "AddPermission", "AddToRolePolicy", "AddToPrincipalPolicy");
 
         private static bool IsWiringCall(IMethodSymbol method) =>
             method.Name.StartsWith("Grant", StringComparison.Ordinal) || WiringMethods.Contains(method.Name);

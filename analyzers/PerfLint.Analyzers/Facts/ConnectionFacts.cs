@@ -10,13 +10,17 @@ namespace PerfLint.Analyzers.Facts
     /// <summary>One construct talking to another: the client opens connections to the server.</summary>
     public sealed class Connection
     {
-        public Connection(ConstructNode client, ConstructNode server, Location evidence, string how)
+        public Connection(ConstructNode client, ConstructNode server, Location evidence, string how, Flow? detail = null)
         {
             Client = client;
             Server = server;
             Evidence = evidence;
             How = how;
+            Detail = detail;
         }
+
+        /// <summary>What the connection allows, when a value says it: the props of a policy statement handed to the client.</summary>
+        public Flow? Detail { get; }
 
         public ConstructNode Client { get; }
 
@@ -25,7 +29,7 @@ namespace PerfLint.Analyzers.Facts
         /// <summary>The expression that connects them (the <c>AllowFrom</c> call, the endpoint value in the environment).</summary>
         public Location Evidence { get; }
 
-        /// <summary>What connects them: <c>AllowDefaultPortFrom</c>, <c>GrantConnect</c>, <c>environment</c>, ...</summary>
+        /// <summary>What connects them: <c>AllowDefaultPortFrom</c>, <c>GrantConnect</c>, <c>environment</c>, ...; a trigger handed to compute itself (<c>AddEventSource</c>) joins it to itself.</summary>
         public string How { get; }
     }
 
@@ -35,10 +39,16 @@ namespace PerfLint.Analyzers.Facts
     /// grants (<c>db.GrantConnect(fn)</c>, <c>db.Secret.GrantRead(fn)</c>; a secret stands for the database it is the
     /// credentials of), and one construct's endpoint or secret in another's environment (Lambda <c>Environment</c>,
     /// <c>AddEnvironment</c>), <c>db.AddProxy(..)</c> (the proxy targets the database) and <c>distribution.AddBehavior(path, origin)</c>
-    /// (the distribution fronts the buckets the origin mentions). Each call is evaluated under every call chain of the method that holds it.
+    /// (the distribution fronts the buckets the origin mentions), <c>fn.AddFunctionUrl()</c> and <c>fn.AddEventSourceMapping(..)</c>
+    /// (the URL or mapping invokes the function), <c>rule.AddTarget(target)</c> (the rule starts what the target
+    /// mentions), <c>fn.AddToRolePolicy(statement)</c> (the compute is granted what the statement mentions, with the
+    /// statement's props as the detail), and <c>fn.AddEventSource(..)</c> / <c>fn.AddPermission(..)</c> (a trigger whose
+    /// source the model does not hold: the compute is joined to itself). Each call is evaluated under every call chain of the method that holds it.
     /// </summary>
     public sealed class ConnectionFacts
     {
+        private const string FunctionUrl = "AWS::Lambda::Url", EventSourceMapping = "AWS::Lambda::EventSourceMapping";
+
         private readonly AppModel _app;
         private Dictionary<ConstructNode, List<ConstructNode>>? _owners;
 
@@ -78,6 +88,13 @@ namespace PerfLint.Analyzers.Facts
                 connections.AddRange(_app.Identity(new Flow(proxy.Receiver!, proxy.Context)).Select(db => new Connection(proxy, db, proxy.Creation.Syntax.GetLocation(), "AddProxy")));
             }
 
+            // fn.AddFunctionUrl(), fn.AddEventSourceMapping(..): the URL or mapping invokes the function it was called on.
+            foreach (var trigger in _app.Nodes.Where(n => n.Receiver != null && (n.Is(FunctionUrl) || n.Is(EventSourceMapping))))
+            {
+                connections.AddRange(_app.Identity(new Flow(trigger.Receiver!, trigger.Context))
+                    .Select(fn => new Connection(trigger, fn, trigger.Creation.Syntax.GetLocation(), ((IInvocationOperation)trigger.Creation).TargetMethod.Name)));
+            }
+
             // L2 functions: their environment is a dictionary of variables.
             foreach (var function in _app.OfType(CdkConstructTypes.Function).Where(f => !f.IsL1))
             {
@@ -91,7 +108,7 @@ namespace PerfLint.Analyzers.Facts
             }
 
             return connections
-                .Where(c => c.Client != c.Server)
+                .Where(c => c.Client != c.Server || AppConnection.SelfTriggers.Contains(c.How))
                 .OrderBy(c => c.Evidence.SourceTree?.FilePath, StringComparer.Ordinal)
                 .ThenBy(c => c.Evidence.SourceSpan.Start)
                 .ToList();
@@ -120,6 +137,29 @@ namespace PerfLint.Analyzers.Facts
                     clients = receiver;
                     servers = call.Arguments.SelectMany(a => _app.Mentions(new Flow(a.Value, context))).ToList();
                     break;
+                case "AddTarget":
+                    // rule.AddTarget(new LambdaFunction(fn)): the rule starts what the target mentions.
+                    clients = receiver;
+                    servers = first == null ? Array.Empty<ConstructNode>() : _app.Mentions(new Flow(first, context));
+                    break;
+                case "AddEventSource": case "AddPermission":
+                    clients = servers = receiver;
+                    break;
+                case "AddToRolePolicy": case "AddToPrincipalPolicy":
+                    if (first != null)
+                    {
+                        var statement = new Flow(first, context);
+                        var detail = StatementProps(statement);
+                        foreach (var client in receiver)
+                        {
+                            foreach (var server in _app.Mentions(statement).Where(s => s != client))
+                            {
+                                connections.Add(new Connection(client, server, EvidenceLocation(call, context, new[] { client, server }), name, detail));
+                            }
+                        }
+                    }
+
+                    return;
                 case "AddEnvironment":
                     var value = call.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == 1)?.Value;
                     clients = receiver;
@@ -145,6 +185,20 @@ namespace PerfLint.Analyzers.Facts
 
             evidence = EvidenceLocation(call, context, clients.Concat(servers));
             AddAll(clients, servers, evidence, name, connections);
+        }
+
+        /// <summary>The props of <c>new PolicyStatement(props)</c>, or null when the statement is built otherwise.</summary>
+        private Flow? StatementProps(Flow statement)
+        {
+            foreach (var obj in _app.ObjectsOf(statement, 0))
+            {
+                if (obj.Operation is IObjectCreationOperation creation && creation.Arguments.Length > 0)
+                {
+                    return new Flow(creation.Arguments[0].Value, obj.Context);
+                }
+            }
+
+            return null;
         }
 
         private static void AddAll(IReadOnlyList<ConstructNode> clients, IReadOnlyList<ConstructNode> servers, Location evidence, string how, List<Connection> connections)

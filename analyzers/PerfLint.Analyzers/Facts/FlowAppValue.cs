@@ -50,8 +50,17 @@ namespace PerfLint.Analyzers.Facts
 
         public IReadOnlyList<IAppValue> Elements() => App.Elements(_flow).Select(e => (IAppValue)new FlowAppValue(_model, e, null)).ToList();
 
-        public IReadOnlyList<AppString> Strings() =>
-            App.Values(_flow).Where(v => (v.Text ?? v.Value.MemberName) != null).Select(v => new AppString(v.Text ?? v.Value.MemberName!, v.Location)).ToList();
+        /// <summary>The strings value flow gives; a CDK schedule (<c>Schedule.Rate(..)</c>) is the expression it synthesizes (<see cref="CdkSchedules"/>).</summary>
+        public IReadOnlyList<AppString> Strings()
+        {
+            var strings = App.Values(_flow).Where(v => (v.Text ?? v.Value.MemberName) != null).Select(v => new AppString(v.Text ?? v.Value.MemberName!, v.Location)).ToList();
+            if (strings.Count == 0 && _flow is Flow flow && CdkSchedules.Expression(App, flow) is AppString schedule)
+            {
+                strings.Add(schedule);
+            }
+
+            return strings;
+        }
 
         public IReadOnlyList<AppNumber> Numbers()
         {

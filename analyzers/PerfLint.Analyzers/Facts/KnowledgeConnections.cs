@@ -11,7 +11,7 @@ namespace PerfLint.Analyzers.Facts
             ConnectionFacts.Build(model.App)
                 .Select(c => (c, Client: model.ResourceOf(c.Client), Server: model.ResourceOf(c.Server)))
                 .Where(p => p.Client != null && p.Server != null)
-                .Select(p => new AppConnection(p.Client!, p.Server!, p.c.Evidence, p.c.How))
+                .Select(p => new AppConnection(p.Client!, p.Server!, p.c.Evidence, p.c.How, p.c.Detail is Flow detail ? new FlowAppValue(model, detail, null) : null))
                 .ToList();
     }
 }

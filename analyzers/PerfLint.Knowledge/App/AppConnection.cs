@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+
 namespace PerfLint.Knowledge.App
 {
     /// <summary>One resource opening connections to another (a security-group rule, a grant, an endpoint or secret handed to compute).</summary>
@@ -11,6 +13,12 @@ namespace PerfLint.Knowledge.App
             Where = where;
             How = how;
         }
+
+        /// <summary>
+        /// The <see cref="How"/> of a trigger handed to compute itself (<c>fn.AddEventSource(..)</c>, <c>fn.AddPermission(..)</c>):
+        /// its source is not in the model, so the compute is both client and server.
+        /// </summary>
+        public static readonly IReadOnlyList<string> SelfTriggers = new[] { "AddEventSource", "AddPermission" };
 
         public AppResource Client { get; }
 

@@ -26,6 +26,7 @@ namespace PerfLint.Knowledge.App
             new ScalingMetricPolicyRule(),
             new AcceleratorRoleUseRule(),
             new TrainingFileSystemRule(),
+            new ScheduledEndpointRule(),
         };
 
         /// <summary>The rule ids the whole-app rules report.</summary>

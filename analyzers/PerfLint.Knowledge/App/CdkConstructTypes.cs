@@ -43,6 +43,13 @@ namespace PerfLint.Knowledge.App
             ("AWS::S3::Bucket", new[] { "Amazon.CDK.AWS.S3.Bucket" }, Array.Empty<string>()),
             ("AWS::EFS::FileSystem", new[] { "Amazon.CDK.AWS.EFS.FileSystem" }, Array.Empty<string>()),
             (SageMakerTrainingTask, new[] { "Amazon.CDK.AWS.StepFunctions.Tasks.SageMakerCreateTrainingJob" }, Array.Empty<string>()),
+            ("AWS::Events::Rule", new[] { "Amazon.CDK.AWS.Events.Rule" }, Array.Empty<string>()),
+            ("AWS::StepFunctions::StateMachine", new[] { "Amazon.CDK.AWS.StepFunctions.StateMachine" }, Array.Empty<string>()),
+            ("AWS::ApiGateway::RestApi", new[] { "Amazon.CDK.AWS.APIGateway.RestApi" }, Array.Empty<string>()),
+            ("AWS::ApiGateway::Method", new[] { "Amazon.CDK.AWS.APIGateway.Method" }, new[] { "AddMethod" }),
+            ("AWS::ApiGatewayV2::Api", new[] { "Amazon.CDK.AWS.Apigatewayv2.HttpApi" }, Array.Empty<string>()),
+            ("AWS::Lambda::Url", new[] { "Amazon.CDK.AWS.Lambda.FunctionUrl" }, new[] { "AddFunctionUrl" }),
+            ("AWS::Lambda::EventSourceMapping", new[] { "Amazon.CDK.AWS.Lambda.EventSourceMapping" }, new[] { "AddEventSourceMapping" }),
             ("AWS::CloudFront::Distribution", new[] { "Amazon.CDK.AWS.CloudFront.Distribution", "Amazon.CDK.AWS.CloudFront.CloudFrontWebDistribution" },
                 Array.Empty<string>()),
         };

@@ -55,6 +55,8 @@ namespace PerfLint.Knowledge.Rules
                 "A target value such as 70 invocations per instance is the AWS documentation's example. The right value is the load-tested maximum invocations per instance at the latency budget, times a safety factor."),
             new RuleInfo(RuleIds.ScalingCannotScale, "Scaling configuration cannot scale", "{0}", CategoryScaling, RuleSeverity.Warning, true,
                 "MinCapacity equal to MaxCapacity pins the capacity: the scaling policy can never act."),
+            new RuleInfo(RuleIds.RealTimeEndpointCalledOnlyOnSchedule, "Real-time endpoint called only on a schedule", "{0}", CategoryScaling, RuleSeverity.Info, true,
+                "A real-time endpoint runs its instances around the clock. When everything that calls it runs on a schedule, the hours between runs are paid for and unused: Batch Transform starts instances for the job only, and asynchronous inference can scale to zero between requests."),
             new RuleInfo(RuleIds.RealTimeEndpointBeyondLimits, "Real-time endpoint configured beyond real-time limits", "{0}", CategoryScaling, RuleSeverity.Warning, true,
                 "A real-time invocation ends after 60 seconds and carries at most 6 MB: a model server set to wait longer or accept more is doing work real-time inference cannot deliver. Asynchronous inference takes requests up to 1 GB and processes them for up to one hour."),
             new RuleInfo(RuleIds.ServerlessInferenceCannotWork, "Serverless inference that cannot work as configured", "{0}", CategoryScaling, RuleSeverity.Warning, true,

@@ -18,6 +18,7 @@ namespace PerfLint.Knowledge.Rules
         public const string EndpointWithoutAutoScaling = "PL5001";
         public const string ScalingTargetIsDocumentationExample = "PL5002";
         public const string ScalingCannotScale = "PL5003";
+        public const string RealTimeEndpointCalledOnlyOnSchedule = "PL5004";
         public const string RealTimeEndpointBeyondLimits = "PL5005";
         public const string ServerlessInferenceCannotWork = "PL5006";
         public const string MultiModelEndpointWithoutTriton = "PL5007";

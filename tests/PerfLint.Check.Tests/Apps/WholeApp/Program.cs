@@ -35,6 +35,14 @@ if (System.Environment.GetEnvironmentVariable("WHOLEAPP_STACK") == "AcceleratorR
     return;
 }
 
+if (System.Environment.GetEnvironmentVariable("WHOLEAPP_STACK") == "ScheduledInferenceStack")
+{
+    // Synthesized alone (ScheduledEndpointFindingsTests): real-time endpoints whose callers run on schedules.
+    new ScheduledInferenceStack(app, "ScheduledInferenceStack");
+    app.Synth();
+    return;
+}
+
 var config = FleetConfig.Load();
 var compute = new ComputeStack(app, "ComputeStack", config);
 var endpoints = new EndpointsStack(app, "EndpointsStack", config);
