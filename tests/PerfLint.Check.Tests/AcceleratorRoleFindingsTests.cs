@@ -20,9 +20,25 @@ public sealed class AcceleratorRoleFindingsTests
     }
 
     [Test]
+    public void TrainingTaskOnInferentiaIsAWarningReadFromTheStateMachineDefinition()
+    {
+        var findings = _result.FindingsOf("PL1006").Where(f => f.GetProperty("severity").GetString() == "warning").ToList();
+        Assert.That(findings, Has.Count.EqualTo(1), _result.Summary);
+        // Data/accelerator-roles.csv: inf1 is AWS Inferentia, inference only; trn1/trn1n/trn2 are the training accelerators.
+        Assert.That(findings[0].GetProperty("message").GetString(), Is.EqualTo(
+            "Training job on 'ml.inf1.xlarge': AWS Inferentia supports inference only, so the job cannot train there; train on a training accelerator (AWS Trainium, AWS Trainium2) or a GPU type"));
+        // Shown at the state machine whose definition holds the task, in the template and at its C# creation.
+        Assert.That(findings[0].GetProperty("constructPath").GetString(), Is.EqualTo("AcceleratorRoleStack/Training"));
+        var file = Path.Combine(Paths.WholeAppSources, "AcceleratorRoleStack.cs");
+        var line = Array.FindIndex(File.ReadAllLines(file), l => l.Contains("new Sfn.StateMachine(this, \"Training\"", StringComparison.Ordinal)) + 1;
+        var source = findings[0].GetProperty("source");
+        Assert.That((source.GetProperty("file").GetString(), source.GetProperty("line").GetInt32()), Is.EqualTo((file, line)));
+    }
+
+    [Test]
     public void SmallModelOnATrainingInstanceIsInfoWithCandidates()
     {
-        var findings = _result.FindingsOf("PL1006");
+        var findings = _result.FindingsOf("PL1006").Where(f => f.GetProperty("severity").GetString() == "info").ToList();
         Assert.That(findings, Has.Count.EqualTo(1), _result.Summary);
         // Mistral 7B: 7.3B x 2 bytes = 13.6 GiB, x 1.2 = 16.32 GiB; ml.p4de.24xlarge: 8x A100 = 640 GiB; the smallest GPU hosting types holding it.
         Assert.That((findings[0].GetProperty("severity").GetString(), findings[0].GetProperty("message").GetString()), Is.EqualTo(("info",

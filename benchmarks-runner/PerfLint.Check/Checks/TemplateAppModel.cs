@@ -35,7 +35,21 @@ public sealed class TemplateAppModel
                 new TemplateWhere(r, r.Node["Type"] ?? r.Node, null), props);
         }
 
-        return new AppModel(model._resources.Values.ToList(), referencesComplete: true, connections?.Invoke(model)) { Display = Tokens.Display };
+        // Step Functions tasks the app model knows as constructs (a SageMaker training job), read from the definitions.
+        var tasks = new List<AppResource>();
+        foreach (var machine in assembly.Resources)
+        {
+            foreach (var (type, state, parameters, shownAt) in StateMachineTasks.Of(machine, resolver))
+            {
+                // Shown at the definition string (or, written as an object, the task's parameters): a task has no place of its own.
+                var path = shownAt == parameters ? "Definition" : "DefinitionString";
+                var props = new TemplateValue(model, machine, parameters, path, shownAt);
+                tasks.Add(new AppResource(type, isL1: false, () => state, machine.ConstructPath, machine.Stack.Name, machine.Stack.Region,
+                    new TemplateWhere(machine, shownAt, path), props));
+            }
+        }
+
+        return new AppModel(model._resources.Values.Concat(tasks).ToList(), referencesComplete: true, connections?.Invoke(model)) { Display = Tokens.Display };
     }
 
     internal AppResource ResourceOf(TemplateResource resource) => _resources[resource];
@@ -48,27 +62,30 @@ internal sealed class TemplateValue : IAppValue
     private readonly TemplateResource _owner;
     private readonly JsonNode _node;
     private readonly string? _path;
+    private readonly JsonNode? _shownAt;
 
-    public TemplateValue(TemplateAppModel model, TemplateResource owner, JsonNode node, string? path)
+    /// <param name="shownAt">Where every part of a value parsed out of a template string is shown (the string itself), or null.</param>
+    public TemplateValue(TemplateAppModel model, TemplateResource owner, JsonNode node, string? path, JsonNode? shownAt = null)
     {
         _model = model;
         _owner = owner;
         _node = node;
         _path = path;
+        _shownAt = shownAt;
     }
 
-    public object? Where => new TemplateWhere(_owner, _node, _path);
+    public object? Where => new TemplateWhere(_owner, _shownAt ?? _node, _path);
 
     public bool IsKnown => _node is JsonObjectNode or JsonArrayNode || Strings().Count > 0;
 
     public IAppValue? Property(string name) =>
         _node is JsonObjectNode obj && obj[name] is { } child && child is not JsonScalarNode { Kind: JsonScalarKind.Null }
-            ? new TemplateValue(_model, _owner, child, _path == null ? name : _path + "." + name)
+            ? new TemplateValue(_model, _owner, child, _shownAt != null ? _path : _path == null ? name : _path + "." + name, _shownAt)
             : null;
 
     public IReadOnlyList<IAppValue> Elements() =>
         _node is JsonArrayNode array
-            ? array.Items.Select((item, i) => (IAppValue)new TemplateValue(_model, _owner, item, _path + "[" + i + "]")).ToList()
+            ? array.Items.Select((item, i) => (IAppValue)new TemplateValue(_model, _owner, item, _shownAt != null ? _path : _path + "[" + i + "]", _shownAt)).ToList()
             : new IAppValue[] { this };
 
     /// <summary>The resolved string, unless only deploy time knows it (a parameter, an import, <c>Fn::If</c>).</summary>
