@@ -87,23 +87,7 @@ public class PackageConsumptionTests
         var version = LocalFeed.PackTestVersion("analyzers/PerfLint.Package/PerfLint.Package.csproj", feed);
 
         var app = work.Combine("app");
-        Directory.CreateDirectory(app);
-        LocalFeed.WriteNuGetConfig(app, feed);
-        File.WriteAllText(Path.Combine(app, "App.csproj"), $"""
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup>
-                <OutputType>Exe</OutputType>
-                <TargetFramework>net10.0</TargetFramework>
-                <ImplicitUsings>enable</ImplicitUsings>
-                <NoWarn>$(NoWarn);NU1603</NoWarn>
-              </PropertyGroup>
-              <ItemGroup>
-                <PackageReference Include="Amazon.CDK.Lib" Version="2.160.0" />
-                <PackageReference Include="PerfLint" Version="{version}" />
-              </ItemGroup>
-            </Project>
-            """);
-        File.WriteAllText(Path.Combine(app, "Program.cs"), Program);
+        LocalFeed.WriteCdkConsumer(app, feed, Program, ("PerfLint", version));
 
         // Each run restores a unique version into the global packages folder: remove it afterwards.
         var packages = LocalFeed.GlobalPackagesFolder;

@@ -44,24 +44,7 @@ public class PolicyValidationTests
         using var restoredPlugin = LocalFeed.Restored("PerfLint.Cdk", plugin);
 
         var app = work.Combine("app");
-        Directory.CreateDirectory(app);
-        LocalFeed.WriteNuGetConfig(app, feed);
-        File.WriteAllText(Path.Combine(app, "App.csproj"), $"""
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup>
-                <OutputType>Exe</OutputType>
-                <TargetFramework>net10.0</TargetFramework>
-                <ImplicitUsings>enable</ImplicitUsings>
-                <NoWarn>$(NoWarn);NU1603</NoWarn>
-              </PropertyGroup>
-              <ItemGroup>
-                <PackageReference Include="Amazon.CDK.Lib" Version="2.160.0" />
-                <PackageReference Include="PerfLint" Version="{perflint}" />
-                <PackageReference Include="PerfLint.Cdk" Version="{plugin}" />
-              </ItemGroup>
-            </Project>
-            """);
-        File.WriteAllText(Path.Combine(app, "Program.cs"), Program);
+        LocalFeed.WriteCdkConsumer(app, feed, Program, ("PerfLint", perflint), ("PerfLint.Cdk", plugin));
         var tmp = work.Combine("tmp");
         Directory.CreateDirectory(tmp);
         var build = ProcessRunner.Dotnet(app, TimeSpan.FromMinutes(8), new Dictionary<string, string> { ["TMPDIR"] = tmp }, "build", "-nologo");

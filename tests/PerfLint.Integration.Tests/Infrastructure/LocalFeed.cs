@@ -38,6 +38,34 @@ internal static class LocalFeed
             </configuration>
             """);
 
+    /// <summary>
+    /// A CDK app project in <paramref name="directory"/> that consumes <paramref name="packages"/> (id, version) from
+    /// <paramref name="feed"/> as a user's project does: App.csproj, nuget.config and <paramref name="program"/>.
+    /// </summary>
+    public static void WriteCdkConsumer(string directory, string feed, string program, params (string Id, string Version)[] packages)
+    {
+        Directory.CreateDirectory(directory);
+        WriteNuGetConfig(directory, feed);
+        var references = string.Concat(packages.Select(p => $"""
+
+                <PackageReference Include="{p.Id}" Version="{p.Version}" />
+            """));
+        File.WriteAllText(Path.Combine(directory, "App.csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <OutputType>Exe</OutputType>
+                <TargetFramework>net10.0</TargetFramework>
+                <ImplicitUsings>enable</ImplicitUsings>
+                <NoWarn>$(NoWarn);NU1603</NoWarn>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="Amazon.CDK.Lib" Version="2.160.0" />{references}
+              </ItemGroup>
+            </Project>
+            """);
+        File.WriteAllText(Path.Combine(directory, "Program.cs"), program);
+    }
+
     private sealed class RestoredPackage(string path) : IDisposable
     {
         public void Dispose()
