@@ -100,7 +100,7 @@ namespace PerfLint.Knowledge.App.Rules
 
             return items.Any(d =>
             {
-                var paths = d.Property("HostPath").Strings();
+                var paths = d.Property("HostPath")?.Strings() ?? Array.Empty<AppString>();
                 return !d.IsKnown || paths.Count == 0 || paths.Any(p => string.Equals(p.Text.Trim(), EfaDevice, StringComparison.Ordinal));
             });
         }
