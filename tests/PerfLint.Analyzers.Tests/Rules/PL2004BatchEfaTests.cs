@@ -70,6 +70,19 @@ public class PL2004BatchEfaTests
         } }
         """, Expected(0, "Up to 3 'p4d.24xlarge' instances (96 vCPU, 1152 GiB, 8x A100 (320 GiB)) have no EFA network interface: collective operations between them run over the TCP stack; 'p4d.24xlarge' supports up to 4 EFA interfaces and has 400 Gbps of network bandwidth (Karpenter instance-type reference, checked 2026-12-05); " + BatchRemedy));
 
+    // A device whose host path is not written cannot be told apart from the EFA device: it counts as EFA (silent), and no AD0001.
+    [Test]
+    public Task Device_without_a_host_path_is_silent() => Verify.VerifyAnalyzerAsync(Usings + $$"""
+        class S : Stack { S(Construct s) : base(s, "s") {
+        {{Job(Range("\"p5.48xlarge\"", linux: """
+
+                                    LinuxParameters = new CfnJobDefinition.LinuxParametersProperty {
+                                        Devices = new[] { new CfnJobDefinition.DeviceProperty { ContainerPath = "/dev/infiniband/uverbs0" } },
+                                    },
+        """))}}
+        } }
+        """);
+
     [Test]
     public Task Single_node_and_container_jobs_are_silent() => Verify.VerifyAnalyzerAsync(Usings + $$"""
         class S : Stack { S(Construct s) : base(s, "s") {
