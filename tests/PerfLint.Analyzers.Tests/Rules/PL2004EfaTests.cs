@@ -94,6 +94,23 @@ public class PL2004EfaTests
         } }
         """);
 
+    // g5.48xlarge (instance-types.csv: 192 vCPU, 768 GiB, 8x A10G of 178.81 GiB in all, written whole from 100 GiB up;
+    // efa-instance-types.csv: 1 EFA interface, 100 Gbps), in a group of exactly 2.
+    [Test]
+    public Task Efa_capable_g_type_group_is_reported() => Verify.VerifyAnalyzerAsync(Usings + $$"""
+        class S : Stack { S(Construct s) : base(s, "s") {
+        {{PlacedGroup("{|#0:\"g5.48xlarge\"|}", size: "MinSize = \"2\", MaxSize = \"2\"")}}
+        } }
+        """, Expected(0, "Up to 2 'g5.48xlarge' instances (192 vCPU, 768 GiB, 8x A10G (179 GiB)) have no EFA network interface: collective operations between them run over the TCP stack; 'g5.48xlarge' supports up to 1 EFA interface and has 100 Gbps of network bandwidth (Karpenter instance-type reference, checked 2026-12-05); give the launch template a network interface with InterfaceType 'efa'"));
+
+    // The source lists g5.xlarge with no EFA resource: no row, so nothing to say.
+    [Test]
+    public Task G_type_the_source_shows_without_efa_is_silent() => Verify.VerifyAnalyzerAsync(Usings + $$"""
+        class S : Stack { S(Construct s) : base(s, "s") {
+        {{PlacedGroup("\"g5.xlarge\"")}}
+        } }
+        """);
+
     [Test]
     public Task Minimum_fleet_size_option_raises_the_bar() => Verify.VerifyAnalyzerAsync(Usings + $$"""
         class S : Stack { S(Construct s) : base(s, "s") {
