@@ -15,6 +15,10 @@ public static class CSharpAnalyzerVerifier<TAnalyzer>
     /// <summary>An expected diagnostic of <paramref name="ruleId"/> (severity, message checked when set on it).</summary>
     public static DiagnosticResult Diagnostic(string ruleId) => new DiagnosticResult(ruleId, DiagnosticSeverity.Warning);
 
+    /// <summary>A diagnostic of <paramref name="ruleId"/> with its severity and message, at the marked <paramref name="locations"/> (the first is where it is reported, the others its related places).</summary>
+    public static DiagnosticResult Finding(string ruleId, DiagnosticSeverity severity, string message, params int[] locations) =>
+        locations.Aggregate(Diagnostic(ruleId).WithSeverity(severity).WithMessage(message), (result, location) => result.WithLocation(location));
+
     /// <summary>Runs the analyzer on <paramref name="source"/> and compares with <paramref name="expected"/>.</summary>
     public static Task VerifyAnalyzerAsync(string source, params DiagnosticResult[] expected) =>
         VerifyAnalyzerAsync(new[] { source }, null, expected);

@@ -59,16 +59,8 @@ public class PL1006AcceleratorRoleTests
     private static string Inf2Training(string type) =>
         "Training job on '" + type + "': AWS Inferentia2 is an inference accelerator; AWS's training accelerators are AWS Trainium, AWS Trainium2: benchmark the job there";
 
-    private static DiagnosticResult Finding(DiagnosticSeverity severity, string message, params int[] locations)
-    {
-        var result = Verify.Diagnostic(RuleIds.AcceleratorRoleMismatch).WithSeverity(severity).WithMessage(message);
-        foreach (var location in locations)
-        {
-            result = result.WithLocation(location);
-        }
-
-        return result;
-    }
+    private static DiagnosticResult Finding(DiagnosticSeverity severity, string message, params int[] locations) =>
+        Verify.Finding(RuleIds.AcceleratorRoleMismatch, severity, message, locations);
 
     [Test]
     public Task Training_task_on_inferentia_is_a_warning_on_the_instance_type() => Verify.VerifyAnalyzerAsync(

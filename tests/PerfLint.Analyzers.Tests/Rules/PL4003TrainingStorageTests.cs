@@ -37,16 +37,8 @@ public class PL4003TrainingStorageTests
 
     private const string G5 = "'g5.xlarge', 4 vCPU, 16 GiB, 1x A10G (22.35 GiB)";
 
-    private static DiagnosticResult Finding(string message, params int[] locations)
-    {
-        var result = Verify.Diagnostic(RuleIds.TrainingDataOnThrottledEfs).WithSeverity(DiagnosticSeverity.Info).WithMessage(message);
-        foreach (var location in locations)
-        {
-            result = result.WithLocation(location);
-        }
-
-        return result;
-    }
+    private static DiagnosticResult Finding(string message, params int[] locations) =>
+        Verify.Finding(RuleIds.TrainingDataOnThrottledEfs, DiagnosticSeverity.Info, message, locations);
 
     [Test]
     public Task L2_file_system_with_the_default_throughput_mode_read_by_a_gpu_instance_is_reported() => Verify.VerifyAnalyzerAsync(

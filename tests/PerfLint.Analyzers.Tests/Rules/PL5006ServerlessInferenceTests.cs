@@ -32,16 +32,8 @@ public class PL5006ServerlessInferenceTests
         } }
         """;
 
-    private static DiagnosticResult Finding(string message, params int[] locations)
-    {
-        var result = Verify.Diagnostic(RuleIds.ServerlessInferenceCannotWork).WithSeverity(DiagnosticSeverity.Warning).WithMessage(message);
-        foreach (var location in locations)
-        {
-            result = result.WithLocation(location);
-        }
-
-        return result;
-    }
+    private static DiagnosticResult Finding(string message, params int[] locations) =>
+        Verify.Finding(RuleIds.ServerlessInferenceCannotWork, DiagnosticSeverity.Warning, message, locations);
 
     // Messages written by hand from Data/sagemaker-limits.csv (MaxConcurrency at most 200, memory 1024-6144 MB) and the
     // model rows of Data/model-parameters.csv; GiB = 2^30 bytes, MemorySizeInMB / 1024 = GiB.
