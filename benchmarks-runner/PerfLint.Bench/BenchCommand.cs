@@ -101,7 +101,8 @@ public static class BenchCommand
 
         foreach (var b in results.Benchmarks.Where(b => b.Error != null))
         {
-            stderr.WriteLine($"perflint bench: {b.DisplayName}: {b.Error}");
+            // As the progress lines name it: the host as a prefix, the variant beside the name.
+            stderr.WriteLine($"perflint bench: {(b.Host != null ? $"[{b.Host}] " : "")}{b.Label}: {b.Error}");
             if (b.ContainerLogTail != null) stderr.WriteLine("container log tail:\n" + b.ContainerLogTail);
         }
         if (results.Benchmarks.Any(b => b.InfrastructureError)) return ExitError;
@@ -190,7 +191,7 @@ public static class BenchCommand
         var figures = best == null ? "" :
             $", best {best.ThroughputPerSecond:0.#} req/s at {best.Label} (p99 {MarkdownReport.N(best.P99Ms)} ms" +
             (best.CostPerMillionUsd is { } c ? $", ${c:0.###}/M{(b.PriceIsFloor ? " floor" : "")}" : "") + ")";
-        return $"{b.DisplayName}: {verdict}{figures}" +
+        return $"{b.Label}: {verdict}{figures}" +
                (failed.Count > 0 ? $"; missed: {string.Join(", ", failed)}" : "") +
                (b.Error != null ? $"; {b.Error}" : "");
     }

@@ -66,9 +66,13 @@ public sealed class BenchmarkResult
     /// <summary>The golden requests' comparison (spec <c>quality</c>), measured before load; null without one.</summary>
     public QualityResult? Quality { get; set; }
 
+    /// <summary>The name and variant ("resnet (fp16)"), as a host's progress lines name it: they carry the host as a prefix.</summary>
+    [JsonIgnore]
+    public string Label => Variant == null ? Name : $"{Name} ({Variant})";
+
     /// <summary>The name as reports show it: "resnet (fp16) on g5" for a variant that ran on one of several hosts.</summary>
     [JsonIgnore]
-    public string DisplayName => (Variant == null ? Name : $"{Name} ({Variant})") + (Host == null ? "" : $" on {Host}");
+    public string DisplayName => Label + (Host == null ? "" : $" on {Host}");
 }
 
 /// <summary>The measured difference between the golden responses and the expected ones, over every golden request.</summary>
