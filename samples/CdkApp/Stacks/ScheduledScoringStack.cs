@@ -42,6 +42,7 @@ namespace CdkApp.Stacks
             var scoring = new Function(this, "NightlyChurnScoring", new FunctionProps
             {
                 Runtime = Runtime.PYTHON_3_12,
+                Architecture = Architecture.ARM_64,
                 Handler = "index.handler",
                 Code = Code.FromInline("def handler(event, context):\n    return None\n"),
                 Environment = new Dictionary<string, string> { ["ENDPOINT_NAME"] = endpoint.AttrEndpointName },
