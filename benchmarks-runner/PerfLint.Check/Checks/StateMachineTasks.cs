@@ -16,8 +16,8 @@ internal static class StateMachineTasks
     /// <summary>The integration resource a training task calls (<c>.sync</c> or not); the partition may be a reference.</summary>
     private const string CreateTrainingJob = ":states:::sagemaker:createTrainingJob";
 
-    /// <summary>Each training task's <c>Parameters</c>, and the template node its findings are shown at.</summary>
-    public static IEnumerable<(string Type, string State, JsonNode Parameters, JsonNode ShownAt)> Of(TemplateResource machine, IntrinsicResolver resolver)
+    /// <summary>Each training task's <c>Parameters</c>, the template node its findings are shown at and that node's property.</summary>
+    public static IEnumerable<(string Type, string State, JsonNode Parameters, JsonNode ShownAt, string Property)> Of(TemplateResource machine, IntrinsicResolver resolver)
     {
         if (machine.Type != "AWS::StepFunctions::StateMachine" || machine.Properties is not { } props)
         {
@@ -27,7 +27,7 @@ internal static class StateMachineTasks
         // An L1 may write the definition as an object: its nodes are the template's own and show where they are.
         if (props["Definition"] is JsonObjectNode inline)
         {
-            return Tasks(inline, shownAt: null);
+            return Tasks(inline, shownAt: null, "Definition");
         }
 
         if (props["DefinitionString"] is not { } text || resolver.ResolveString(text, machine.Stack) is not { } json)
@@ -46,10 +46,10 @@ internal static class StateMachineTasks
             return [];
         }
 
-        return Tasks(definition, shownAt: text);
+        return Tasks(definition, shownAt: text, "DefinitionString");
     }
 
-    private static IEnumerable<(string, string, JsonNode, JsonNode)> Tasks(JsonNode definition, JsonNode? shownAt)
+    private static IEnumerable<(string, string, JsonNode, JsonNode, string)> Tasks(JsonNode definition, JsonNode? shownAt, string property)
     {
         if (definition is not JsonObjectNode { } root || root["States"] is not JsonObjectNode states)
         {
@@ -66,14 +66,14 @@ internal static class StateMachineTasks
             if (body["Resource"] is JsonScalarNode { Kind: JsonScalarKind.String } resource &&
                 resource.Text.Contains(CreateTrainingJob, StringComparison.Ordinal) && body["Parameters"] is JsonObjectNode parameters)
             {
-                yield return (CdkConstructTypes.SageMakerTrainingTask, state.Name, parameters, shownAt ?? parameters);
+                yield return (CdkConstructTypes.SageMakerTrainingTask, state.Name, parameters, shownAt ?? parameters, property);
             }
 
             // Parallel branches and Map iterations hold states of their own.
             var nested = (body["Branches"] as JsonArrayNode)?.Items ?? [];
             foreach (var inner in nested.Append(body["Iterator"]).Append(body["ItemProcessor"]).OfType<JsonNode>())
             {
-                foreach (var task in Tasks(inner, shownAt))
+                foreach (var task in Tasks(inner, shownAt, property))
                 {
                     yield return task;
                 }

@@ -39,10 +39,9 @@ public sealed class TemplateAppModel
         var tasks = new List<AppResource>();
         foreach (var machine in assembly.Resources)
         {
-            foreach (var (type, state, parameters, shownAt) in StateMachineTasks.Of(machine, resolver))
+            foreach (var (type, state, parameters, shownAt, path) in StateMachineTasks.Of(machine, resolver))
             {
                 // Shown at the definition string (or, written as an object, the task's parameters): a task has no place of its own.
-                var path = shownAt == parameters ? "Definition" : "DefinitionString";
                 var props = new TemplateValue(model, machine, parameters, path, shownAt);
                 tasks.Add(new AppResource(type, isL1: false, () => state, machine.ConstructPath, machine.Stack.Name, machine.Stack.Region,
                     new TemplateWhere(machine, shownAt, path), props));
