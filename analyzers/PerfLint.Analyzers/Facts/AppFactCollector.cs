@@ -24,7 +24,7 @@ namespace PerfLint.Analyzers.Facts
     public sealed class AppFactCollector
     {
         private readonly ConstructTypes _types;
-        private readonly ConcurrentBag<(IOperation Op, INamedTypeSymbol Construct)> _creations = new ConcurrentBag<(IOperation, INamedTypeSymbol)>();
+        private readonly ConcurrentBag<Creation> _creations = new ConcurrentBag<Creation>();
         private readonly ConcurrentDictionary<IMethodSymbol, ConcurrentBag<IOperation>> _callSites =
             new ConcurrentDictionary<IMethodSymbol, ConcurrentBag<IOperation>>(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<ISymbol, ConcurrentBag<IOperation>> _memberAssignments =
@@ -76,7 +76,7 @@ namespace PerfLint.Analyzers.Facts
             var construct = _types.Classify(creation.Type);
             if (construct != null)
             {
-                _creations.Add((creation, construct));
+                _creations.Add(new Creation(creation, construct));
             }
         }
 
@@ -101,7 +101,7 @@ namespace PerfLint.Analyzers.Facts
                 var construct = _types.Classify(method.ReturnType);
                 if (construct != null)
                 {
-                    _creations.Add((invocation, construct));
+                    _creations.Add(new Creation(invocation, construct));
                     return;
                 }
             }

@@ -28,15 +28,15 @@ namespace PerfLint.Analyzers.Facts
         public const int MaxContextDepth = 3;
 
         // Keyed by syntax (tree, span), not by IOperation: a helper's body bound again for value flow has other operation instances.
-        private readonly Dictionary<(SyntaxTree, TextSpan), List<ConstructNode>> _nodesByCreation = new Dictionary<(SyntaxTree, TextSpan), List<ConstructNode>>();
+        private readonly Dictionary<SyntaxKey, List<ConstructNode>> _nodesByCreation = new Dictionary<SyntaxKey, List<ConstructNode>>();
         private readonly Dictionary<IMethodSymbol, List<IOperation>> _callSites;
         private readonly Dictionary<ISymbol, List<IOperation>> _memberAssignments;
         private readonly Dictionary<IMethodSymbol, List<CallContext?>> _contexts = new Dictionary<IMethodSymbol, List<CallContext?>>(SymbolEqualityComparer.Default);
         private readonly HashSet<IMethodSymbol> _contextsInProgress = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
         private readonly AnalyzerOptions _options;
-        private readonly Dictionary<(IOperation, CallContext?), IReadOnlyList<ConstructNode>> _mentions = new Dictionary<(IOperation, CallContext?), IReadOnlyList<ConstructNode>>();
+        private readonly Dictionary<Flow, IReadOnlyList<ConstructNode>> _mentions = new Dictionary<Flow, IReadOnlyList<ConstructNode>>();
 
-        internal AppModel(CdkTypes cdk, IEnumerable<(IOperation Op, INamedTypeSymbol Construct)> creations,
+        internal AppModel(CdkTypes cdk, IEnumerable<Creation> creations,
             ConcurrentDictionary<IMethodSymbol, ConcurrentBag<IOperation>> callSites,
             ConcurrentDictionary<ISymbol, ConcurrentBag<IOperation>> memberAssignments,
             IEnumerable<IInvocationOperation> wiringCalls, IEnumerable<ISimpleAssignmentOperation> constructPropertyAssignments,
@@ -46,14 +46,16 @@ namespace PerfLint.Analyzers.Facts
             _options = options;
             CancellationToken = cancellationToken;
             // Source order everywhere: diagnostics and the "first evidence" of a connection must not depend on thread timing.
-            _callSites = callSites.ToDictionary(p => p.Key, p => p.Value.OrderBy(Position).ToList(), (IEqualityComparer<IMethodSymbol>)SymbolEqualityComparer.Default);
-            _memberAssignments = memberAssignments.ToDictionary(p => p.Key, p => p.Value.OrderBy(Position).ToList(), (IEqualityComparer<ISymbol>)SymbolEqualityComparer.Default);
-            WiringCalls = wiringCalls.OrderBy(Position).ToImmutableArray();
-            ConstructPropertyAssignments = constructPropertyAssignments.OrderBy(Position).ToImmutableArray();
+            _callSites = callSites.ToDictionary(p => p.Key, p => p.Value.OrderBy(o => o, SourceOrder.Instance).ToList(), (IEqualityComparer<IMethodSymbol>)SymbolEqualityComparer.Default);
+            _memberAssignments = memberAssignments.ToDictionary(p => p.Key, p => p.Value.OrderBy(o => o, SourceOrder.Instance).ToList(), (IEqualityComparer<ISymbol>)SymbolEqualityComparer.Default);
+            WiringCalls = wiringCalls.OrderBy(o => o, SourceOrder.Instance).ToImmutableArray();
+            ConstructPropertyAssignments = constructPropertyAssignments.OrderBy(o => o, SourceOrder.Instance).ToImmutableArray();
 
             var nodes = new List<ConstructNode>();
-            foreach (var (op, construct) in creations.OrderBy(c => Position(c.Op)))
+            foreach (var creation in creations.OrderBy(c => c.Operation, SourceOrder.Instance))
             {
+                var op = creation.Operation;
+                var construct = creation.Construct;
                 var list = new List<ConstructNode>();
                 foreach (var context in ContextsOf(OwnerOf(op)))
                 {
@@ -185,7 +187,7 @@ namespace PerfLint.Analyzers.Facts
         internal bool IsCreation(IOperation operation) =>
             (operation is IObjectCreationOperation || operation is IInvocationOperation) && _nodesByCreation.ContainsKey(Key(operation));
 
-        private static (SyntaxTree, TextSpan) Key(IOperation operation) => (operation.Syntax.SyntaxTree, operation.Syntax.Span);
+        private static SyntaxKey Key(IOperation operation) => new SyntaxKey(operation.Syntax);
 
         public IReadOnlyList<IOperation> CallSitesOf(IMethodSymbol method) =>
             _callSites.TryGetValue(method.OriginalDefinition, out var sites) ? sites : (IReadOnlyList<IOperation>)Array.Empty<IOperation>();
@@ -202,9 +204,9 @@ namespace PerfLint.Analyzers.Facts
         /// </summary>
         public IReadOnlyList<ConstructNode> Mentions(Flow flow)
         {
-            if (!_mentions.TryGetValue((flow.Operation, flow.Context), out var nodes))
+            if (!_mentions.TryGetValue(flow, out var nodes))
             {
-                _mentions[(flow.Operation, flow.Context)] = nodes = new ReferenceWalker(this, mentions: true).Walk(flow);
+                _mentions[flow] = nodes = new ReferenceWalker(this, mentions: true).Walk(flow);
             }
 
             return nodes;
@@ -235,9 +237,6 @@ namespace PerfLint.Analyzers.Facts
 
             return symbol as IMethodSymbol;
         }
-
-        private static (string, int) Position(IOperation operation) =>
-            (operation.Syntax.SyntaxTree.FilePath ?? string.Empty, operation.Syntax.SpanStart);
 
         private ConstructNode? CreateNode(IOperation op, INamedTypeSymbol construct, CallContext? context)
         {

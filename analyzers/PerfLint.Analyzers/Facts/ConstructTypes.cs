@@ -47,8 +47,25 @@ namespace PerfLint.Analyzers.Facts
             return cfnType;
         }
 
-        private static string? Known(INamedTypeSymbol type, out bool isL1) =>
-            CdkConstructTypes.CfnType(type.ContainingNamespace.ToDisplayString(), type.MetadataName, out isL1);
+        private static string? Known(INamedTypeSymbol type, out bool isL1)
+        {
+            isL1 = false;
+            return CdkConstructTypes.MayName(type.MetadataName)
+                ? CdkConstructTypes.CfnType(NamespaceName(type.ContainingNamespace), type.MetadataName, out isL1)
+                : null;
+        }
+
+        /// <summary><c>Amazon.CDK.AWS.S3</c>: the names of the namespace and its parents (what ToDisplayString writes, without its formatting machinery).</summary>
+        private static string NamespaceName(INamespaceSymbol? ns)
+        {
+            var name = string.Empty;
+            for (; ns != null && !ns.IsGlobalNamespace; ns = ns.ContainingNamespace)
+            {
+                name = name.Length == 0 ? ns.Name : ns.Name + "." + name;
+            }
+
+            return name;
+        }
 
         private INamedTypeSymbol? ClassifyUncached(ITypeSymbol type)
         {

@@ -46,7 +46,19 @@ namespace PerfLint.Analyzers.Facts
         }
 
         /// <summary>A dictionary's entry <paramref name="name"/> (a container's <c>Environment</c>): the first one written.</summary>
-        private Flow? Entry(string name) => App.Entries(_flow).Where(e => e.Key == name).Select(e => (Flow?)e.Value).FirstOrDefault();
+        private Flow? Entry(string name)
+        {
+            // A loop, not LINQ: LINQ over the entries' tuples is framework generic code a fresh compiler JIT-compiles.
+            foreach (var entry in App.Entries(_flow))
+            {
+                if (entry.Key == name)
+                {
+                    return entry.Value;
+                }
+            }
+
+            return null;
+        }
 
         public IReadOnlyList<IAppValue> Elements() => App.Elements(_flow).Select(e => (IAppValue)new FlowAppValue(_model, e, null)).ToList();
 

@@ -17,7 +17,7 @@ namespace PerfLint.Analyzers.Facts
 
         private readonly AppModel _model;
         private readonly bool _mentions;
-        private readonly HashSet<(IOperation, CallContext?)> _visited = new HashSet<(IOperation, CallContext?)>();
+        private readonly HashSet<Flow> _visited = new HashSet<Flow>();
         private readonly List<ConstructNode> _found = new List<ConstructNode>();
 
         public ReferenceWalker(AppModel model, bool mentions)
@@ -60,7 +60,7 @@ namespace PerfLint.Analyzers.Facts
         private void Visit(IOperation? operation, CallContext? context, int depth)
         {
             var op = Unwrap(operation);
-            if (op == null || depth > MaxDepth || !_visited.Add((op, context)))
+            if (op == null || depth > MaxDepth || !_visited.Add(new Flow(op, context)))
             {
                 return;
             }

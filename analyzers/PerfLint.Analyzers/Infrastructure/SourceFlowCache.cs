@@ -21,7 +21,8 @@ namespace PerfLint.Analyzers.Infrastructure
         private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _models = new ConcurrentDictionary<SyntaxTree, SemanticModel>();
         private readonly ConcurrentDictionary<ISymbol, IOperation?> _bodies = new ConcurrentDictionary<ISymbol, IOperation?>(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<ISymbol, IOperation?> _initializers = new ConcurrentDictionary<ISymbol, IOperation?>(SymbolEqualityComparer.Default);
-        private readonly ConcurrentDictionary<SyntaxNode, LocalTable> _locals = new ConcurrentDictionary<SyntaxNode, LocalTable>();
+        // One table per body that holds a local a value flows through; sized for a large app up front, as growing takes every lock.
+        private readonly ConcurrentDictionary<SyntaxNode, LocalTable> _locals = new ConcurrentDictionary<SyntaxNode, LocalTable>(concurrencyLevel: 8, capacity: 1024);
         private readonly ConcurrentDictionary<ISymbol, IReadOnlyList<IOperation>> _typeBodies = new ConcurrentDictionary<ISymbol, IReadOnlyList<IOperation>>(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<ISymbol, bool> _assignedInConstructor = new ConcurrentDictionary<ISymbol, bool>(SymbolEqualityComparer.Default);
 
@@ -176,20 +177,24 @@ namespace PerfLint.Analyzers.Infrastructure
         /// </summary>
         public IReadOnlyList<IOperation?>? GetLocalAssignments(ILocalReferenceOperation reference)
         {
-            var root = reference;
             IOperation top = reference;
             while (top.Parent != null)
             {
                 top = top.Parent;
             }
 
-            var declaration = reference.Local.DeclaringSyntaxReferences.FirstOrDefault();
-            if (declaration == null)
+            var declarations = reference.Local.DeclaringSyntaxReferences;
+            if (declarations.IsEmpty)
             {
                 return null;
             }
 
-            var table = _locals.GetOrAdd(top.Syntax, _ => LocalTable.Build(top));
+            var declaration = declarations[0];
+            if (!_locals.TryGetValue(top.Syntax, out var table))
+            {
+                table = _locals.GetOrAdd(top.Syntax, LocalTable.Build(top));
+            }
+
             return table.Assignments.TryGetValue(new LocalKey(declaration.SyntaxTree, declaration.Span), out var list) ? list : null;
         }
 

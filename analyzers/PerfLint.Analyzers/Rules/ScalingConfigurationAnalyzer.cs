@@ -71,11 +71,53 @@ namespace PerfLint.Analyzers.Rules
 
         private static bool IsTargetValue(string property) => property == TargetValue;
 
-        // Repeats (two files' options naming the same value) are harmless.
-        private static List<double> ExampleValues(IEnumerable<RuleOptions> options) => options.SelectMany(o => o.ExampleTargetValues).ToList();
+        /// <summary>
+        /// The distinct example values of every file's options (most files share one list). Plain loops into an array,
+        /// not LINQ or List: generic framework code over doubles is not precompiled, and a fresh compiler would JIT-compile
+        /// a dozen methods for this one list.
+        /// </summary>
+        private static double[] ExampleValues(IEnumerable<RuleOptions> options)
+        {
+            var values = new double[4];
+            var count = 0;
+            foreach (var option in options)
+            {
+                foreach (var value in option.ExampleTargetValues)
+                {
+                    if (!Contains(values, count, value))
+                    {
+                        if (count == values.Length)
+                        {
+                            var grown = new double[count * 2];
+                            Array.Copy(values, grown, count);
+                            values = grown;
+                        }
+
+                        values[count++] = value;
+                    }
+                }
+            }
+
+            var distinct = new double[count];
+            Array.Copy(values, distinct, count);
+            return distinct;
+        }
+
+        private static bool Contains(double[] values, int count, double value)
+        {
+            for (var i = 0; i < count; i++)
+            {
+                if (values[i] == value)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
 
         /// <summary>True when the body writes one of the example values (as <see cref="ScalingRule"/> compares them).</summary>
-        private static bool HoldsAny(BodyWords tokens, List<double> examples)
+        private static bool HoldsAny(BodyWords tokens, double[] examples)
         {
             foreach (var number in tokens.NumberArray)
             {

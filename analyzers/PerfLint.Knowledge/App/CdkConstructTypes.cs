@@ -24,38 +24,46 @@ namespace PerfLint.Knowledge.App
         public const string SageMakerTrainingTask = "CDK::StepFunctionsTasks::SageMakerCreateTrainingJob";
 
         /// <summary>L2 classes (metadata names; subclasses inherit) and the C# factories that create them.</summary>
-        private static readonly (string CfnType, string[] Classes, string[] Factories)[] L2s =
+        private static readonly L2[] L2s =
         {
-            ("AWS::ApplicationAutoScaling::ScalableTarget", new[] { "Amazon.CDK.AWS.ApplicationAutoScaling.ScalableTarget" }, Array.Empty<string>()),
-            ("AWS::ApplicationAutoScaling::ScalingPolicy", new[] { "Amazon.CDK.AWS.ApplicationAutoScaling.TargetTrackingScalingPolicy" }, new[] { "ScaleToTrackMetric" }),
-            ("AWS::AutoScaling::AutoScalingGroup", new[] { "Amazon.CDK.AWS.AutoScaling.AutoScalingGroup" },
+            new L2("AWS::ApplicationAutoScaling::ScalableTarget", new[] { "Amazon.CDK.AWS.ApplicationAutoScaling.ScalableTarget" }, Array.Empty<string>()),
+            new L2("AWS::ApplicationAutoScaling::ScalingPolicy", new[] { "Amazon.CDK.AWS.ApplicationAutoScaling.TargetTrackingScalingPolicy" }, new[] { "ScaleToTrackMetric" }),
+            new L2("AWS::AutoScaling::AutoScalingGroup", new[] { "Amazon.CDK.AWS.AutoScaling.AutoScalingGroup" },
                 new[] { "AddAutoScalingGroupCapacity", "AddCapacity", "AddNodegroupCapacity" }),
-            ("AWS::EC2::Instance", new[] { "Amazon.CDK.AWS.EC2.Instance_" }, Array.Empty<string>()),
-            ("AWS::EC2::LaunchTemplate", new[] { "Amazon.CDK.AWS.EC2.LaunchTemplate" }, Array.Empty<string>()),
-            ("AWS::EC2::PlacementGroup", new[] { "Amazon.CDK.AWS.EC2.PlacementGroup" }, Array.Empty<string>()),
-            ("AWS::EC2::Subnet", new[] { "Amazon.CDK.AWS.EC2.Subnet" }, Array.Empty<string>()),
-            (SecurityGroup, new[] { "Amazon.CDK.AWS.EC2.SecurityGroup" }, Array.Empty<string>()),
-            ("AWS::RDS::DBInstance", new[] { "Amazon.CDK.AWS.RDS.DatabaseInstanceBase" }, Array.Empty<string>()),
-            ("AWS::RDS::DBCluster", new[] { "Amazon.CDK.AWS.RDS.DatabaseClusterBase", "Amazon.CDK.AWS.RDS.ServerlessCluster" }, Array.Empty<string>()),
-            (DBProxy, new[] { "Amazon.CDK.AWS.RDS.DatabaseProxy" }, new[] { "AddProxy" }),
-            (Function, new[] { "Amazon.CDK.AWS.Lambda.Function" }, Array.Empty<string>()),
-            (Secret, new[] { "Amazon.CDK.AWS.SecretsManager.Secret" }, Array.Empty<string>()),
-            ("AWS::S3::Bucket", new[] { "Amazon.CDK.AWS.S3.Bucket" }, Array.Empty<string>()),
-            ("AWS::EFS::FileSystem", new[] { "Amazon.CDK.AWS.EFS.FileSystem" }, Array.Empty<string>()),
-            (SageMakerTrainingTask, new[] { "Amazon.CDK.AWS.StepFunctions.Tasks.SageMakerCreateTrainingJob" }, Array.Empty<string>()),
-            ("AWS::Events::Rule", new[] { "Amazon.CDK.AWS.Events.Rule" }, Array.Empty<string>()),
-            ("AWS::StepFunctions::StateMachine", new[] { "Amazon.CDK.AWS.StepFunctions.StateMachine" }, Array.Empty<string>()),
-            ("AWS::ApiGateway::RestApi", new[] { "Amazon.CDK.AWS.APIGateway.RestApi" }, Array.Empty<string>()),
-            ("AWS::ApiGateway::Method", new[] { "Amazon.CDK.AWS.APIGateway.Method" }, new[] { "AddMethod" }),
-            ("AWS::ApiGatewayV2::Api", new[] { "Amazon.CDK.AWS.Apigatewayv2.HttpApi" }, Array.Empty<string>()),
-            ("AWS::Lambda::Url", new[] { "Amazon.CDK.AWS.Lambda.FunctionUrl" }, new[] { "AddFunctionUrl" }),
-            ("AWS::Lambda::EventSourceMapping", new[] { "Amazon.CDK.AWS.Lambda.EventSourceMapping" }, new[] { "AddEventSourceMapping" }),
-            ("AWS::CloudFront::Distribution", new[] { "Amazon.CDK.AWS.CloudFront.Distribution", "Amazon.CDK.AWS.CloudFront.CloudFrontWebDistribution" },
+            new L2("AWS::EC2::Instance", new[] { "Amazon.CDK.AWS.EC2.Instance_" }, Array.Empty<string>()),
+            new L2("AWS::EC2::LaunchTemplate", new[] { "Amazon.CDK.AWS.EC2.LaunchTemplate" }, Array.Empty<string>()),
+            new L2("AWS::EC2::PlacementGroup", new[] { "Amazon.CDK.AWS.EC2.PlacementGroup" }, Array.Empty<string>()),
+            new L2("AWS::EC2::Subnet", new[] { "Amazon.CDK.AWS.EC2.Subnet" }, Array.Empty<string>()),
+            new L2(SecurityGroup, new[] { "Amazon.CDK.AWS.EC2.SecurityGroup" }, Array.Empty<string>()),
+            new L2("AWS::RDS::DBInstance", new[] { "Amazon.CDK.AWS.RDS.DatabaseInstanceBase" }, Array.Empty<string>()),
+            new L2("AWS::RDS::DBCluster", new[] { "Amazon.CDK.AWS.RDS.DatabaseClusterBase", "Amazon.CDK.AWS.RDS.ServerlessCluster" }, Array.Empty<string>()),
+            new L2(DBProxy, new[] { "Amazon.CDK.AWS.RDS.DatabaseProxy" }, new[] { "AddProxy" }),
+            new L2(Function, new[] { "Amazon.CDK.AWS.Lambda.Function" }, Array.Empty<string>()),
+            new L2(Secret, new[] { "Amazon.CDK.AWS.SecretsManager.Secret" }, Array.Empty<string>()),
+            new L2("AWS::S3::Bucket", new[] { "Amazon.CDK.AWS.S3.Bucket" }, Array.Empty<string>()),
+            new L2("AWS::EFS::FileSystem", new[] { "Amazon.CDK.AWS.EFS.FileSystem" }, Array.Empty<string>()),
+            new L2(SageMakerTrainingTask, new[] { "Amazon.CDK.AWS.StepFunctions.Tasks.SageMakerCreateTrainingJob" }, Array.Empty<string>()),
+            new L2("AWS::Events::Rule", new[] { "Amazon.CDK.AWS.Events.Rule" }, Array.Empty<string>()),
+            new L2("AWS::StepFunctions::StateMachine", new[] { "Amazon.CDK.AWS.StepFunctions.StateMachine" }, Array.Empty<string>()),
+            new L2("AWS::ApiGateway::RestApi", new[] { "Amazon.CDK.AWS.APIGateway.RestApi" }, Array.Empty<string>()),
+            new L2("AWS::ApiGateway::Method", new[] { "Amazon.CDK.AWS.APIGateway.Method" }, new[] { "AddMethod" }),
+            new L2("AWS::ApiGatewayV2::Api", new[] { "Amazon.CDK.AWS.Apigatewayv2.HttpApi" }, Array.Empty<string>()),
+            new L2("AWS::Lambda::Url", new[] { "Amazon.CDK.AWS.Lambda.FunctionUrl" }, new[] { "AddFunctionUrl" }),
+            new L2("AWS::Lambda::EventSourceMapping", new[] { "Amazon.CDK.AWS.Lambda.EventSourceMapping" }, new[] { "AddEventSourceMapping" }),
+            new L2("AWS::CloudFront::Distribution", new[] { "Amazon.CDK.AWS.CloudFront.Distribution", "Amazon.CDK.AWS.CloudFront.CloudFrontWebDistribution" },
                 Array.Empty<string>()),
         };
 
-        private static readonly Dictionary<string, string> ByClass =
-            L2s.SelectMany(l => l.Classes.Select(c => (Class: c, l.CfnType))).ToDictionary(p => p.Class, p => p.CfnType, StringComparer.Ordinal);
+        private static readonly Dictionary<string, string> ByClass = IndexByClass();
+
+        private static readonly HashSet<string> ClassNames = new HashSet<string>(ByClass.Keys.Select(c => c.Substring(c.LastIndexOf('.') + 1)), StringComparer.Ordinal);
+
+        /// <summary>
+        /// Whether a class of this metadata name may be a construct type of the table (a <c>Cfn*</c> class or an L2 class
+        /// name): a check without the namespace, which callers holding symbols spend effort to spell.
+        /// </summary>
+        public static bool MayName(string className) =>
+            className.StartsWith("Cfn", StringComparison.Ordinal) || ClassNames.Contains(className);
 
         /// <summary>
         /// The CloudFormation type of the CDK class <paramref name="className"/> in <paramref name="ns"/>: an L1
@@ -89,6 +97,38 @@ namespace PerfLint.Knowledge.App
                     yield return name;
                 }
             }
+        }
+
+        // Loops and a class rather than LINQ over tuples: generic framework code over value types is JIT-compiled in
+        // a fresh compiler (each build of a project without the compiler server).
+        private static Dictionary<string, string> IndexByClass()
+        {
+            var byClass = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var l2 in L2s)
+            {
+                foreach (var name in l2.Classes)
+                {
+                    byClass[name] = l2.CfnType;
+                }
+            }
+
+            return byClass;
+        }
+
+        private sealed class L2
+        {
+            public L2(string cfnType, string[] classes, string[] factories)
+            {
+                CfnType = cfnType;
+                Classes = classes;
+                Factories = factories;
+            }
+
+            public string CfnType { get; }
+
+            public string[] Classes { get; }
+
+            public string[] Factories { get; }
         }
     }
 }

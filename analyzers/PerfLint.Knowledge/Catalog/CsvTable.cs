@@ -40,9 +40,59 @@ namespace PerfLint.Knowledge.Catalog
         {
             var records = new List<string[]>();
             var fields = new List<string>();
+            var position = 0;
+            while (position < text.Length)
+            {
+                var end = text.IndexOf('\n', position);
+                if (end < 0)
+                {
+                    end = text.Length;
+                }
+
+                var lineEnd = end > position && text[end - 1] == '\r' ? end - 1 : end;
+                if (text.IndexOf('"', position, lineEnd - position) < 0)
+                {
+                    // The common line: no quoting, fields are what lies between the commas.
+                    for (var from = position; ; )
+                    {
+                        var comma = text.IndexOf(',', from, lineEnd - from);
+                        if (comma < 0)
+                        {
+                            fields.Add(text.Substring(from, lineEnd - from));
+                            break;
+                        }
+
+                        fields.Add(text.Substring(from, comma - from));
+                        from = comma + 1;
+                    }
+
+                    position = end + 1;
+                }
+                else
+                {
+                    position = ReadQuoted(text, position, fields);
+                }
+
+                records.Add(fields.ToArray());
+                fields.Clear();
+            }
+
+            if (records.Count == 0)
+            {
+                throw new InvalidDataException("CSV table has no header row.");
+            }
+
+            var header = records[0];
+            records.RemoveAt(0);
+            return new CsvTable(header, records);
+        }
+
+        /// <summary>One record with RFC 4180 quoting (a quoted field may hold commas, doubled quotes and line breaks); returns where the next begins.</summary>
+        private static int ReadQuoted(string text, int position, List<string> fields)
+        {
             var field = new StringBuilder();
             var quoted = false;
-            for (var i = 0; i < text.Length; i++)
+            for (var i = position; i < text.Length; i++)
             {
                 var c = text[i];
                 if (quoted)
@@ -59,27 +109,14 @@ namespace PerfLint.Knowledge.Catalog
                     case ',': fields.Add(field.ToString()); field.Clear(); break;
                     case '\r': break;
                     case '\n':
-                        fields.Add(field.ToString()); field.Clear();
-                        records.Add(fields.ToArray()); fields.Clear();
-                        break;
+                        fields.Add(field.ToString());
+                        return i + 1;
                     default: field.Append(c); break;
                 }
             }
 
-            if (field.Length > 0 || fields.Count > 0)
-            {
-                fields.Add(field.ToString());
-                records.Add(fields.ToArray());
-            }
-
-            if (records.Count == 0)
-            {
-                throw new InvalidDataException("CSV table has no header row.");
-            }
-
-            var header = records[0];
-            records.RemoveAt(0);
-            return new CsvTable(header, records);
+            fields.Add(field.ToString());
+            return text.Length;
         }
     }
 }

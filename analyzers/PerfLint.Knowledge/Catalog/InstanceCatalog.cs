@@ -94,12 +94,32 @@ namespace PerfLint.Knowledge.Catalog
         // where the data has no row rather than the EC2 figure.
         private static InstanceTypeInfo Rebrand(InstanceTypeInfo ec2, InstanceTypeName name)
         {
-            var (vcpus, memory) = name.Service == InstanceService.ElastiCache
-                ? Data.Value.CacheNodes.TryGetValue(name.Ec2Name, out var node) ? node : (ec2.VCpus, (double?)null)
-                : (ec2.VCpus, ec2.MemoryGiB);
+            var vcpus = ec2.VCpus;
+            var memory = ec2.MemoryGiB;
+            if (name.Service == InstanceService.ElastiCache)
+            {
+                var node = Data.Value.CacheNodes.TryGetValue(name.Ec2Name, out var row) ? row : null;
+                vcpus = node != null ? node.VCpus : ec2.VCpus;
+                memory = node?.MemoryGiB;
+            }
+
             return new InstanceTypeInfo(name, ec2.Category, ec2.Subcategory, ec2.Generation, ec2.PreviousGeneration,
                 ec2.Architecture, ec2.CpuManufacturer, vcpus, memory, ec2.Accelerator, ec2.OnDemandUsdPerHour,
                 priceIsEc2Floor: true, ec2.Regions);
+        }
+
+        /// <summary>An ElastiCache node type's vCPUs and usable memory (a class, not a tuple of framework types: see CdkConstructTypes).</summary>
+        private sealed class CacheNode
+        {
+            public CacheNode(int? vcpus, double? memoryGiB)
+            {
+                VCpus = vcpus;
+                MemoryGiB = memoryGiB;
+            }
+
+            public int? VCpus { get; }
+
+            public double? MemoryGiB { get; }
         }
 
         private sealed class Tables
@@ -117,7 +137,7 @@ namespace PerfLint.Knowledge.Catalog
             public Dictionary<string, string> PreviousGenerationSources { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
             /// <summary>ElastiCache node types (EC2 spelling) with vCPUs and the memory ElastiCache makes usable.</summary>
-            public Dictionary<string, (int? VCpus, double? MemoryGiB)> CacheNodes { get; } = new Dictionary<string, (int?, double?)>(StringComparer.Ordinal);
+            public Dictionary<string, CacheNode> CacheNodes { get; } = new Dictionary<string, CacheNode>(StringComparer.Ordinal);
 
             public static Tables Load()
             {
@@ -163,7 +183,7 @@ namespace PerfLint.Knowledge.Catalog
                 {
                     if (InstanceTypeName.TryParse(nodes.Get(row, "type"), out var name))
                     {
-                        t.CacheNodes[name.Ec2Name] = (ParseInt(nodes.Get(row, "vcpus")), ParseDouble(nodes.Get(row, "memory_gib")));
+                        t.CacheNodes[name.Ec2Name] = new CacheNode(ParseInt(nodes.Get(row, "vcpus")), ParseDouble(nodes.Get(row, "memory_gib")));
                     }
                 }
 

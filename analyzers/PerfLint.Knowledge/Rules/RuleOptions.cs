@@ -127,8 +127,11 @@ namespace PerfLint.Knowledge.Rules
             return value != null && SplitList(value).Any(m => string.Equals(m, metricName, StringComparison.OrdinalIgnoreCase));
         }
 
-        /// <summary>PL5002: target values taken to be documentation examples (default 70).</summary>
-        public IReadOnlyList<double> ExampleTargetValues
+        /// <summary>
+        /// PL5002: target values taken to be documentation examples (default 70). An array: generic framework code over
+        /// doubles (List, interfaces of arrays) is JIT-compiled on first use in a fresh compiler.
+        /// </summary>
+        public double[] ExampleTargetValues
         {
             get
             {
@@ -138,16 +141,25 @@ namespace PerfLint.Knowledge.Rules
                     return new[] { 70.0 };
                 }
 
-                var values = new List<double>();
-                foreach (var item in SplitList(raw))
+                var items = SplitList(raw).ToArray();
+                var values = new double[items.Length];
+                var count = 0;
+                foreach (var item in items)
                 {
                     if (double.TryParse(item, NumberStyles.Float, CultureInfo.InvariantCulture, out var v))
                     {
-                        values.Add(v);
+                        values[count++] = v;
                     }
                 }
 
-                return values;
+                if (count == values.Length)
+                {
+                    return values;
+                }
+
+                var parsed = new double[count];
+                System.Array.Copy(values, parsed, count);
+                return parsed;
             }
         }
 

@@ -67,7 +67,7 @@ namespace PerfLint.Knowledge.Rules
         public static bool IsExampleValue(double value, RuleOptions options)
         {
             var examples = options.ExampleTargetValues;
-            for (var i = 0; i < examples.Count; i++)
+            for (var i = 0; i < examples.Length; i++)
             {
                 if (IsExample(value, examples[i]))
                 {

@@ -26,10 +26,16 @@ namespace PerfLint.Knowledge.App.Rules
 
         public override IEnumerable<AppFinding> Evaluate(AppModel app, Func<object?, RuleOptions> optionsAt)
         {
-            var websites = app.OfType(Bucket)
-                .Select(b => (Bucket: b, Setting: WebsiteProperties.Select(b.Property).FirstOrDefault(v => v != null)))
-                .Where(w => w.Setting != null)
-                .ToList();
+            var websites = new List<Website>();
+            foreach (var bucket in app.OfType(Bucket))
+            {
+                var setting = WebsiteProperties.Select(bucket.Property).FirstOrDefault(v => v != null);
+                if (setting != null)
+                {
+                    websites.Add(new Website(bucket, setting));
+                }
+            }
+
             if (websites.Count == 0)
             {
                 return Enumerable.Empty<AppFinding>();
@@ -37,11 +43,10 @@ namespace PerfLint.Knowledge.App.Rules
 
             var fronted = new HashSet<AppResource>();
             var originDomains = new List<string>();
+            var connectedBuckets = app.Connections.Where(c => c.Server.Is(Bucket)).ToLookup(c => c.Client, c => c.Server);
             foreach (var distribution in app.OfType(Distribution))
             {
-                var buckets = distribution.Props.ResourcesOf(Bucket)
-                    .Concat(app.Connections.Where(c => c.Client == distribution && c.Server.Is(Bucket)).Select(c => c.Server))
-                    .ToList();
+                var buckets = distribution.Props.ResourcesOf(Bucket).Concat(connectedBuckets[distribution]).ToList();
                 if (buckets.Count == 0 && !app.ReferencesComplete)
                 {
                     return Enumerable.Empty<AppFinding>();
@@ -53,15 +58,17 @@ namespace PerfLint.Knowledge.App.Rules
             }
 
             var findings = new List<AppFinding>();
-            foreach (var (bucket, setting) in websites)
+            foreach (var website in websites)
             {
+                var bucket = website.Bucket;
+                var setting = website.Setting;
                 var name = BucketName(bucket);
                 if (fronted.Contains(bucket) || (name != null && originDomains.Any(d => d.Contains(name))))
                 {
                     continue;
                 }
 
-                var where = setting!.SingleString()?.Where ?? setting!.Where;
+                var where = setting.SingleString()?.Where ?? setting.Where;
                 var finding = ConnectivityRules.WebsiteBucketWithoutCloudFront(name ?? bucket.Path ?? bucket.Id);
                 var byId = name == null && bucket.Path != null ? new[] { ConnectivityRules.WebsiteBucketWithoutCloudFront(bucket.Id).Message } : null;
                 findings.Add(new AppFinding(finding, bucket, where, related: new object[] { bucket }, equivalentMessages: byId));
@@ -75,6 +82,20 @@ namespace PerfLint.Knowledge.App.Rules
         {
             var name = bucket.Property("BucketName").SingleString()?.Text;
             return name == null || name.Contains("{{") ? null : name;
+        }
+
+        /// <summary>A bucket configured as a website and the setting that says so (a class: see CdkConstructTypes on tuples).</summary>
+        private sealed class Website
+        {
+            public Website(AppResource bucket, IAppValue setting)
+            {
+                Bucket = bucket;
+                Setting = setting;
+            }
+
+            public AppResource Bucket { get; }
+
+            public IAppValue Setting { get; }
         }
     }
 }
