@@ -183,19 +183,17 @@ namespace PerfLint.Analyzers.Infrastructure
                 top = top.Parent;
             }
 
-            var declarations = reference.Local.DeclaringSyntaxReferences;
-            if (declarations.IsEmpty)
+            if (!(LocalKey.Of(reference.Local) is LocalKey key))
             {
                 return null;
             }
 
-            var declaration = declarations[0];
             if (!_locals.TryGetValue(top.Syntax, out var table))
             {
                 table = _locals.GetOrAdd(top.Syntax, LocalTable.Build(top));
             }
 
-            return table.Assignments.TryGetValue(new LocalKey(declaration.SyntaxTree, declaration.Span), out var list) ? list : null;
+            return table.Assignments.TryGetValue(key, out var list) ? list : null;
         }
 
         [SuppressMessage("MicrosoftCodeAnalysisCorrectness", "RS1030:Do not invoke Compilation.GetSemanticModel() method within a diagnostic analyzer",
@@ -319,6 +317,13 @@ namespace PerfLint.Analyzers.Infrastructure
 
             public TextSpan Span { get; }
 
+            /// <summary>The key of a local: where its (first) declaration is written; null when it has none in source.</summary>
+            public static LocalKey? Of(ILocalSymbol local)
+            {
+                var declarations = local.DeclaringSyntaxReferences;
+                return declarations.IsEmpty ? (LocalKey?)null : new LocalKey(declarations[0].SyntaxTree, declarations[0].Span);
+            }
+
             public bool Equals(LocalKey other) => Tree == other.Tree && Span == other.Span;
 
             public override bool Equals(object? obj) => obj is LocalKey other && Equals(other);
@@ -403,13 +408,11 @@ namespace PerfLint.Analyzers.Infrastructure
 
             private void Add(ILocalSymbol local, IOperation? value)
             {
-                var declaration = local.DeclaringSyntaxReferences.FirstOrDefault();
-                if (declaration == null)
+                if (!(LocalKey.Of(local) is LocalKey key))
                 {
                     return;
                 }
 
-                var key = new LocalKey(declaration.SyntaxTree, declaration.Span);
                 if (!Assignments.TryGetValue(key, out var list))
                 {
                     list = new List<IOperation?>();
